@@ -1,0 +1,289 @@
+"""The `kg` command: build, extract, query, export, stats and demo."""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+
+import click
+import pyoxigraph as ox
+
+from kg import __version__
+from kg.config import Settings
+from kg.records import IngestError
+
+_RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
+                   "tsv": ox.QueryResultsFormat.TSV, "xml": ox.QueryResultsFormat.XML}
+_EXPORT_CHOICES = ["ttl", "nt", "nq", "trig", "jsonld", "xml"]
+
+store_option = click.option(
+    "--store", "store_path", type=click.Path(file_okay=False, path_type=Path), envvar="KG_STORE",
+    default="kg-data", show_default=True, help="Folder of the graph store (env KG_STORE).")
+base_option = click.option("--base-iri", envvar="KG_BASE_IRI", default=None,
+                           help="Base under which entity and document IRIs are minted (env KG_BASE_IRI).")
+model_option = click.option(
+    "--model", "models", multiple=True, metavar="LANG=PIPELINE",
+    help="spaCy pipeline for a language, e.g. en=en_core_web_md (env KG_MODEL_EN). Repeatable.")
+
+
+def _settings(store_path: Path | None = None, base_iri: str | None = None,
+              models: tuple[str, ...] = ()) -> Settings:
+    defaults = Settings()
+    chosen = dict(defaults.models)
+    for item in models:
+        lang, sep, name = item.partition("=")
+        if not sep or not lang or not name:
+            raise click.BadParameter(f"'{item}' is not LANG=PIPELINE", param_hint="--model")
+        chosen[lang] = name
+    return Settings(store=store_path or defaults.store, base_iri=base_iri or defaults.base_iri,
+                    models=chosen)
+
+
+def _warn(error: IngestError | str) -> None:
+    click.echo(f"kg: {error}", err=True)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"kg: {message}", err=True)
+    sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def main() -> None:
+    """kg: turn news articles into an RDF knowledge graph with provenance.
+
+    Read articles (.txt, .md, .html, .jsonl), extract who did what to whom, keep the facts in an
+    embedded Oxigraph store with the sentence each came from, query them with SPARQL and export RDF.
+
+    \b
+    Typical use:
+      kg build articles/          # add articles to ./kg-data
+      kg stats
+      kg query "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10"
+      kg export --format ttl -o graph.ttl
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@base_option
+@model_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def build(paths: tuple[Path, ...], store_path: Path, base_iri: str | None, models: tuple[str, ...],
+          quiet: bool) -> None:
+    """Add the articles in PATHS (files or folders) to the store.
+
+    Unchanged articles are skipped, changed ones replace their earlier version, and the whole build is
+    one transaction: if it fails, the store is left as it was. Bad files are reported on stderr and
+    skipped; the exit status is then 1.
+    """
+    from tqdm import tqdm
+
+    from kg.extract import PipelineError
+    from kg.pipeline import build as run_build
+    from kg.store import KGStore, StoreError
+
+    settings = _settings(store_path, base_iri, models)
+    bar = tqdm(desc="reading", unit=" doc", disable=quiet, file=sys.stderr, leave=False)
+
+    def on_error(error: IngestError) -> None:
+        bar.clear()
+        _warn(error)
+
+    try:
+        store = KGStore(settings.store)
+        report = run_build(paths, settings, store, on_error, progress=lambda doc: bar.update())
+    except (StoreError, PipelineError) as err:
+        bar.close()
+        _fail(str(err))
+    bar.close()
+    for note in report.notes:
+        _warn(note)
+    stats = store.stats()
+    click.echo(f"{report.added} documents added, {report.replaced} replaced, {report.unchanged} unchanged, "
+               f"{len(report.errors)} skipped; {report.statements} statements and {report.new_entities} new "
+               f"entities; store {settings.store} now holds {stats['documents']} documents, "
+               f"{stats['entities']} entities, {stats['facts']} facts ({stats['quads']} quads).")
+    sys.exit(1 if report.errors else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "ttl", "nq", "trig", "jsonld"]), default="jsonl",
+              show_default=True, help="jsonl: one statement a line; the others: RDF as `kg build` would store it.")
+@base_option
+@model_option
+def extract(paths: tuple[Path, ...], fmt: str, base_iri: str | None, models: tuple[str, ...]) -> None:
+    """Print the statements found in PATHS without touching a store.
+
+    \b
+    jsonl lines look like:
+      {"subject": {"id", "label", "type", "aliases"}, "predicate": {"id", "label"},
+       "object": {"id" or null, "label", "type", "value"?, "datatype"?},
+       "negated": bool, "confidence": float, "source": {"document", "sentence", "start", "end"}}
+    """
+    from kg.extract import PipelineError
+    from kg.pipeline import extract as run_extract
+    from kg.rdf import Minter, document_quads
+    from kg.rdf.jsonl import statement_records
+    from kg.store import KGStore
+
+    settings = _settings(None, base_iri, models)
+    minter = Minter(settings.base_iri)
+    errors: list[IngestError] = []
+
+    def on_error(error: IngestError) -> None:
+        errors.append(error)
+        _warn(error)
+
+    memory = KGStore(None)
+    quads = []
+    try:
+        for resolution in run_extract(paths, settings, on_error):
+            if resolution.extraction.skipped:
+                _warn(f"{resolution.extraction.document.source}: {resolution.extraction.skipped}")
+            if fmt == "jsonl":
+                for record in statement_records(resolution, minter):
+                    click.echo(json.dumps(record, ensure_ascii=False))
+            else:
+                quads.extend(document_quads(resolution, minter, resolution.extraction.document.source)[1])
+    except PipelineError as err:
+        _fail(str(err))
+    if fmt != "jsonl":
+        memory.commit([], quads, with_ontology=False)
+        memory.export(fmt, sys.stdout.buffer)
+    sys.exit(1 if errors else 0)
+
+
+def _read_query(text: str) -> str:
+    if text == "-":
+        return sys.stdin.read()
+    if text.startswith("@"):
+        return Path(text[1:]).read_text(encoding="utf-8")
+    return text
+
+
+def _print_table(solutions: ox.QuerySolutions) -> None:
+    names = [v.value for v in solutions.variables]
+    rows = [["" if row[n] is None else row[n].value for n in names] for row in solutions]
+    widths = [min(60, max([len(n), *(len(r[i]) for r in rows)])) for i, n in enumerate(names)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c[:w].ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    click.echo(line(names))
+    click.echo(line(["-" * w for w in widths]))
+    for row in rows:
+        click.echo(line(row))
+    click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})", err=True)
+
+
+@main.command()
+@click.argument("sparql")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml", "ttl", "nt"]),
+              default="table", show_default=True,
+              help="SELECT/ASK: table, json, csv, tsv, xml. CONSTRUCT/DESCRIBE: ttl or nt (default ttl).")
+def query(sparql: str, store_path: Path, fmt: str) -> None:
+    """Run a SPARQL query (text, @FILE or - for stdin) against the store.
+
+    The default graph is the union of all documents; GRAPH ?g reaches each document's own graph.
+    Prefixes kg:, rel:, schema:, prov:, rdf:, rdfs:, owl:, skos: and xsd: are predefined.
+    """
+    from kg.store import KGStore, StoreError
+
+    try:
+        store = KGStore(store_path, read_only=True)
+        result = store.query(_read_query(sparql))
+    except StoreError as err:
+        _fail(str(err))
+    except SyntaxError as err:
+        _fail(f"malformed query: {err}")
+    except OSError as err:
+        _fail(f"query failed: {err}")
+    out = sys.stdout.buffer
+    if isinstance(result, ox.QueryTriples):
+        rdf_format = ox.RdfFormat.N_TRIPLES if fmt == "nt" else ox.RdfFormat.TURTLE
+        from kg.rdf import PREFIXES
+        ox.serialize(result, out, rdf_format, prefixes=PREFIXES if rdf_format == ox.RdfFormat.TURTLE else None)
+    elif isinstance(result, ox.QueryBoolean):
+        if fmt in _RESULT_FORMATS:
+            result.serialize(out, _RESULT_FORMATS[fmt])
+        else:
+            click.echo("true" if bool(result) else "false")
+    elif fmt == "table" or fmt not in _RESULT_FORMATS:
+        _print_table(result)
+    else:
+        result.serialize(out, _RESULT_FORMATS[fmt])
+
+
+@main.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(_EXPORT_CHOICES), default="trig", show_default=True,
+              help="nq, trig and jsonld keep each document's named graph; ttl, nt and xml merge them.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (default: standard output).")
+def export(store_path: Path, fmt: str, output: Path | None) -> None:
+    """Write the whole graph as RDF for other tools."""
+    from kg.store import KGStore, StoreError
+
+    try:
+        store = KGStore(store_path, read_only=True)
+        if output is None:
+            store.export(fmt, sys.stdout.buffer)
+        else:
+            tmp = output.with_name(output.name + ".part")
+            with tmp.open("wb") as fh:
+                store.export(fmt, fh)
+            tmp.replace(output)
+            click.echo(f"wrote {output} ({output.stat().st_size:,} bytes, {fmt})", err=True)
+    except StoreError as err:
+        _fail(str(err))
+    except OSError as err:
+        _fail(f"{output}: cannot write ({err.strerror or err})")
+
+
+@main.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def stats(store_path: Path, fmt: str) -> None:
+    """Count documents, entities, statements and quads in the store."""
+    from kg.store import KGStore, StoreError
+
+    try:
+        numbers = KGStore(store_path, read_only=True).stats()
+    except StoreError as err:
+        _fail(str(err))
+    if fmt == "json":
+        click.echo(json.dumps(numbers))
+        return
+    for name, value in numbers.items():
+        click.echo(f"{name:<20} {value:>10,}")
+
+
+def sample_folder() -> Path:
+    """Folder of the sample articles shipped with kg."""
+    return Path(str(resources.files("kg") / "samples"))
+
+
+@main.command()
+@store_option
+@click.pass_context
+def demo(ctx: click.Context, store_path: Path) -> None:
+    """Build the bundled sample articles into the store and show what the graph holds."""
+    click.echo(f"Building {sample_folder()} into {store_path} ...", err=True)
+    try:
+        ctx.invoke(build, paths=(sample_folder(),), store_path=store_path, base_iri=None, models=(),
+                   quiet=False)
+    except SystemExit as done:
+        if done.code:
+            raise
+    click.echo("\nMost connected entities:")
+    ctx.invoke(query, store_path=store_path, fmt="table", sparql=(
+        "SELECT ?entity (COUNT(?st) AS ?statements) WHERE { ?st a kg:Statement . "
+        "{ ?st rdf:subject ?e } UNION { ?st rdf:object ?e } ?e rdfs:label ?entity ; kg:mentionedIn ?d } "
+        "GROUP BY ?entity ORDER BY DESC(?statements) LIMIT 10"))

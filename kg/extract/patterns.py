@@ -1,0 +1,372 @@
+"""Dependency patterns that read subject-predicate-object statements off a spaCy parse.
+
+Constructions: active and passive verbs with their subjects and objects (and conjuncts), control
+verbs ("refused to invest in"), prepositional objects, copular and appositive definitions, title and
+role nouns before names, possessives, and possessed attributes measured by a value ("Microsoft's market
+value soared to $2.5 trillion"). Dates attached to a clause qualify its statements; negation is flagged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.lexicon import NOUN_CLASS
+from kg.extract.values import date as parse_date
+from kg.extract.values import value_of
+from kg.records import Argument, Literal, Mention, Predicate, Statement
+
+ENTITY_CLASSES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
+                  "FAC": "Place", "PRODUCT": "Product", "WORK_OF_ART": "CreativeWork", "EVENT": "Event",
+                  "NORP": "Group", "LAW": "CreativeWork"}
+VALUE_LABELS = {"MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE", "TIME"}
+PRONOUN_CLASSES = {"he": "Person", "him": "Person", "his": "Person", "she": "Person", "her": "Person",
+                   "hers": "Person", "it": "Thing", "its": "Thing", "they": "Group", "them": "Group",
+                   "their": "Group"}
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
+# control verbs whose complement carries the fact: "began to study X" states that S studied X
+ASPECTUAL = {"begin", "start", "continue", "keep", "go", "manage", "use"}
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "nothing", "none", "nobody", "without"}
+DATE_WORDS = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|today|yesterday|tomorrow|year|years|month|months|week|weeks|day|"
+    r"days|decade|decades|century|quarter|spring|summer|autumn|fall|winter|ago|last|next|past|recent|"
+    r"season)\b", re.IGNORECASE)
+CONCEPT_MODIFIERS = {"amod", "compound", "nmod", "nummod", "quantmod", "advmod", "npadvmod", "det",
+                     "predet"}
+LEADING_FUNCTION_WORDS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+                          "our", "my", "your", "'s", "’s", "own", "such"}
+
+IS_A = Predicate("is a", "kg:isA")
+HAS = Predicate("has", "kg:has")
+
+
+def camel(label: str) -> str:
+    """'report to' -> 'reportTo': the local name of a relation."""
+    words = re.findall(r"[^\W_]+", label.lower())
+    return words[0] + "".join(w.capitalize() for w in words[1:]) if words else "relatedTo"
+
+
+def relation(label: str) -> Predicate:
+    return Predicate(label, camel(label))
+
+
+def _keep_entity(ent: Span) -> bool:
+    if ent.label_ in ("DATE", "TIME"):
+        return bool(DATE_WORDS.search(ent.text))
+    return ent.label_ in ENTITY_CLASSES or ent.label_ in VALUE_LABELS
+
+
+def name_spans(doc: Doc) -> list[tuple[Span, str]]:
+    """Named entity spans with their spaCy label; proper-noun runs the NER missed count as names."""
+    spans = [(ent, ent.label_) for ent in doc.ents if _keep_entity(ent)]
+    covered = {t.i for ent, _ in spans for t in ent}
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ == "PROPN" and i not in covered:
+            j = i
+            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and j + 1 not in covered:
+                j += 1
+            spans.append((doc[i:j + 1], "NAME"))
+            i = j + 1
+        else:
+            i += 1
+    return spans
+
+
+class ParagraphReader:
+    """Reads the statements of one parsed paragraph; offsets are shifted into document coordinates."""
+
+    def __init__(self, doc: Doc, offset: int, sentence_of: dict[int, int]) -> None:
+        self.doc = doc
+        self.offset = offset
+        self.sentence_of = sentence_of  # token index -> document sentence index
+        self.span_of: dict[int, tuple[Span, str]] = {}
+        for span, label in name_spans(doc):
+            for tok in span:
+                self.span_of[tok.i] = (span, label)
+        self.mentions: dict[tuple[int, int], Mention] = {}
+        self.statements: list[Statement] = []
+        self._seen: set[tuple] = set()
+
+    # ---- arguments -------------------------------------------------------------------------------
+    def _trimmed(self, span: Span) -> Span:
+        start, end = span.start, span.end
+        while start < end and (self.doc[start].lower_ in LEADING_FUNCTION_WORDS
+                               or self.doc[start].is_punct):
+            start += 1
+        while end > start and (self.doc[end - 1].tag_ == "POS" or self.doc[end - 1].is_punct):
+            end -= 1
+        return self.doc[start:end]
+
+    def _mention(self, span: Span, kind: str, label: str, head: Token) -> Mention | None:
+        span = self._trimmed(span)
+        if not len(span):
+            return None
+        start, end = self.offset + span.start_char, self.offset + span.end_char
+        key = (start, end)
+        if key not in self.mentions:
+            self.mentions[key] = Mention(start, end, span.text, kind, label,
+                                         self.sentence_of[span.start], head.lemma_.lower())
+        return self.mentions[key]
+
+    def entity(self, tok: Token) -> Mention | None:
+        span, label = self.span_of[tok.i]
+        return self._mention(span, "entity", ENTITY_CLASSES.get(label, "Thing"), span.root)
+
+    def concept(self, tok: Token) -> Mention | None:
+        """A common-noun phrase: the head with its modifiers and an 'of' complement."""
+        tokens = [tok]
+        for child in tok.lefts:
+            if child.dep_ in CONCEPT_MODIFIERS:
+                tokens.extend(child.subtree)
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "de", "do", "da"):
+                tokens.extend(t for t in child.subtree if t.dep_ not in ("relcl", "acl", "appos"))
+        start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+        span = self.doc[start:end]
+        if span.text.count('"') % 2 or any(t.dep_ in ("relcl", "appos") for t in span if t is not tok):
+            span = self.doc[start:tok.i + 1]
+        mention = self._mention(span, "concept", "Concept", tok)
+        return None if mention is None or mention.text.lower() in PRONOUN_CLASSES else mention
+
+    def argument(self, tok: Token) -> Argument | None:
+        """What a subject or object token stands for: a name, a value, a pronoun or a phrase."""
+        if tok.lower_ in RELATIVE_PRONOUNS and tok.tag_ in ("WDT", "WP", "WP$"):
+            clause = next((a for a in tok.ancestors if a.dep_ in ("relcl", "acl")), None)
+            return self.argument(clause.head) if clause is not None else None
+        if tok.i in self.span_of:
+            span, label = self.span_of[tok.i]
+            if label in VALUE_LABELS:
+                if label != "DATE" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                    return self.concept(tok)
+                return value_of(label, self._trimmed(span).text or span.text)
+            return self.entity(tok)
+        if tok.pos_ == "PRON":
+            cls = PRONOUN_CLASSES.get(tok.lower_)
+            return self._mention(self.doc[tok.i:tok.i + 1], "pronoun", cls, tok) if cls else None
+        if tok.pos_ not in ("NOUN", "PROPN", "NUM", "X"):
+            return None
+        for child in tok.children:
+            if child.dep_ == "appos" and child.i in self.span_of and \
+                    self.span_of[child.i][1] not in VALUE_LABELS:
+                return self.entity(child)
+        if tok.lemma_.lower() in NOUN_CLASS and tok.tag_ in ("NN", "NNP") and \
+                any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and \
+                not any(c.dep_ in ("amod", "compound", "prep", "relcl", "acl") for c in tok.children):
+            return self._mention(self.doc[tok.i:tok.i + 1], "description", NOUN_CLASS[tok.lemma_.lower()],
+                                 tok)
+        return self.concept(tok)
+
+    # ---- statements ------------------------------------------------------------------------------
+    def add(self, subject: Argument | None, predicate: Predicate, obj: Argument | None,
+            tokens: list[Token], pattern: str, negated: bool = False, confidence: float = 0.6,
+            when: Literal | None = None) -> None:
+        if subject is None or obj is None or subject == obj or isinstance(subject, Literal):
+            return
+        key = (subject, predicate.local_name, obj)
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        if isinstance(subject, Mention) and subject.kind in ("pronoun", "description"):
+            confidence *= 0.85
+        if isinstance(obj, Mention) and obj.kind == "concept":
+            confidence *= 0.9
+        start = self.offset + min(t.idx for t in tokens)
+        last = max(tokens, key=lambda t: t.idx)
+        end = self.offset + last.idx + len(last)
+        self.statements.append(Statement(
+            subject, predicate, obj, self.sentence_of[tokens[0].i], start, end, negated,
+            round(confidence, 3), when, pattern))
+
+    @staticmethod
+    def _expand(tokens: list[Token]) -> list[Token]:
+        out: list[Token] = []
+        for tok in tokens:
+            out.append(tok)
+            out.extend(c for c in tok.conjuncts if c not in out)
+        return out
+
+    @staticmethod
+    def negated(tok: Token) -> bool:
+        return any(c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in NEGATORS)
+                   for c in tok.children)
+
+    @staticmethod
+    def verb_label(verb: Token) -> str:
+        particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        return " ".join([verb.lemma_.lower(), *particles])
+
+    def date_of(self, verb: Token) -> Literal | None:
+        for child in verb.children:
+            candidates = [child] if child.dep_ in ("npadvmod", "tmod") else \
+                [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+            for tok in candidates:
+                if tok.i in self.span_of and self.span_of[tok.i][1] == "DATE":
+                    return parse_date(self._trimmed(self.span_of[tok.i][0]).text)
+        return None
+
+    def _is_date(self, tok: Token) -> bool:
+        return tok.i in self.span_of and self.span_of[tok.i][1] in ("DATE", "TIME")
+
+    def subjects(self, verb: Token) -> tuple[list[Token], bool]:
+        """Subject tokens of a clause and whether the clause is passive."""
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if not subs:
+            if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+                subs, head_passive = self.subjects(verb.head)
+                passive = passive or head_passive
+            elif verb.dep_ == "advcl" and verb.tag_ == "VBG":
+                subs, _ = self.subjects(verb.head)
+            elif verb.dep_ == "acl" and verb.tag_ == "VBN":
+                subs, passive = [verb.head], True
+            elif verb.dep_ == "acl" and verb.tag_ == "VBG":
+                subs = [verb.head]
+        return self._expand(subs), passive
+
+    def clause(self, verb: Token) -> None:
+        subjects, passive = self.subjects(verb)
+        if not subjects:
+            return
+        negated = self.negated(verb)
+        when = self.date_of(verb)
+        label = self.verb_label(verb)
+        if verb.lemma_ == "be" and not passive:
+            for attr in self._expand([c for c in verb.children if c.dep_ in ("attr",)]):
+                for subj in subjects:
+                    self.definition(subj, attr, verb, negated, "copula")
+            return
+        objects = self._expand([c for c in verb.children if c.dep_ in ("dobj", "obj")])
+        if passive:
+            agents = self._expand([g for c in verb.children if c.dep_ == "agent"
+                                   for g in c.children if g.dep_ == "pobj"])
+            for agent in agents:
+                for patient in subjects:
+                    self.add(self.argument(agent), relation(label), self.argument(patient),
+                             [agent, verb, patient], "passive", negated, 0.75, when)
+            objects = []
+            label = f"be {verb.lower_}"  # "was asked to move to": the subject is the one acted on
+        for subj in subjects:
+            subject = self.argument(subj)
+            for obj in objects:
+                self.add(subject, relation(label), self.argument(obj), [subj, verb, obj], "verb-object",
+                         negated or self.negated(obj), 0.75, when)
+            self.measured_attribute(subj, verb, label, negated, when)
+            if not objects:
+                self.prepositional(subject, subj, verb, label, negated, when, "verb-preposition")
+            for comp in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")):
+                comp_label = self.verb_label(comp)
+                if verb.lemma_ not in ASPECTUAL:
+                    comp_label = f"{label} to {comp_label}"
+                comp_negated = negated or self.negated(comp)
+                comp_when = self.date_of(comp) or when
+                comp_objects = self._expand([c for c in comp.children if c.dep_ == "dobj"])
+                for obj in comp_objects:
+                    self.add(subject, relation(comp_label), self.argument(obj), [subj, verb, comp, obj],
+                             "control", comp_negated, 0.7, comp_when)
+                if not comp_objects:
+                    self.prepositional(subject, subj, comp, comp_label, comp_negated, comp_when, "control")
+
+    def prepositional(self, subject: Argument | None, subj: Token, verb: Token, label: str,
+                      negated: bool, when: Literal | None, pattern: str) -> None:
+        for prep in (c for c in verb.children if c.dep_ in ("prep", "dative")):
+            for pobj in self._expand([g for g in prep.children if g.dep_ == "pobj"]):
+                if self._is_date(pobj):
+                    continue
+                self.add(subject, relation(f"{label} {prep.lower_}"), self.argument(pobj),
+                         [subj, verb, prep, pobj], pattern, negated, 0.55, when)
+
+    def measured_attribute(self, subj: Token, verb: Token, label: str, negated: bool,
+                           when: Literal | None) -> None:
+        """'Microsoft's market value soared to $2.5 trillion' -> (Microsoft, market value soar to, ...)."""
+        owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if owner is None or subj.i in self.span_of or subj.pos_ != "NOUN":
+            return
+        attribute = " ".join(t.lemma_.lower() if t is subj else t.lower_
+                             for t in subj.lefts if t.dep_ in ("compound", "amod")) + " " + subj.lemma_
+        attribute = attribute.strip()
+        targets = [(c, None) for c in verb.children if c.dep_ == "dobj"] + [
+            (g, c) for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for target, prep in targets:
+            value = self.argument(target)
+            if isinstance(value, Literal) and value.kind != "Date":
+                text = f"{attribute} {label}" + (f" {prep.lower_}" if prep is not None else "")
+                self.add(self.argument(owner), relation(text), value, [owner, subj, verb, target],
+                         "measured-attribute", negated, 0.7, when)
+
+    def definition(self, subj: Token, noun: Token, anchor: Token, negated: bool, pattern: str) -> None:
+        """'X is a N' / 'X, the N of Y' / 'X is Y's N' / 'X is one of Y's N'."""
+        subject = self.argument(subj)
+        if isinstance(subject, Literal) or subject is None:
+            return
+        role = noun
+        if noun.lower_ in ("one", "some", "many", "each", "all") or (
+                noun.pos_ == "NUM" and noun.i not in self.span_of):
+            role = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"), noun)
+        if role.i in self.span_of and self.span_of[role.i][1] not in VALUE_LABELS:
+            if role.pos_ == "PROPN":
+                self.add(subject, relation("be"), self.entity(role), [subj, anchor, role], pattern,
+                         negated, 0.6)
+            return
+        if role.pos_ not in ("NOUN", "PROPN"):
+            return
+        self.add(subject, IS_A, self.concept(role), [subj, anchor, role], pattern, negated, 0.7)
+        owner = next((c for c in role.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            self.add(subject, relation(f"{self.role_name(role)} of"), self.argument(owner),
+                     [subj, anchor, role, owner], pattern + "-possessive", negated, 0.7)
+        for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("from", "at", "of")):
+            target = next((t for t in prep.subtree if t.dep_ == "pobj" and t.i in self.span_of
+                           and self.span_of[t.i][1] in ("ORG", "GPE", "FAC", "NAME")), None)
+            if target is not None:
+                self.add(subject, relation(prep.lower_), self.entity(target),
+                         [subj, anchor, prep, target], pattern + "-affiliation", negated, 0.6)
+
+    @staticmethod
+    def role_name(noun: Token) -> str:
+        """'most trusted right-hand man' -> 'right-hand man': compounds and hyphenated modifiers kept."""
+        kept = [c.lower_ for c in noun.lefts if c.dep_ == "compound" or (c.dep_ == "amod" and "-" in c.text)]
+        return " ".join([*kept, noun.lemma_.lower()])
+
+    def appositive(self, tok: Token) -> None:
+        head = tok.head
+        for name, noun in ((head, tok), (tok, head)):
+            if name.i in self.span_of and noun.i not in self.span_of and noun.pos_ == "NOUN":
+                self.definition(name, noun, tok, False, "appositive")
+
+    def title_before_name(self, tok: Token) -> None:
+        """'open source model LLaMA', 'CPO Chris Cox': common nouns compounded onto a name define it."""
+        if tok.i not in self.span_of or self.span_of[tok.i][1] in VALUE_LABELS:
+            return
+        span = self.span_of[tok.i][0]
+        if tok is not span.root:
+            return
+        nouns = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod") and c.i < span.start
+                 and c.pos_ == "NOUN" and c.i not in self.span_of]
+        for noun in nouns:
+            mention = self.concept(noun)
+            self.add(self.entity(tok), IS_A, mention, [noun, tok], "title-before-name", False, 0.6)
+
+    def possessive(self, tok: Token) -> None:
+        """'Meta's Reality Labs' -> (Meta, has, Reality Labs) when both are names."""
+        owner = tok
+        owned = tok.head
+        if owned.i in self.span_of and owner.i in self.span_of and \
+                self.span_of[owned.i][0] is not self.span_of[owner.i][0] and \
+                self.span_of[owned.i][1] not in VALUE_LABELS:
+            self.add(self.argument(owner), HAS, self.entity(owned), [owner, owned], "possessive",
+                     False, 0.55)
+
+    def run(self) -> None:
+        for tok in self.doc:
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("xcomp", "aux", "auxpass"):
+                self.clause(tok)
+            elif tok.dep_ == "appos":
+                self.appositive(tok)
+            if tok.dep_ == "poss":
+                self.possessive(tok)
+            if tok.pos_ == "PROPN":
+                self.title_before_name(tok)

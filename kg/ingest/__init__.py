@@ -1,0 +1,98 @@
+"""Ingest stage: files and folders in, clean `Document`s (or `IngestError`s) out."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from kg.config import Settings
+from kg.ingest.clean import clean
+from kg.ingest.readers import READERS, RawText, decode
+from kg.records import Document, IngestError
+
+__all__ = ["ingest", "find_files", "detect_language", "to_document"]
+
+
+def find_files(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:
+    """Files named, and files below folders named (recursively, sorted, hidden ones left out)."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path).parts
+                if child.is_file() and not any(part.startswith(".") for part in rel):
+                    yield child
+        elif path.is_file():
+            yield path
+        elif path.exists():
+            yield IngestError(str(path), "not a regular file or folder")
+        else:
+            yield IngestError(str(path), "no such file or folder")
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language (py3langid, trained on 97 languages)."""
+    import py3langid
+
+    return py3langid.classify(text[:5000])[0]
+
+
+def to_document(raw: RawText) -> Document | IngestError:
+    """Clean a raw text into a Document with a content hash and detected language."""
+    cleaned = clean(raw.text, title=raw.meta.get("title"))
+    if len(cleaned.text.split()) < 3:
+        return IngestError(raw.source, "no article text left after removing page boilerplate")
+    authors = tuple(cleaned.authors or ([raw.meta["author"]] if raw.meta.get("author") else []))
+    published = raw.meta.get("published") or cleaned.published
+    fingerprint = "\n".join([cleaned.title or "", "|".join(authors), "|".join(cleaned.editors),
+                             published or "", cleaned.text])
+    content_hash = hashlib.sha256(fingerprint.encode("utf-8")).hexdigest()
+    return Document(
+        id=raw.id or content_hash[:16],
+        text=cleaned.text,
+        content_hash=content_hash,
+        source=raw.source,
+        lang=raw.meta.get("lang") or detect_language(cleaned.text),
+        title=cleaned.title,
+        authors=authors,
+        editors=tuple(cleaned.editors),
+        published=published,
+        url=raw.meta.get("url"),
+        removed=tuple(f"{n} {kind}" for kind, n in sorted(cleaned.removed.items()) if n),
+    )
+
+
+def read_file(path: Path, settings: Settings) -> Iterator[RawText | IngestError]:
+    """Raw texts of one file, by the reader registered for its suffix."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        yield IngestError(str(path), f"unsupported file type '{path.suffix or path.name}' (kg reads {known})")
+        return
+    try:
+        size = path.stat().st_size
+        if size > settings.max_bytes:
+            yield IngestError(str(path), f"file is {size:,} bytes, over the limit of "
+                                         f"{settings.max_bytes:,} (set KG_MAX_BYTES to raise it)")
+            return
+        data = path.read_bytes()
+    except OSError as err:
+        yield IngestError(str(path), f"cannot read: {err.strerror or err}")
+        return
+    text = decode(path, data)
+    if isinstance(text, IngestError):
+        yield text
+        return
+    yield from reader(path, text)
+
+
+def ingest(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[Document | IngestError]:
+    """Every document in the given files and folders, in order; errors are yielded, not raised."""
+    settings = settings or Settings()
+    for found in find_files(paths):
+        if isinstance(found, IngestError):
+            yield found
+            continue
+        for raw in read_file(found, settings):
+            yield raw if isinstance(raw, IngestError) else to_document(raw)

@@ -1,0 +1,178 @@
+"""RDF stage: resolved statements to quads, one named graph per document, with provenance.
+
+For each statement the document graph holds the fact itself (unless negated) and a reified
+kg:Statement (rdf:subject/predicate/object) carrying the sentence, character offsets, confidence,
+negation, date qualifier and extractor version, so SPARQL can reach where every fact came from.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.rdf.namespaces import KG, PREFIXES, REL, Minter, expand
+from kg.records import Node, Resolution
+
+__all__ = ["document_quads", "node_iri", "ONTOLOGY_FILE", "ONTOLOGY_GRAPH", "Minter", "PREFIXES"]
+
+ONTOLOGY_FILE = Path(__file__).resolve().parents[2] / "ontologies" / "kg.ttl"
+ONTOLOGY_GRAPH = KG.rstrip("#")
+
+_RDF = PREFIXES["rdf"]
+_RDFS = PREFIXES["rdfs"]
+_XSD = PREFIXES["xsd"]
+_SDO = PREFIXES["schema"]
+_PROV = PREFIXES["prov"]
+_SKOS = PREFIXES["skos"]
+_OWL = PREFIXES["owl"]
+TYPE = NamedNode(_RDF + "type")
+LABEL = NamedNode(_RDFS + "label")
+
+
+def _n(iri: str) -> NamedNode:
+    return NamedNode(iri)
+
+
+def _kg(local: str) -> NamedNode:
+    return NamedNode(KG + local)
+
+
+def _lit(value: object, datatype: str | None = None) -> Literal:
+    if isinstance(value, bool):
+        return Literal("true" if value else "false", datatype=NamedNode(_XSD + "boolean"))
+    if isinstance(value, int):
+        return Literal(str(value), datatype=NamedNode(_XSD + "integer"))
+    if isinstance(value, float):
+        return Literal(repr(value), datatype=NamedNode(_XSD + "decimal"))
+    if datatype:
+        return Literal(str(value), datatype=NamedNode(_XSD + datatype))
+    return Literal(str(value))
+
+
+def node_iri(node: Node, minter: Minter, doc_iri: str) -> str | None:
+    """The IRI a resolved node is written as (None for literals)."""
+    if node.kind == "entity":
+        return minter.entity(node.key)
+    if node.kind == "concept":
+        return minter.concept(node.key)
+    if node.kind == "document":
+        return doc_iri
+    return None
+
+
+def _term(node: Node, minter: Minter, doc_iri: str) -> NamedNode | Literal:
+    iri = node_iri(node, minter, doc_iri)
+    if iri is not None:
+        return NamedNode(iri)
+    lit = node.literal
+    return _lit(lit.value, lit.datatype if lit.datatype != "string" else None)
+
+
+def document_quads(resolution: Resolution, minter: Minter, source: str) -> tuple[str, list[Quad]]:
+    """The document's graph IRI and every quad that goes in it."""
+    extraction = resolution.extraction
+    doc = extraction.document
+    doc_iri = minter.document(doc.content_hash)
+    g = NamedNode(doc_iri)
+    quads: list[Quad] = []
+
+    def add(s, p, o) -> None:
+        quads.append(Quad(s, p, o, g))
+
+    d = NamedNode(doc_iri)
+    add(d, TYPE, _kg("Article"))
+    add(d, _kg("contentHash"), _lit(doc.content_hash))
+    add(d, _kg("source"), _lit(source))
+    add(d, _n(_SDO + "identifier"), _lit(doc.id))
+    add(d, _n(_SDO + "inLanguage"), _lit(doc.lang))
+    add(d, _n(_SDO + "text"), _lit(doc.text))
+    if doc.title:
+        add(d, _n(_SDO + "headline"), _lit(doc.title))
+        add(d, LABEL, _lit(doc.title))
+    if doc.published:
+        add(d, _n(_SDO + "datePublished"), _lit(doc.published))
+    if doc.url:
+        add(d, _n(_SDO + "url"), _lit(doc.url))
+    activity = NamedNode(minter.activity(extraction.extractor))
+    add(activity, TYPE, _kg("Extraction"))
+    add(activity, _kg("extractorVersion"), _lit(extraction.extractor))
+    add(d, _n(_PROV + "wasGeneratedBy"), activity)
+
+    for entity in resolution.entities.values():
+        e = NamedNode(minter.entity(entity.key))
+        add(e, TYPE, _kg(entity.type))
+        add(e, LABEL, _lit(entity.label))
+        for alias in sorted(entity.aliases - {entity.label}):
+            add(e, _n(_SKOS + "altLabel"), _lit(alias))
+        add(e, _kg("mentionedIn"), d)
+
+    sentence_iris: dict[int, NamedNode] = {}
+
+    def sentence(index: int) -> NamedNode:
+        if index not in sentence_iris:
+            s = extraction.sentences[index]
+            iri = NamedNode(minter.sentence(doc_iri, index))
+            sentence_iris[index] = iri
+            add(iri, TYPE, _kg("Sentence"))
+            add(iri, _kg("text"), _lit(s.text))
+            add(iri, _kg("start"), _lit(s.start))
+            add(iri, _kg("end"), _lit(s.end))
+            add(iri, _kg("inDocument"), d)
+        return sentence_iris[index]
+
+    declared: set[str] = set()
+    for rs in resolution.statements:
+        s_term = _term(rs.subject, minter, doc_iri)
+        o_term = _term(rs.object, minter, doc_iri)
+        p_iri = expand(rs.predicate.local_name)
+        p = NamedNode(p_iri)
+        for node, term in ((rs.subject, s_term), (rs.object, o_term)):
+            if node.kind == "concept":
+                add(term, TYPE, _kg("Concept"))
+                add(term, LABEL, _lit(node.label))
+        if p_iri.startswith(REL) and p_iri not in declared:
+            declared.add(p_iri)
+            kind = "DatatypeProperty" if rs.object.kind == "literal" else "ObjectProperty"
+            add(p, TYPE, _n(_OWL + kind))
+            add(p, LABEL, _lit(rs.predicate.label))
+            add(p, _n(_RDFS + "subPropertyOf"), _kg("relatedTo"))
+        st = rs.statement
+        if st is None:  # document metadata: author, editor
+            add(s_term, p, o_term)
+            continue
+        if not st.negated:
+            add(s_term, p, o_term)
+        r = NamedNode(minter.statement(doc_iri, st.start, st.end, s_term, p, o_term))
+        add(r, TYPE, _kg("Statement"))
+        add(r, _n(_RDF + "subject"), s_term)
+        add(r, _n(_RDF + "predicate"), p)
+        add(r, _n(_RDF + "object"), o_term)
+        add(r, _kg("predicateLabel"), _lit(rs.predicate.label))
+        add(r, _kg("negated"), _lit(st.negated))
+        add(r, _kg("confidence"), _lit(st.confidence, "decimal"))
+        add(r, _kg("sentence"), sentence(st.sentence))
+        add(r, _kg("start"), _lit(st.start))
+        add(r, _kg("end"), _lit(st.end))
+        add(r, _kg("pattern"), _lit(st.pattern))
+        add(r, _n(_PROV + "wasDerivedFrom"), d)
+        add(r, _n(_PROV + "wasGeneratedBy"), activity)
+        if rs.object.literal is not None:
+            add(r, _kg("objectText"), _lit(rs.object.literal.text))
+            if rs.object.literal.unit:
+                add(r, _kg("unit"), _lit(rs.object.literal.unit))
+        if st.date is not None:
+            add(r, _kg("date"), _lit(st.date.value, st.date.datatype if st.date.datatype != "string" else None))
+
+    for index, merge in enumerate(resolution.merges):
+        m = NamedNode(minter.merge(doc_iri, index))
+        add(m, TYPE, _kg("Merge"))
+        add(m, _kg("mergedInto"), NamedNode(minter.entity(merge.entity)))
+        add(m, _kg("mergedLabel"), _lit(merge.label))
+        add(m, _kg("reason"), _lit(merge.reason))
+        add(m, _kg("start"), _lit(merge.mention_start))
+        add(m, _kg("end"), _lit(merge.mention_end))
+        add(m, _kg("confidence"), _lit(merge.confidence, "decimal"))
+        add(m, _kg("inDocument"), d)
+    return doc_iri, quads
+

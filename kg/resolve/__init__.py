@@ -1,0 +1,232 @@
+"""Resolve stage: mentions to canonical entities, inside a document and across a corpus.
+
+Names are grouped when they are the same up to case, possessive and leading article, when one is a
+short form of another (a person's surname or first name, an organisation's name without "Inc",
+"Platforms" and the like) or its acronym. The same name in another document is the same entity; an
+entity's type is the majority of the types its mentions were given across the corpus. Pronouns and
+definite descriptions ("the company") take the nearest earlier entity of a compatible type. Every
+merge is recorded with its reason so it can be inspected (and undone by naming it apart).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.records import (
+    Entity,
+    Extraction,
+    Literal,
+    Mention,
+    Merge,
+    Node,
+    Predicate,
+    Resolution,
+    ResolvedStatement,
+)
+
+__all__ = ["Resolver", "normalize_name", "entity_key", "concept_key"]
+
+AUTHOR = Predicate("author", "schema:author")
+EDITOR = Predicate("editor", "schema:editor")
+_PRONOUN_TYPES = {"Person": {"Person"}, "Thing": {"Organization", "Product", "CreativeWork", "Place",
+                                                  "Event", "Thing"},
+                  "Group": {"Organization", "Group"}}
+
+
+def normalize_name(text: str) -> str:
+    """Surface form of a name without quotes, possessive, leading article and extra spaces."""
+    text = unicodedata.normalize("NFC", text).replace("’", "'").strip(" \"'“”‘")
+    text = re.sub(r"'s?$", "", text)
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _fold(text: str) -> str:
+    return normalize_name(text).lower()
+
+
+def entity_key(label: str) -> str:
+    """Readable IRI local name: 'Yann LeCun' -> 'Yann_LeCun'."""
+    return re.sub(r"[^\w.-]+", "_", normalize_name(label)).strip("_") or "unnamed"
+
+
+def concept_key(text: str, head_lemma: str) -> str:
+    words = re.findall(r"[\w-]+", normalize_name(text).lower())
+    if words and head_lemma:
+        words[-1] = head_lemma if words[-1] != head_lemma and words[-1].startswith(head_lemma[:3]) \
+            else words[-1]
+    return "_".join(words) or "thing"
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in ("of", "and", "the"))
+
+
+_CORPORATE = {"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "company", "ltd", "ltd.", "limited",
+              "llc", "plc", "ag", "sa", "s.a.", "gmbh", "nv", "platforms", "group", "holdings", "technologies",
+              "international", "incorporated"}
+
+
+def _short_form(short: str, full: str, full_type: str) -> str | None:
+    """Why `short` names the same thing as `full` (surname, first words before a corporate designator,
+    acronym), or None."""
+    s, f = short.split(), full.split()
+    if len(s) >= len(f):
+        return None
+    if full_type == "Person":
+        return "short name" if s == f[-len(s):] or s == f[:len(s)] else None
+    if s == f[:len(s)] and all(w.lower() in _CORPORATE for w in f[len(s):]):
+        return "short name"
+    if len(s) == 1 and short.isupper() and len(short) >= 2 and _acronym(full) == short:
+        return "acronym"
+    return None
+
+
+@dataclass
+class Resolver:
+    """Keeps the corpus-wide name index; `resolve` is called once per document, in order."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    index: dict[str, str] = field(default_factory=dict)  # folded name -> entity key
+
+    def know(self, entity: Entity) -> None:
+        """Add an entity seen earlier (in the store or in this batch) to the index."""
+        self.entities[entity.key] = entity
+        if not entity.votes and entity.type != "Thing":
+            entity.votes[entity.type] = 1
+        for name in {entity.label, *entity.aliases}:
+            self.index.setdefault(_fold(name), entity.key)
+
+    def _group_names(self, names: list[tuple[str, str]]) -> dict[str, tuple[str, str]]:
+        """Map each (name, type) in a document to its group leader name and the reason it joined."""
+        leaders: list[tuple[str, str]] = []
+        joined: dict[str, tuple[str, str]] = {}
+        for name, type_ in sorted(names, key=lambda n: (-len(n[0].split()), -len(n[0]))):
+            folded = name.lower()
+            leader = next((lead for lead, _ in leaders if lead.lower() == folded), None)
+            if leader is not None:
+                joined[name] = (leader, "same name" if leader == name else "case variant")
+                continue
+            short = next(((lead, why) for lead, lt in leaders
+                          if (why := _short_form(name, lead, lt if lt != "Thing" else type_))), None)
+            if short is not None:
+                joined[name] = short
+                continue
+            leaders.append((name, type_))
+            joined[name] = (name, "same name")
+        return joined
+
+    def _global(self, name: str) -> str | None:
+        """The entity an earlier document gave this exact name (up to case), if any."""
+        return self.index.get(name.lower())
+
+    def resolve(self, extraction: Extraction) -> Resolution:
+        doc = extraction.document
+        entity_mentions = [m for m in extraction.mentions if m.kind == "entity"]
+        types: dict[str, Counter] = {}
+        for m in entity_mentions:
+            types.setdefault(normalize_name(m.text), Counter())[m.label] += 1
+        for person in (*doc.authors, *doc.editors):
+            types.setdefault(normalize_name(person), Counter())["Person"] += 3
+        names = [(n, self._vote(c)) for n, c in types.items() if n]
+        groups = self._group_names(names)
+        group_type: dict[str, Counter] = {}
+        for name, (leader, _) in groups.items():
+            group_type.setdefault(leader, Counter()).update(types[name])
+        local: dict[str, str] = {}  # leader name -> entity key
+        doc_entities: dict[str, Entity] = {}
+        merges: list[Merge] = []
+        for leader, counts in group_type.items():
+            members = [n for n, (lead, _) in groups.items() if lead == leader]
+            key = next((k for k in map(self._global, members) if k), None)
+            if key is None:
+                key = self._mint(leader)
+            entity = self.entities[key]
+            entity.votes.update(counts)
+            entity.type = self._vote(entity.votes)
+            local[leader] = key
+            doc_entities[key] = entity
+        mention_node: dict[tuple[int, int], Node] = {}
+        for m in entity_mentions:
+            name = normalize_name(m.text)
+            leader, reason = groups[name]
+            entity = self.entities[local[leader]]
+            mention_node[(m.start, m.end)] = self._node(entity)
+            if name != entity.label:
+                entity.aliases.add(name)
+                merges.append(Merge(entity.key, name, reason if name != leader else
+                                    "same name in another document", m.start, m.end, 0.9))
+        for entity in doc_entities.values():
+            self.know(entity)
+        self._anaphora(extraction, mention_node, merges)
+        statements = self._statements(extraction, mention_node)
+        statements += self._metadata(doc.authors, AUTHOR, local, groups, doc)
+        statements += self._metadata(doc.editors, EDITOR, local, groups, doc)
+        return Resolution(extraction, statements, doc_entities, merges)
+
+    @staticmethod
+    def _vote(counts: Counter) -> str:
+        typed = [(n, t) for t, n in counts.items() if t != "Thing"]
+        return max(typed)[1] if typed else "Thing"
+
+    def _mint(self, label: str) -> str:
+        key = entity_key(label)
+        self.entities.setdefault(key, Entity(key, normalize_name(label), "Thing"))
+        return key
+
+    @staticmethod
+    def _node(entity: Entity) -> Node:
+        return Node("entity", entity.key, entity.label, entity.type)
+
+    def _anaphora(self, extraction: Extraction, nodes: dict[tuple[int, int], Node],
+                  merges: list[Merge]) -> None:
+        """Pronouns and definite descriptions take the nearest earlier entity of a fitting type."""
+        ordered = sorted(extraction.mentions, key=lambda m: m.start)
+        recent: list[tuple[Mention, Node]] = []
+        for m in ordered:
+            key = (m.start, m.end)
+            if key in nodes:
+                recent.append((m, nodes[key]))
+                continue
+            if m.kind not in ("pronoun", "description"):
+                continue
+            wanted = _PRONOUN_TYPES.get(m.label, {m.label})
+            for earlier, node in reversed(recent):
+                if m.sentence - earlier.sentence > 2:
+                    break
+                if node.type in wanted and earlier.end <= m.start:
+                    nodes[key] = node
+                    reason = "pronoun" if m.kind == "pronoun" else "definite description"
+                    merges.append(Merge(node.key, m.text, reason, m.start, m.end,
+                                        0.7 if m.kind == "pronoun" else 0.6))
+                    break
+
+    def _argument(self, arg: Mention | Literal, nodes: dict[tuple[int, int], Node]) -> Node | None:
+        if isinstance(arg, Literal):
+            return Node("literal", "", arg.text, arg.kind, arg)
+        if (arg.start, arg.end) in nodes:
+            return nodes[(arg.start, arg.end)]
+        if arg.kind in ("concept", "description"):
+            return Node("concept", concept_key(arg.text, arg.head_lemma), normalize_name(arg.text), "Concept")
+        return None  # a pronoun with no antecedent
+
+    def _statements(self, extraction: Extraction, nodes: dict[tuple[int, int], Node]) -> list[ResolvedStatement]:
+        out = []
+        for st in extraction.statements:
+            subject, obj = self._argument(st.subject, nodes), self._argument(st.object, nodes)
+            if subject is None or obj is None or subject == obj:
+                continue
+            out.append(ResolvedStatement(subject, st.predicate, obj, st))
+        return out
+
+    def _metadata(self, people, predicate, local, groups, doc) -> list[ResolvedStatement]:
+        document = Node("document", "", doc.title or doc.id, "Article")
+        out = []
+        for person in people:
+            leader, _ = groups[normalize_name(person)]
+            entity = self.entities[local[leader]]
+            out.append(ResolvedStatement(document, predicate, self._node(entity), None))
+        return out
