@@ -58,9 +58,19 @@ def _keep_entity(ent: Span) -> bool:
     return ent.label_ in ENTITY_CLASSES or ent.label_ in VALUE_LABELS
 
 
+def _with_compounds(ent: Span) -> Span:
+    """'Tarek Haddad' where the NER only marked 'Haddad': proper-noun compounds join the name."""
+    start = ent.start
+    while start > 0 and ent.label_ in ENTITY_CLASSES and ent.doc[start - 1].pos_ == "PROPN" and \
+            ent.doc[start - 1].dep_ == "compound" and ent.start <= ent.doc[start - 1].head.i < ent.end and \
+            not ent.doc[start - 1].ent_type_:
+        start -= 1
+    return ent.doc[start:ent.end]
+
+
 def name_spans(doc: Doc) -> list[tuple[Span, str]]:
     """Named entity spans with their spaCy label; proper-noun runs the NER missed count as names."""
-    spans = [(ent, ent.label_) for ent in doc.ents if _keep_entity(ent)]
+    spans = [(_with_compounds(ent), ent.label_) for ent in doc.ents if _keep_entity(ent)]
     covered = {t.i for ent, _ in spans for t in ent}
     i = 0
     while i < len(doc):
@@ -253,7 +263,8 @@ class ParagraphReader:
             for obj in objects:
                 self.add(subject, relation(label), self.argument(obj), [subj, verb, obj], "verb-object",
                          negated or self.negated(obj), 0.75, when)
-            self.measured_attribute(subj, verb, label, negated, when)
+            if self.measured_attribute(subj, verb, label, negated, when):
+                continue
             if not objects:
                 self.prepositional(subject, subj, verb, label, negated, when, "verb-preposition")
             for comp in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")):
@@ -279,11 +290,12 @@ class ParagraphReader:
                          [subj, verb, prep, pobj], pattern, negated, 0.55, when)
 
     def measured_attribute(self, subj: Token, verb: Token, label: str, negated: bool,
-                           when: Literal | None) -> None:
+                           when: Literal | None) -> bool:
         """'Microsoft's market value soared to $2.5 trillion' -> (Microsoft, market value soar to, ...)."""
         owner = next((c for c in subj.children if c.dep_ == "poss"), None)
         if owner is None or subj.i in self.span_of or subj.pos_ != "NOUN":
-            return
+            return False
+        found = False
         attribute = " ".join(t.lemma_.lower() if t is subj else t.lower_
                              for t in subj.lefts if t.dep_ in ("compound", "amod")) + " " + subj.lemma_
         attribute = attribute.strip()
@@ -295,6 +307,8 @@ class ParagraphReader:
                 text = f"{attribute} {label}" + (f" {prep.lower_}" if prep is not None else "")
                 self.add(self.argument(owner), relation(text), value, [owner, subj, verb, target],
                          "measured-attribute", negated, 0.7, when)
+                found = True
+        return found
 
     def definition(self, subj: Token, noun: Token, anchor: Token, negated: bool, pattern: str) -> None:
         """'X is a N' / 'X, the N of Y' / 'X is Y's N' / 'X is one of Y's N'."""
@@ -320,10 +334,12 @@ class ParagraphReader:
                      [subj, anchor, role, owner], pattern + "-possessive", negated, 0.7)
         for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("from", "at", "of")):
             target = next((t for t in prep.subtree if t.dep_ == "pobj" and t.i in self.span_of
-                           and self.span_of[t.i][1] in ("ORG", "GPE", "FAC", "NAME")), None)
+                           and self.span_of[t.i][1] not in VALUE_LABELS), None)
             if target is not None:
-                self.add(subject, relation(prep.lower_), self.entity(target),
-                         [subj, anchor, prep, target], pattern + "-affiliation", negated, 0.6)
+                governor = target.head
+                text = f"{self.role_name(role)} of" if governor.i == prep.i and prep.lower_ == "of" else governor.lower_
+                self.add(subject, relation(text), self.entity(target),
+                         [subj, anchor, governor, target], pattern + "-affiliation", negated, 0.6)
 
     @staticmethod
     def role_name(noun: Token) -> str:

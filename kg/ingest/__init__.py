@@ -31,11 +31,15 @@ def find_files(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:
             yield IngestError(str(path), "no such file or folder")
 
 
-def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language (py3langid, trained on 97 languages)."""
+def detect_language(text: str, default: str = "en") -> str:
+    """ISO 639-1 code of the text's language (py3langid, 97 languages); `default` when it cannot tell
+    (the best guess is not clearly ahead of the next, as with a short line full of names)."""
     import py3langid
 
-    return py3langid.classify(text[:5000])[0]
+    ranked = py3langid.rank(text[:5000])
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 5.0:
+        return default
+    return ranked[0][0]
 
 
 def to_document(raw: RawText) -> Document | IngestError:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.records import (
     Entity,
@@ -91,6 +91,7 @@ class Resolver:
 
     entities: dict[str, Entity] = field(default_factory=dict)
     index: dict[str, str] = field(default_factory=dict)  # folded name -> entity key
+    short: dict[str, set[str]] = field(default_factory=dict)  # folded short form -> entity keys
 
     def know(self, entity: Entity) -> None:
         """Add an entity seen earlier (in the store or in this batch) to the index."""
@@ -99,6 +100,10 @@ class Resolver:
             entity.votes[entity.type] = 1
         for name in {entity.label, *entity.aliases}:
             self.index.setdefault(_fold(name), entity.key)
+            words = name.split()
+            if entity.type == "Person" and len(words) > 1:
+                for short in (words[-1], words[0]):
+                    self.short.setdefault(short.lower(), set()).add(entity.key)
 
     def _group_names(self, names: list[tuple[str, str]]) -> dict[str, tuple[str, str]]:
         """Map each (name, type) in a document to its group leader name and the reason it joined."""
@@ -120,12 +125,16 @@ class Resolver:
         return joined
 
     def _global(self, name: str) -> str | None:
-        """The entity an earlier document gave this exact name (up to case), if any."""
-        return self.index.get(name.lower())
+        """The entity an earlier document gave this name (up to case), or the one person whose
+        first or last name it is."""
+        key = self.index.get(name.lower())
+        if key is None and len(self.short.get(name.lower(), ())) == 1:
+            (key,) = self.short[name.lower()]
+        return key
 
     def resolve(self, extraction: Extraction) -> Resolution:
         doc = extraction.document
-        entity_mentions = [m for m in extraction.mentions if m.kind == "entity"]
+        entity_mentions = self._names(extraction.mentions)
         types: dict[str, Counter] = {}
         for m in entity_mentions:
             types.setdefault(normalize_name(m.text), Counter())[m.label] += 1
@@ -166,6 +175,16 @@ class Resolver:
         statements += self._metadata(doc.authors, AUTHOR, local, groups, doc)
         statements += self._metadata(doc.editors, EDITOR, local, groups, doc)
         return Resolution(extraction, statements, doc_entities, merges)
+
+    @staticmethod
+    def _names(mentions: list[Mention]) -> list[Mention]:
+        """Entity mentions, plus single capitalised words the tagger took for common nouns that are a
+        word of a name in the same document ("Santos hired ..." after "Maria Santos")."""
+        names = [m for m in mentions if m.kind == "entity"]
+        words = {w for m in names for w in normalize_name(m.text).split() if len(m.text.split()) > 1}
+        promoted = [replace(m, kind="entity", label="Thing") for m in mentions
+                    if m.kind == "concept" and m.text in words and m.text[:1].isupper()]
+        return names + promoted
 
     @staticmethod
     def _vote(counts: Counter) -> str:

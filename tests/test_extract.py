@@ -1,0 +1,79 @@
+"""Extract + resolve on sentences written for the tests: each construction a user relies on."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest import to_document
+from kg.ingest.readers import RawText
+from kg.records import Resolution
+from kg.resolve import Resolver
+
+
+def facts(extractor, text: str, resolver: Resolver | None = None) -> Resolution:
+    doc = to_document(RawText("test.txt", text))
+    return (resolver or Resolver()).resolve(extractor.extract(doc))
+
+
+def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
+    out = set()
+    for rs in resolution.statements:
+        obj = rs.object.literal.value if rs.object.literal else rs.object.label
+        out.add((rs.subject.label, rs.predicate.label, obj, bool(rs.statement and rs.statement.negated)))
+    return out
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Globex hired Maria Santos in 2019.", ("Globex", "hire", "Maria Santos", False)),
+    ("Maria Santos was hired by Globex in 2019.", ("Globex", "hire", "Maria Santos", False)),
+    ("The Orion rover was built by Helios Dynamics.", ("Helios Dynamics", "build", "Orion rover", False)),
+    ("Nimbus is a cloud storage service.", ("Nimbus", "is a", "cloud storage service", False)),
+    ("Analysts praised Vantage, a payments company based in Lisbon.",
+     ("Vantage", "is a", "payments company", False)),
+    ("Peter Lund, the founder of Quarry Labs, resigned.", ("Peter Lund", "founder of", "Quarry Labs", False)),
+    ("The research team reports to Anna Berg.", ("research team", "report to", "Anna Berg", False)),
+    ("Tarek Haddad began to study marine robotics in 2001.",
+     ("Tarek Haddad", "study", "marine robotics", False)),
+    ("Globex did not acquire Initech.", ("Globex", "acquire", "Initech", True)),
+    ("Kaito Mori refused to sell his shares.", ("Kaito Mori", "refuse to sell", "shares", False)),
+])
+def test_constructions(extractor, text, expected):
+    assert expected in triples(facts(extractor, text))
+
+
+def test_money_is_a_typed_decimal_with_currency(extractor):
+    resolution = facts(extractor, "Globex's market value rose to $3.2 billion in 2021.")
+    (rs,) = [r for r in resolution.statements if r.object.literal is not None]
+    assert rs.subject.label == "Globex" and rs.predicate.label == "market value rise to"
+    assert (rs.object.literal.value, rs.object.literal.datatype, rs.object.literal.unit) == \
+        ("3200000000", "decimal", "USD")
+    assert rs.statement.date.value == "2021" and rs.statement.date.datatype == "gYear"
+
+
+def test_percentage_is_a_typed_decimal(extractor):
+    resolution = facts(extractor, "Initech's revenue fell by 12% in 2020.")
+    values = {(r.subject.label, r.object.literal.value, r.object.literal.unit)
+              for r in resolution.statements if r.object.literal}
+    assert ("Initech", "12", "percent") in values
+
+
+def test_possessive_between_names(extractor):
+    assert ("Globex", "has", "Cyberdyne Systems", False) in triples(
+        facts(extractor, "Globex's Cyberdyne Systems opened a new plant."))
+
+
+def test_negated_statement_is_flagged_not_dropped(extractor):
+    resolution = facts(extractor, "Helios Dynamics was not invited to the summit by the European Commission.")
+    negated = [r for r in resolution.statements if r.statement and r.statement.negated]
+    assert negated, triples(resolution)
+    assert all(not (r.predicate.label == "invite" and not r.statement.negated) for r in resolution.statements)
+
+
+def test_statement_offsets_point_into_the_sentence(extractor):
+    text = "Globex is based in Ohio.\nGlobex hired Maria Santos in 2019."
+    resolution = facts(extractor, text)
+    doc_text = resolution.extraction.document.text
+    for rs in resolution.statements:
+        sentence = resolution.extraction.sentences[rs.statement.sentence]
+        assert doc_text[sentence.start:sentence.end] == sentence.text
+        assert sentence.start <= rs.statement.start < rs.statement.end <= sentence.end

@@ -1,0 +1,46 @@
+"""Resolve: one node per real entity, merges recorded with their reason."""
+
+from __future__ import annotations
+
+from test_extract import facts, triples
+
+from kg.resolve import Resolver
+
+
+def test_short_name_possessive_and_pronoun_join_the_full_name(extractor):
+    resolution = facts(extractor, "Maria Santos joined Acme Corp in 2019. Santos hired Peter Lund in 2020. "
+                                  "She promoted Lund in 2022.")
+    keys = {rs.subject.key for rs in resolution.statements if rs.subject.label == "Maria Santos"}
+    assert keys == {"Maria_Santos"}
+    assert ("Maria Santos", "hire", "Peter Lund", False) in triples(resolution)
+    assert ("Maria Santos", "promote", "Peter Lund", False) in triples(resolution)
+    reasons = {(m.label, m.reason) for m in resolution.merges}
+    assert ("Santos", "short name") in reasons and ("She", "pronoun") in reasons
+
+
+def test_definite_description_takes_the_last_organisation(extractor):
+    resolution = facts(extractor, "Acme Corp reported a loss. The company hired Maria Santos in May.")
+    assert ("Acme Corp", "hire", "Maria Santos", False) in triples(resolution)
+    assert any(m.reason == "definite description" and m.label == "company" for m in resolution.merges)
+
+
+def test_corporate_designator_and_acronym(extractor):
+    resolution = facts(extractor, "Initech Corporation hired Maria Santos. Initech also bought a plant in Ohio. "
+                                  "International Business Machines hired Peter Lund. IBM sold a plant in Texas.")
+    labels = {rs.subject.key for rs in resolution.statements}
+    assert "Initech_Corporation" in labels and "Initech" not in labels
+    assert any(m.reason == "acronym" and m.label == "IBM" for m in resolution.merges)
+
+
+def test_longer_names_are_not_swallowed_by_a_prefix(extractor):
+    resolution = facts(extractor, "Google combined Google Brain and DeepMind in 2023.")
+    keys = {rs.subject.key for rs in resolution.statements} | {rs.object.key for rs in resolution.statements}
+    assert {"Google", "Google_Brain"} <= keys
+
+
+def test_same_name_in_another_document_is_the_same_entity(extractor):
+    resolver = Resolver()
+    first = facts(extractor, "Maria Santos joined Globex in 2019.", resolver)
+    second = facts(extractor, "Analysts praised Santos. Santos hired Peter Lund.", resolver)
+    assert {e.key for e in first.entities.values()} >= {"Maria_Santos", "Globex"}
+    assert ("Maria Santos", "hire", "Peter Lund", False) in triples(second)
