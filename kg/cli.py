@@ -95,15 +95,15 @@ def build(paths: tuple[Path, ...], store_path: Path, base_iri: str | None, model
         _warn(error)
 
     try:
-        store = KGStore(settings.store)
-        report = run_build(paths, settings, store, on_error, progress=lambda doc: bar.update())
+        with KGStore(settings.store) as store:
+            report = run_build(paths, settings, store, on_error, progress=lambda doc: bar.update())
+            stats = store.stats()
     except (StoreError, PipelineError) as err:
         bar.close()
         _fail(str(err))
     bar.close()
     for note in report.notes:
         _warn(note)
-    stats = store.stats()
     click.echo(f"{report.added} documents added, {report.replaced} replaced, {report.unchanged} unchanged, "
                f"{len(report.errors)} skipped; {report.statements} statements and {report.new_entities} new "
                f"entities; store {settings.store} now holds {stats['documents']} documents, "

@@ -60,9 +60,24 @@ class KGStore:
                 self.store = ox.Store.read_only(str(self.path))
             else:
                 self.store = ox.Store(str(self.path))
-        except OSError as err:
+        except (OSError, RuntimeError) as err:
             raise StoreError(f"{self.path}: cannot open the store ({err}); is another kg process "
                              "writing it?") from err
+
+    def __enter__(self) -> KGStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the store (and its lock on the folder)."""
+        if hasattr(self, "store"):
+            del self.store
+
+    def backup(self, target: str | Path) -> None:
+        """A consistent copy of the store in a new folder."""
+        self.store.backup(str(target))
 
     # ---- reading ---------------------------------------------------------------------------------
     def query(self, sparql: str, **kwargs) -> ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean:
