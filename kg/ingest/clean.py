@@ -103,6 +103,10 @@ def _is_disclaimer(line: str) -> bool:
     return cues >= 2 or bool(re.match(r"^(?:disclaimer|aviso legal|©|copyright)\b", line, re.IGNORECASE))
 
 
+def _split_names(value: str) -> list[str]:
+    return [n.strip() for n in re.split(r",|\band\b|\be\b|&", value) if n.strip()]
+
+
 def _meta(line: str) -> tuple[str, str] | None:
     match = _META_LINE.match(line)
     if not match:
@@ -113,14 +117,10 @@ def _meta(line: str) -> tuple[str, str] | None:
     if kind == "published":
         return (kind, value) if re.search(r"\d{4}", value) and len(value) < 40 else None
     bare = "|" not in line and ":" not in line and "：" not in line
-    names = [n.strip() for n in re.split(r",|\band\b|\be\b|&", value) if n.strip()]
+    names = _split_names(value)
     if not names or not all(_NAME.match(n) for n in names) or (bare and key not in ("by", "por")):
         return None
     return kind, value
-
-
-def _split_names(value: str) -> list[str]:
-    return [n.strip() for n in re.split(r",|\band\b|\be\b|&", value) if n.strip()]
 
 
 def _headline(line: str) -> bool:
