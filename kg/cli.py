@@ -265,6 +265,77 @@ def stats(store_path: Path, fmt: str) -> None:
         click.echo(f"{name:<20} {value:>10,}")
 
 
+def _entity_iris(store, name: str, base: str) -> list[str]:
+    iris = store.find_entities(name, base)
+    if not iris:
+        _fail(f"no entity called '{name}' in {store.path}")
+    return iris
+
+
+@main.command()
+@click.argument("entity", required=False)
+@store_option
+@base_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def merges(entity: str | None, store_path: Path, base_iri: str | None, fmt: str) -> None:
+    """List the merges kg made (all, or those into ENTITY, given by label, alias or IRI).
+
+    Each line says which name, pronoun or description was taken to mean which entity, in which
+    document and why. Give a merge's IRI to `kg unmerge` to undo it.
+    """
+    from kg.store import KGStore, StoreError
+
+    settings = _settings(store_path, base_iri)
+    try:
+        store = KGStore(store_path, read_only=True)
+        iris = _entity_iris(store, entity, settings.base_iri) if entity else [None]
+        found = [m for iri in iris for m in store.merges(entity=iri)]
+    except StoreError as err:
+        _fail(str(err))
+    if fmt == "json":
+        for m in found:
+            click.echo(json.dumps(m.__dict__, ensure_ascii=False))
+        return
+    for m in found:
+        click.echo(f"{m.label!r} -> {m.entity_label} ({m.reason}, {m.confidence:.2f}) in "
+                   f"{m.title or m.document} at {m.start}\n    {m.iri}")
+    click.echo(f"({len(found)} merge{'s' if len(found) != 1 else ''})", err=True)
+
+
+@main.command()
+@click.argument("merge_iris", nargs=-1, required=True, metavar="MERGE...")
+@store_option
+@base_option
+@model_option
+def unmerge(merge_iris: tuple[str, ...], store_path: Path, base_iri: str | None, models: tuple[str, ...]) -> None:
+    """Undo merges listed by `kg merges`, by their IRIs.
+
+    A name's merge is undone everywhere (the name becomes an entity of its own); a pronoun's or a
+    description's only at that mention. The decision is stored (as a kg:Unmerge in the decisions
+    graph) so later builds keep them apart, and the documents concerned are resolved again, in one
+    transaction.
+    """
+    from kg.extract import PipelineError
+    from kg.pipeline import unmerge as run_unmerge
+    from kg.store import KGStore, StoreError
+
+    settings = _settings(store_path, base_iri, models)
+    try:
+        with KGStore(settings.store) as store:
+            chosen = []
+            for iri in merge_iris:
+                found = store.merges(merge=iri)
+                if not found:
+                    _fail(f"no merge {iri} in {settings.store} (see kg merges)")
+                chosen.extend(found)
+            redone = run_unmerge(chosen, settings, store)
+    except (StoreError, PipelineError) as err:
+        _fail(str(err))
+    for m in chosen:
+        click.echo(f"{m.label!r} is no longer taken to mean {m.entity_label}")
+    click.echo(f"{len(redone)} document{'s' if len(redone) != 1 else ''} resolved again", err=True)
+
+
 def sample_folder() -> Path:
     """Folder of the sample articles shipped with kg."""
     return Path(str(resources.files("kg") / "samples"))

@@ -11,10 +11,10 @@ from pyoxigraph import Quad
 from kg.config import Settings
 from kg.extract import Extractor
 from kg.ingest import ingest
-from kg.rdf import Minter, document_quads
-from kg.records import Document, IngestError, Resolution
+from kg.rdf import Minter, document_quads, veto_quads
+from kg.records import Document, IngestError, Resolution, Veto
 from kg.resolve import Resolver
-from kg.store import KGStore
+from kg.store import KGStore, StoredMerge
 
 ErrorHandler = Callable[[IngestError], None]
 
@@ -54,11 +54,9 @@ def build(paths: Iterable[str | Path], settings: Settings, store: KGStore,
     report = BuildReport(quads_before=len(store))
     stored = store.documents()
     stored_graphs = {d.graph for d in stored.values()}
-    resolver = Resolver()
-    known = list(store.entities(settings.base_iri))
-    for entity in known:
-        resolver.know(entity)
     minter = Minter(settings.base_iri)
+    resolver = stored_resolver(store, minter)
+    known = len(resolver.entities)
     drop: list[str] = []
     quads: list[Quad] = []
     seen_graphs: set[str] = set()
@@ -92,10 +90,49 @@ def build(paths: Iterable[str | Path], settings: Settings, store: KGStore,
         _, doc_quads = document_quads(resolution, minter, extraction.document.source)
         quads.extend(doc_quads)
         report.statements += sum(1 for rs in resolution.statements if rs.statement is not None)
-    report.new_entities = len(resolver.entities) - len(known)
+    report.new_entities = len(resolver.entities) - known
     store.commit(drop, quads)
     report.quads_after = len(store)
     return report
+
+
+def stored_resolver(store: KGStore, minter: Minter, vetoes: Iterable[Veto] = ()) -> Resolver:
+    """A resolver that knows the store's entities and honours its unmerge decisions (and `vetoes`)."""
+    resolver = Resolver()
+    for veto in [*store.vetoes(minter.decisions(), minter.base), *vetoes]:
+        resolver.keep_apart(veto)
+    for entity in store.entities(minter.base):
+        resolver.know(entity)
+    return resolver
+
+
+_MENTION_REASONS = {"pronoun", "definite description"}
+
+
+def unmerge(merges: Iterable[StoredMerge], settings: Settings, store: KGStore) -> list[Document]:
+    """Undo merges: record a veto for each (a pronoun's or description's concerns that mention; a name's,
+    every mention of the name), resolve the documents concerned again from their stored text, and
+    replace their graphs, all in one transaction. Returns the documents that were redone."""
+    minter = Minter(settings.base_iri)
+    hashes = {d.graph: d.content_hash for d in store.documents().values()}
+    vetoes: list[Veto] = []
+    graphs: set[str] = set()
+    for merge in merges:
+        key = merge.entity.removeprefix(minter.entity(""))
+        if merge.reason in _MENTION_REASONS:
+            vetoes.append(Veto(merge.label, key, hashes[merge.document], merge.start))
+            graphs.add(merge.document)
+        else:
+            vetoes.append(Veto(merge.label, key))
+            graphs |= store.graphs_naming(merge.entity, merge.label)
+    docs = store.document_records(graphs)
+    resolver = stored_resolver(store, minter, vetoes)
+    existing = set(store.vetoes(minter.decisions(), minter.base))
+    quads = [q for v in dict.fromkeys(vetoes) if v not in existing for q in veto_quads(v, minter)]
+    for resolution in resolutions(docs, Extractor(settings.models), resolver):
+        quads.extend(document_quads(resolution, minter, resolution.extraction.document.source)[1])
+    store.commit(graphs, quads)
+    return docs
 
 
 def extract(paths: Iterable[str | Path], settings: Settings, on_error: ErrorHandler) -> Iterator[Resolution]:

@@ -134,6 +134,17 @@ class Merge:
 
 
 @dataclass(frozen=True)
+class Veto:
+    """A user's decision that a merge was wrong: `label` is not `entity`. With `document` (content hash)
+    and `start` it concerns one mention (a pronoun, a description); without, every mention of the name."""
+
+    label: str
+    entity: str  # entity key
+    document: str | None = None
+    start: int | None = None
+
+
+@dataclass(frozen=True)
 class Node:
     """A resolved statement end: an entity, a concept or a literal."""
 

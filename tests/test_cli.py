@@ -30,7 +30,7 @@ def copy_store(source, target) -> None:
         store.backup(target)
 
 
-@pytest.mark.parametrize("command", ["build", "extract", "query", "export", "stats", "demo"])
+@pytest.mark.parametrize("command", ["build", "extract", "query", "export", "stats", "merges", "unmerge", "demo"])
 def test_every_command_explains_itself(command):
     result = run(command, "--help")
     assert result.exit_code == 0 and "Usage: main" in result.output or "Usage:" in result.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from test_extract import facts, triples
 
+from kg.records import Veto
 from kg.resolve import Resolver
 
 
@@ -44,3 +45,25 @@ def test_same_name_in_another_document_is_the_same_entity(extractor):
     second = facts(extractor, "Analysts praised Santos. Santos hired Peter Lund.", resolver)
     assert {e.key for e in first.entities.values()} >= {"Maria_Santos", "Globex"}
     assert ("Maria Santos", "hire", "Peter Lund", False) in triples(second)
+
+
+def test_a_vetoed_name_stays_apart_in_the_document_and_later_ones(extractor):
+    resolver = Resolver()
+    resolver.keep_apart(Veto("Santos", "Maria_Santos"))
+    first = facts(extractor, "Maria Santos joined Acme Corp in 2019. Santos hired Peter Lund in 2020.", resolver)
+    second = facts(extractor, "Santos hired Ana Costa.", resolver)
+    assert ("Santos", "hire", "Peter Lund", False) in triples(first)
+    assert ("Santos", "hire", "Ana Costa", False) in triples(second)
+    assert "Santos" not in resolver.entities["Maria_Santos"].aliases
+    assert not any(m.label == "Santos" for m in first.merges + second.merges)
+
+
+def test_a_vetoed_pronoun_looks_further_back_or_stays_unresolved(extractor):
+    text = "Maria Santos met Peter Lund in May. He hired Ana Costa."
+    start = text.index("He ")
+    plain = facts(extractor, text)
+    assert ("Peter Lund", "hire", "Ana Costa", False) in triples(plain)
+    resolver = Resolver()
+    resolver.keep_apart(Veto("He", "Peter_Lund", plain.extraction.document.content_hash, start))
+    vetoed = facts(extractor, text, resolver)
+    assert not any(rs.object.label == "Ana Costa" and rs.subject.label == "Peter Lund" for rs in vetoed.statements)

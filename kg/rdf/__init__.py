@@ -7,14 +7,15 @@ negation, date qualifier and extractor version, so SPARQL can reach where every 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.rdf.namespaces import KG, PREFIXES, REL, Minter, expand
-from kg.records import Node, Resolution
+from kg.records import Node, Resolution, Veto
 
-__all__ = ["document_quads", "node_iri", "ONTOLOGY_FILE", "ONTOLOGY_GRAPH", "Minter", "PREFIXES"]
+__all__ = ["document_quads", "veto_quads", "node_iri", "ONTOLOGY_FILE", "ONTOLOGY_GRAPH", "Minter", "PREFIXES"]
 
 ONTOLOGY_FILE = Path(__file__).resolve().parents[2] / "ontologies" / "kg.ttl"
 ONTOLOGY_GRAPH = KG.rstrip("#")
@@ -176,3 +177,15 @@ def document_quads(resolution: Resolution, minter: Minter, source: str) -> tuple
         add(m, _kg("inDocument"), d)
     return doc_iri, quads
 
+
+
+def veto_quads(veto: Veto, minter: Minter) -> list[Quad]:
+    """A kg:Unmerge record of the veto, in the decisions graph."""
+    g = NamedNode(minter.decisions())
+    u = NamedNode(minter.decision(veto.label.lower(), veto.entity, veto.document or "", veto.start or ""))
+    now = datetime.now(UTC).replace(microsecond=0).isoformat()
+    triples = [(TYPE, _kg("Unmerge")), (_kg("keptApartFrom"), NamedNode(minter.entity(veto.entity))),
+               (_kg("mergedLabel"), _lit(veto.label)), (_n(_PROV + "generatedAtTime"), _lit(now, "dateTime"))]
+    if veto.document is not None and veto.start is not None:
+        triples += [(_kg("inDocument"), NamedNode(minter.document(veto.document))), (_kg("start"), _lit(veto.start))]
+    return [Quad(u, p, o, g) for p, o in triples]

@@ -48,6 +48,14 @@ class Minter:
     def merge(self, doc_iri: str, index: int) -> str:
         return f"{doc_iri}/merge/{index}"
 
+    def decisions(self) -> str:
+        """The named graph of users' decisions (unmerges), kept apart from document graphs."""
+        return f"{self.base}decisions"
+
+    def decision(self, *parts: object) -> str:
+        digest = hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:20]
+        return f"{self.base}decision/{digest}"
+
     def activity(self, extractor: str) -> str:
         digest = hashlib.sha1(extractor.encode()).hexdigest()[:12]
         return f"{self.base}activity/{digest}"

@@ -5,7 +5,8 @@ short form of another (a person's surname or first name, an organisation's name 
 "Platforms" and the like) or its acronym. The same name in another document is the same entity; an
 entity's type is the majority of the types its mentions were given across the corpus. Pronouns and
 definite descriptions ("the company") take the nearest earlier entity of a compatible type. Every
-merge is recorded with its reason so it can be inspected (and undone by naming it apart).
+merge is recorded with its reason so it can be inspected, and undone: a `Veto` keeps a name (or one
+mention) apart from an entity in every later resolution.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from kg.records import (
     Predicate,
     Resolution,
     ResolvedStatement,
+    Veto,
 )
 
 __all__ = ["Resolver", "normalize_name", "entity_key", "concept_key"]
@@ -92,12 +94,22 @@ class Resolver:
     entities: dict[str, Entity] = field(default_factory=dict)
     index: dict[str, str] = field(default_factory=dict)  # folded name -> entity key
     short: dict[str, set[str]] = field(default_factory=dict)  # folded short form -> entity keys
+    apart: set[tuple[str, str]] = field(default_factory=set)  # (folded name, entity key) never merged
+    apart_mentions: set[tuple[str, int, str]] = field(default_factory=set)  # (document hash, start, key)
+
+    def keep_apart(self, veto: Veto) -> None:
+        """Never again merge the vetoed name (or mention) into the entity; call before `know`."""
+        if veto.document is None or veto.start is None:
+            self.apart.add((_fold(veto.label), veto.entity))
+        else:
+            self.apart_mentions.add((veto.document, veto.start, veto.entity))
 
     def know(self, entity: Entity) -> None:
         """Add an entity seen earlier (in the store or in this batch) to the index."""
         self.entities[entity.key] = entity
         if not entity.votes and entity.type != "Thing":
             entity.votes[entity.type] = 1
+        entity.aliases = {a for a in entity.aliases if (_fold(a), entity.key) not in self.apart}
         for name in {entity.label, *entity.aliases}:
             self.index.setdefault(_fold(name), entity.key)
             words = name.split()
@@ -130,7 +142,22 @@ class Resolver:
         key = self.index.get(name.lower())
         if key is None and len(self.short.get(name.lower(), ())) == 1:
             (key,) = self.short[name.lower()]
-        return key
+        return None if (name.lower(), key) in self.apart else key
+
+    def _group_key(self, members: list[str], leader: str) -> str:
+        """The entity a group of names resolves to: one an earlier document gave a member, else the leader's."""
+        return next((k for k in map(self._global, members) if k), None) or entity_key(leader)
+
+    def _detach(self, groups: dict[str, tuple[str, str]]) -> None:
+        """Names kept apart from the entity their group resolves to become groups of their own."""
+        if not self.apart:
+            return
+        for leader in {lead for lead, _ in groups.values()}:
+            members = [n for n, (lead, _) in groups.items() if lead == leader]
+            key = self._group_key(members, leader)
+            for name in members:
+                if (name.lower(), key) in self.apart:
+                    groups[name] = (name, "same name")
 
     def resolve(self, extraction: Extraction) -> Resolution:
         doc = extraction.document
@@ -142,6 +169,7 @@ class Resolver:
             types.setdefault(normalize_name(person), Counter())["Person"] += 3
         names = [(n, self._vote(c)) for n, c in types.items() if n]
         groups = self._group_names(names)
+        self._detach(groups)
         group_type: dict[str, Counter] = {}
         for name, (leader, _) in groups.items():
             group_type.setdefault(leader, Counter()).update(types[name])
@@ -150,10 +178,8 @@ class Resolver:
         merges: list[Merge] = []
         for leader, counts in group_type.items():
             members = [n for n, (lead, _) in groups.items() if lead == leader]
-            key = next((k for k in map(self._global, members) if k), None)
-            if key is None:
-                key = self._mint(leader)
-            entity = self.entities[key]
+            key = self._group_key(members, leader)
+            entity = self.entities.setdefault(key, Entity(key, normalize_name(leader), "Thing"))
             entity.votes.update(counts)
             entity.type = self._vote(entity.votes)
             local[leader] = key
@@ -191,11 +217,6 @@ class Resolver:
         typed = [(n, t) for t, n in counts.items() if t != "Thing"]
         return max(typed)[1] if typed else "Thing"
 
-    def _mint(self, label: str) -> str:
-        key = entity_key(label)
-        self.entities.setdefault(key, Entity(key, normalize_name(label), "Thing"))
-        return key
-
     @staticmethod
     def _node(entity: Entity) -> Node:
         return Node("entity", entity.key, entity.label, entity.type)
@@ -216,7 +237,8 @@ class Resolver:
             for earlier, node in reversed(recent):
                 if m.sentence - earlier.sentence > 2:
                     break
-                if node.type in wanted and earlier.end <= m.start:
+                kept_apart = (extraction.document.content_hash, m.start, node.key) in self.apart_mentions
+                if node.type in wanted and earlier.end <= m.start and not kept_apart:
                     nodes[key] = node
                     reason = "pronoun" if m.kind == "pronoun" else "definite description"
                     merges.append(Merge(node.key, m.text, reason, m.start, m.end,

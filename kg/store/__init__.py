@@ -16,9 +16,9 @@ import pyoxigraph as ox
 
 from kg.rdf import ONTOLOGY_FILE, ONTOLOGY_GRAPH
 from kg.rdf.namespaces import KG, PREFIXES
-from kg.records import Entity
+from kg.records import Document, Entity, Veto
 
-__all__ = ["KGStore", "StoreError", "EXPORT_FORMATS", "StoredDocument"]
+__all__ = ["KGStore", "StoreError", "EXPORT_FORMATS", "StoredDocument", "StoredMerge"]
 
 EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
     "ttl": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE,
@@ -43,6 +43,36 @@ class StoredDocument:
     graph: str
     source: str
     content_hash: str
+
+
+@dataclass(frozen=True)
+class StoredMerge:
+    """A kg:Merge as stored: which label was taken to mean which entity, where and why."""
+
+    iri: str
+    label: str
+    entity: str  # IRI
+    entity_label: str
+    reason: str
+    document: str  # graph IRI
+    title: str
+    start: int
+    confidence: float
+
+
+_MERGES = """
+SELECT ?m ?label ?entity (SAMPLE(?name) AS ?entityLabel) ?reason ?doc (SAMPLE(?t) AS ?title) ?start ?confidence
+WHERE {
+  %s
+  GRAPH ?doc { ?m a kg:Merge ; kg:mergedInto ?entity ; kg:mergedLabel ?label ; kg:reason ?reason ;
+                  kg:start ?start ; kg:confidence ?confidence .
+               OPTIONAL { ?doc schema:headline ?t } }
+  OPTIONAL { ?entity rdfs:label ?name }
+} GROUP BY ?m ?label ?entity ?reason ?doc ?start ?confidence ORDER BY ?entityLabel ?label ?doc ?start
+"""
+_DOC_FIELDS = {"schema:text": "text", "kg:contentHash": "content_hash", "kg:source": "source",
+               "schema:identifier": "id", "schema:inLanguage": "lang", "schema:headline": "title",
+               "schema:datePublished": "published", "schema:url": "url"}
 
 
 class KGStore:
@@ -111,6 +141,67 @@ class KGStore:
                 if entity.type == "Thing" or local != "Thing":
                     entity.type = local
         yield from found.values()
+
+    def find_entities(self, name: str, base: str) -> list[str]:
+        """IRIs of the entities called `name` (an IRI, a label or an alias, any case)."""
+        if name.startswith(("http://", "https://")):
+            return [name] if self.count(f"<{name}> kg:mentionedIn ?d") else []
+        rows = self.query("SELECT DISTINCT ?e WHERE { ?e kg:mentionedIn ?d ; rdfs:label|skos:altLabel ?l . "
+                          f"FILTER(LCASE(STR(?l)) = LCASE({ox.Literal(name)}) && "
+                          f"STRSTARTS(STR(?e), {ox.Literal(base + 'entity/')})) }} ORDER BY ?e")
+        return [r["e"].value for r in rows]
+
+    def merges(self, entity: str | None = None, merge: str | None = None) -> list[StoredMerge]:
+        """Recorded merges, all or those into one entity IRI or with one merge IRI."""
+        values = (f"VALUES ?entity {{ <{entity}> }}" if entity else "") + (f"VALUES ?m {{ <{merge}> }}" if merge
+                                                                           else "")
+        return [StoredMerge(r["m"].value, r["label"].value, r["entity"].value,
+                            r["entityLabel"].value if r["entityLabel"] else "", r["reason"].value, r["doc"].value,
+                            r["title"].value if r["title"] else "", int(r["start"].value),
+                            float(r["confidence"].value))
+                for r in self.query(_MERGES % values)]
+
+    def graphs_naming(self, entity: str, label: str) -> set[str]:
+        """Document graphs that merged `label` into `entity` or list it among the entity's aliases."""
+        e = ox.NamedNode(entity)
+        rows = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {{ ?m kg:mergedInto {e} ; kg:mergedLabel ?l }} "
+                          f"UNION {{ {e} skos:altLabel ?l }} }} FILTER(LCASE(STR(?l)) = LCASE({ox.Literal(label)})) }}",
+                          use_default_graph_as_union=False)
+        return {r["g"].value for r in rows}
+
+    def vetoes(self, decisions: str, base: str) -> list[Veto]:
+        """The unmerge decisions still in force (a mention's veto lapses when its document is replaced)."""
+        rows = self.query(f"SELECT ?label ?entity ?d ?hash ?start WHERE {{ GRAPH <{decisions}> {{ "
+                          "?u a kg:Unmerge ; kg:mergedLabel ?label ; kg:keptApartFrom ?entity . "
+                          "OPTIONAL { ?u kg:inDocument ?d ; kg:start ?start } } "
+                          "OPTIONAL { GRAPH ?d { ?d kg:contentHash ?hash } } }")
+        prefix = f"{base}entity/"
+        out = []
+        for r in rows:
+            if r["d"] is not None and r["hash"] is None:
+                continue
+            key = r["entity"].value.removeprefix(prefix)
+            out.append(Veto(r["label"].value, key, r["hash"].value if r["hash"] else None,
+                            int(r["start"].value) if r["start"] else None))
+        return out
+
+    def document_records(self, graphs: Iterable[str]) -> list[Document]:
+        """The stored documents of these graphs as ingest records, to run them through the stages again."""
+        out = []
+        for graph in sorted(graphs):
+            fields: dict[str, str] = {}
+            for predicate, name in _DOC_FIELDS.items():
+                rows = list(self.query(f"SELECT ?v WHERE {{ GRAPH <{graph}> {{ <{graph}> {predicate} ?v }} }}"))
+                if rows:
+                    fields[name] = rows[0]["v"].value
+            people = {}
+            for role in ("author", "editor"):
+                rows = self.query(f"SELECT ?name WHERE {{ GRAPH <{graph}> {{ <{graph}> schema:{role} ?p . "
+                                  "?p rdfs:label ?name } } ORDER BY ?name")
+                people[role] = tuple(r["name"].value for r in rows)
+            if "text" in fields:
+                out.append(Document(**fields, authors=people["author"], editors=people["editor"]))
+        return out
 
     def count(self, sparql_where: str) -> int:
         rows = list(self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {sparql_where} }}"))
