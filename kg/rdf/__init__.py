@@ -17,7 +17,7 @@ from kg.records import Node, Resolution, Veto
 
 __all__ = ["document_quads", "veto_quads", "node_iri", "ONTOLOGY_FILE", "ONTOLOGY_GRAPH", "Minter", "PREFIXES"]
 
-ONTOLOGY_FILE = Path(__file__).resolve().parents[2] / "ontologies" / "kg.ttl"
+ONTOLOGY_FILE = Path(__file__).with_name("kg.ttl")  # a link to ontologies/kg.ttl, copied into wheels
 ONTOLOGY_GRAPH = KG.rstrip("#")
 
 _RDF = PREFIXES["rdf"]
