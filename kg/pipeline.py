@@ -48,9 +48,13 @@ def resolutions(docs: Iterable[Document], extractor: Extractor, resolver: Resolv
         yield resolver.resolve(extraction)
 
 
-def build(paths: Iterable[str | Path], settings: Settings, store: KGStore,
-          on_error: ErrorHandler, progress: Callable[[Document], None] = lambda d: None) -> BuildReport:
-    """Add the documents under `paths` to the store in one transaction; unchanged ones are skipped."""
+BATCH_QUADS = 50_000
+
+
+def build(paths: Iterable[str | Path], settings: Settings, store: KGStore, on_error: ErrorHandler,
+          progress: Callable[[Document], None] = lambda d: None, batch_quads: int = BATCH_QUADS) -> BuildReport:
+    """Add the documents under `paths` to the store in one transaction; unchanged ones are skipped.
+    Quads are written every `batch_quads` so memory stays flat however large the build."""
     report = BuildReport(quads_before=len(store))
     stored = store.documents()
     stored_graphs = {d.graph for d in stored.values()}
@@ -81,17 +85,21 @@ def build(paths: Iterable[str | Path], settings: Settings, store: KGStore,
         report.errors.append(error)
         on_error(error)
 
-    for resolution in resolutions(fresh(documents(paths, settings, record_error)),
-                                  Extractor(settings.models), resolver):
-        extraction = resolution.extraction
-        if extraction.skipped:
-            report.notes.append(f"{extraction.document.source}: stored without statements "
-                                f"({extraction.skipped})")
-        _, doc_quads = document_quads(resolution, minter, extraction.document.source)
-        quads.extend(doc_quads)
-        report.statements += sum(1 for rs in resolution.statements if rs.statement is not None)
+    with store.transaction():
+        for resolution in resolutions(fresh(documents(paths, settings, record_error)),
+                                      Extractor(settings.models), resolver):
+            extraction = resolution.extraction
+            if extraction.skipped:
+                report.notes.append(f"{extraction.document.source}: stored without statements "
+                                    f"({extraction.skipped})")
+            quads.extend(document_quads(resolution, minter, extraction.document.source)[1])
+            report.statements += sum(1 for rs in resolution.statements if rs.statement is not None)
+            if len(quads) >= batch_quads:
+                store.commit(drop, quads, with_ontology=False)
+                drop.clear()
+                quads.clear()
+        store.commit(drop, quads)
     report.new_entities = len(resolver.entities) - known
-    store.commit(drop, quads)
     report.quads_after = len(store)
     return report
 

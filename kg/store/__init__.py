@@ -1,13 +1,17 @@
-"""Store stage: an embedded Oxigraph store on disk, written one transaction per build.
+"""Store stage: an embedded Oxigraph store on disk, one named graph per document.
 
-`KGStore.commit` drops replaced document graphs and inserts new ones in a single SPARQL Update,
-which Oxigraph applies atomically: a build that fails or is interrupted leaves the store as it was.
+`KGStore.commit` drops graphs and inserts quads in a single SPARQL Update, which Oxigraph applies
+atomically. A build of any size runs inside `KGStore.transaction()`: its batches go to a new
+generation of the store that is published at once at the end (see `generations`), so a build that
+fails or is interrupted leaves the store as it was.
 """
 
 from __future__ import annotations
 
 import io
+import shutil
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -17,6 +21,7 @@ import pyoxigraph as ox
 from kg.rdf import ONTOLOGY_FILE, ONTOLOGY_GRAPH
 from kg.rdf.namespaces import KG, PREFIXES
 from kg.records import Document, Entity, Veto
+from kg.store import generations
 
 __all__ = ["KGStore", "StoreError", "EXPORT_FORMATS", "StoredDocument", "StoredMerge"]
 
@@ -81,15 +86,22 @@ class KGStore:
     def __init__(self, path: str | Path | None, read_only: bool = False) -> None:
         """Open (or create) the store at `path`; None gives a store in memory."""
         self.path = Path(path) if path is not None else Path(":memory:")
+        self.generation: Path | None = None
+        if path is None:
+            self.store = ox.Store()
+            return
+        if not generations.is_store(self.path):
+            raise StoreError(f"{self.path}: not a kg store (no 'current' link inside); give a new or empty folder")
+        self.generation = generations.current(self.path)
         try:
-            if path is None:
-                self.store = ox.Store()
-            elif read_only:
-                if not self.path.exists():
+            if read_only:
+                if self.generation is None:
                     raise StoreError(f"{self.path}: no store here yet (run 'kg build' first)")
-                self.store = ox.Store.read_only(str(self.path))
+                self.store = ox.Store.read_only(str(self.generation))
             else:
-                self.store = ox.Store(str(self.path))
+                self.generation = self.generation or generations.first(self.path)
+                self.store = ox.Store(str(self.generation))
+                generations.prune(self.path)
         except (OSError, RuntimeError) as err:
             raise StoreError(f"{self.path}: cannot open the store ({err}); is another kg process "
                              "writing it?") from err
@@ -106,8 +118,37 @@ class KGStore:
             del self.store
 
     def backup(self, target: str | Path) -> None:
-        """A consistent copy of the store in a new folder."""
-        self.store.backup(str(target))
+        """A consistent copy of the store in a new folder, itself a store."""
+        target = Path(target)
+        target.mkdir(parents=True)
+        generation = generations.next_generation(target)
+        self.store.backup(str(generation))
+        generations.publish(target, generation)
+
+    @contextmanager
+    def transaction(self) -> Iterator[KGStore]:
+        """Commits inside the block are published together when it ends, or not at all if it raises.
+        On disk they go to a new generation (a cheap checkpoint of the current one); in memory each
+        commit stands on its own."""
+        if self.generation is None:
+            yield self
+            return
+        previous = self.store
+        target = generations.next_generation(self.path)
+        previous.backup(str(target))
+        self.store = ox.Store(str(target))
+        try:
+            yield self
+            self.store.flush()
+        except BaseException:
+            del self.store
+            shutil.rmtree(target, ignore_errors=True)
+            self.store = previous
+            raise
+        generations.publish(self.path, target)
+        self.generation = target
+        del previous
+        generations.prune(self.path)
 
     # ---- reading ---------------------------------------------------------------------------------
     def query(self, sparql: str, **kwargs) -> ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean:

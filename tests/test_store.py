@@ -1,0 +1,103 @@
+"""The store on disk: builds are all-or-nothing however many batches they write, even when killed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import SAMPLES, run
+from test_cli import copy_store
+
+from kg.config import Settings
+from kg.pipeline import build
+from kg.store import KGStore, StoreError
+
+KILLED_BUILD = """
+import os, signal, sys
+from kg.config import Settings
+from kg.pipeline import build
+from kg.store import KGStore
+seen = []
+def progress(doc):
+    seen.append(doc)
+    if len(seen) == 4:  # three documents' batches are already written
+        os.kill(os.getpid(), signal.SIGKILL)
+with KGStore(sys.argv[1]) as store:
+    build([sys.argv[2]], Settings(), store, print, progress=progress, batch_quads=1)
+"""
+
+
+def content(path) -> list[str]:
+    with KGStore(path, read_only=True) as store:
+        return sorted(str(q) for q in store.store)
+
+
+def generations(path) -> list[str]:
+    return sorted(p.name for p in path.iterdir() if p.name.startswith("gen-"))
+
+
+@pytest.fixture
+def small_store(tmp_path):
+    store = tmp_path / "store"
+    (tmp_path / "one.txt").write_text("Initech hired Peter Lund in 2021. Lund moved to Ohio.\n")
+    assert run("build", tmp_path / "one.txt", "--store", store, "-q").exit_code == 0
+    return store
+
+
+def test_failure_after_some_batches_leaves_the_store_as_it_was(small_store, monkeypatch):
+    before, kept = content(small_store), generations(small_store)
+    from kg import pipeline
+
+    real, calls = pipeline.document_quads, []
+
+    def fails_third_time(*args):
+        calls.append(1)
+        if len(calls) == 3:
+            raise RuntimeError("disk on fire")
+        return real(*args)
+
+    monkeypatch.setattr(pipeline, "document_quads", fails_third_time)
+    with KGStore(small_store) as store, pytest.raises(RuntimeError, match="disk on fire"):
+        build([SAMPLES], Settings(), store, print, batch_quads=1)
+    assert content(small_store) == before
+    assert generations(small_store) == kept
+
+
+def test_killed_build_leaves_the_store_as_it_was_and_the_next_build_cleans_up(small_store):
+    before = content(small_store)
+    assert generations(small_store) == ["gen-000001", "gen-000002"]
+    killed = subprocess.run([sys.executable, "-c", KILLED_BUILD, str(small_store), str(SAMPLES)],
+                            capture_output=True, text=True)
+    assert killed.returncode == -9, killed.stderr
+    assert generations(small_store) == ["gen-000001", "gen-000002", "gen-000003"]  # 3: half-written
+    assert content(small_store) == before
+
+    result = run("build", SAMPLES, "--store", small_store, "-q")
+    assert result.exit_code == 0 and "9 documents added" in result.stdout
+    assert generations(small_store) == ["gen-000002", "gen-000003"]  # the previous is kept for readers
+    assert len(content(small_store)) > len(before)
+
+
+def test_a_reader_opened_before_a_build_keeps_its_view(small_store, tmp_path):
+    reader = KGStore(small_store, read_only=True)
+    seen = len(reader)
+    assert run("build", SAMPLES, "--store", small_store, "-q").exit_code == 0
+    assert len(reader) == seen
+    assert len(KGStore(small_store, read_only=True)) > seen
+
+
+def test_a_folder_that_is_not_a_store_is_refused(tmp_path):
+    (tmp_path / "notes.txt").write_text("my notes")
+    with pytest.raises(StoreError, match="not a kg store"):
+        KGStore(tmp_path)
+    result = run("build", SAMPLES, "--store", tmp_path, "-q")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"kg: {tmp_path}: not a kg store (no 'current' link inside); " \
+                                    "give a new or empty folder"
+    assert (tmp_path / "notes.txt").read_text() == "my notes"
+
+
+def test_copy_of_a_store_is_a_store(small_store, tmp_path):
+    copy_store(small_store, tmp_path / "copy")
+    assert content(tmp_path / "copy") == content(small_store)
