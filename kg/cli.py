@@ -26,10 +26,17 @@ base_option = click.option("--base-iri", envvar="KG_BASE_IRI", default=None,
 model_option = click.option(
     "--model", "models", multiple=True, metavar="LANG=PIPELINE",
     help="spaCy pipeline for a language, e.g. en=en_core_web_md (env KG_MODEL_EN). Repeatable.")
+jobs_option = click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=None,
+    help="Processes reading articles (env KG_JOBS; default: one per core). Under 16 articles are read "
+         "in-process.")
+confidence_option = click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), default=None,
+    help="Leave out statements whose confidence is below this (env KG_MIN_CONFIDENCE; default 0: keep all).")
 
 
 def _settings(store_path: Path | None = None, base_iri: str | None = None,
-              models: tuple[str, ...] = ()) -> Settings:
+              models: tuple[str, ...] = (), jobs: int | None = None, min_confidence: float | None = None) -> Settings:
     defaults = Settings()
     chosen = dict(defaults.models)
     for item in models:
@@ -38,7 +45,8 @@ def _settings(store_path: Path | None = None, base_iri: str | None = None,
             raise click.BadParameter(f"'{item}' is not LANG=PIPELINE", param_hint="--model")
         chosen[lang] = name
     return Settings(store=store_path or defaults.store, base_iri=base_iri or defaults.base_iri,
-                    models=chosen)
+                    models=chosen, max_bytes=defaults.max_bytes, jobs=jobs or defaults.jobs,
+                    min_confidence=defaults.min_confidence if min_confidence is None else min_confidence)
 
 
 def _warn(error: IngestError | str) -> None:
@@ -72,9 +80,11 @@ def main() -> None:
 @store_option
 @base_option
 @model_option
+@jobs_option
+@confidence_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def build(paths: tuple[Path, ...], store_path: Path, base_iri: str | None, models: tuple[str, ...],
-          quiet: bool) -> None:
+          jobs: int | None, min_confidence: float | None, quiet: bool) -> None:
     """Add the articles in PATHS (files or folders) to the store.
 
     Unchanged articles are skipped, changed ones replace their earlier version, and the whole build is
@@ -87,7 +97,7 @@ def build(paths: tuple[Path, ...], store_path: Path, base_iri: str | None, model
     from kg.pipeline import build as run_build
     from kg.store import KGStore, StoreError
 
-    settings = _settings(store_path, base_iri, models)
+    settings = _settings(store_path, base_iri, models, jobs, min_confidence)
     bar = tqdm(desc="reading", unit=" doc", disable=quiet, file=sys.stderr, leave=False)
 
     def on_error(error: IngestError) -> None:
@@ -117,7 +127,10 @@ def build(paths: tuple[Path, ...], store_path: Path, base_iri: str | None, model
               show_default=True, help="jsonl: one statement a line; the others: RDF as `kg build` would store it.")
 @base_option
 @model_option
-def extract(paths: tuple[Path, ...], fmt: str, base_iri: str | None, models: tuple[str, ...]) -> None:
+@jobs_option
+@confidence_option
+def extract(paths: tuple[Path, ...], fmt: str, base_iri: str | None, models: tuple[str, ...],
+            jobs: int | None, min_confidence: float | None) -> None:
     """Print the statements found in PATHS without touching a store.
 
     \b
@@ -132,7 +145,7 @@ def extract(paths: tuple[Path, ...], fmt: str, base_iri: str | None, models: tup
     from kg.rdf.jsonl import statement_records
     from kg.store import KGStore
 
-    settings = _settings(None, base_iri, models)
+    settings = _settings(None, base_iri, models, jobs, min_confidence)
     minter = Minter(settings.base_iri)
     errors: list[IngestError] = []
 
@@ -349,7 +362,7 @@ def demo(ctx: click.Context, store_path: Path) -> None:
     click.echo(f"Building {sample_folder()} into {store_path} ...", err=True)
     try:
         ctx.invoke(build, paths=(sample_folder(),), store_path=store_path, base_iri=None, models=(),
-                   quiet=False)
+                   jobs=None, min_confidence=None, quiet=False)
     except SystemExit as done:
         if done.code:
             raise

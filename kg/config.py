@@ -20,6 +20,11 @@ def _models_from_env() -> dict[str, str]:
     return models
 
 
+def default_jobs() -> int:
+    """Worker processes for extraction: one per core this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 @dataclass(frozen=True)
 class Settings:
     """Where the store lives, how IRIs are minted and which spaCy pipeline reads each language."""
@@ -29,6 +34,8 @@ class Settings:
     models: dict[str, str] = field(default_factory=_models_from_env)
     max_bytes: int = field(
         default_factory=lambda: int(os.environ.get("KG_MAX_BYTES", DEFAULT_MAX_BYTES)))
+    jobs: int = field(default_factory=lambda: int(os.environ.get("KG_JOBS", 0)) or default_jobs())
+    min_confidence: float = field(default_factory=lambda: float(os.environ.get("KG_MIN_CONFIDENCE", 0.0)))
 
     def __post_init__(self) -> None:
         if not self.base_iri.endswith(("/", "#")):

@@ -43,9 +43,15 @@ def documents(paths: Iterable[str | Path], settings: Settings, on_error: ErrorHa
             yield item
 
 
-def resolutions(docs: Iterable[Document], extractor: Extractor, resolver: Resolver) -> Iterator[Resolution]:
+def resolutions(docs: Iterable[Document], extractor: Extractor, resolver: Resolver,
+                min_confidence: float = 0.0) -> Iterator[Resolution]:
+    """Extract and resolve each document; statements below `min_confidence` are left out."""
     for extraction in extractor.extract_all(docs):
-        yield resolver.resolve(extraction)
+        resolution = resolver.resolve(extraction)
+        if min_confidence > 0:
+            resolution.statements = [rs for rs in resolution.statements
+                                     if rs.statement is None or rs.statement.confidence >= min_confidence]
+        yield resolution
 
 
 BATCH_QUADS = 50_000
@@ -87,7 +93,8 @@ def build(paths: Iterable[str | Path], settings: Settings, store: KGStore, on_er
 
     with store.transaction():
         for resolution in resolutions(fresh(documents(paths, settings, record_error)),
-                                      Extractor(settings.models), resolver):
+                                      Extractor(settings.models, jobs=settings.jobs), resolver,
+                                      settings.min_confidence):
             extraction = resolution.extraction
             if extraction.skipped:
                 report.notes.append(f"{extraction.document.source}: stored without statements "
@@ -137,7 +144,8 @@ def unmerge(merges: Iterable[StoredMerge], settings: Settings, store: KGStore) -
     resolver = stored_resolver(store, minter, vetoes)
     existing = set(store.vetoes(minter.decisions(), minter.base))
     quads = [q for v in dict.fromkeys(vetoes) if v not in existing for q in veto_quads(v, minter)]
-    for resolution in resolutions(docs, Extractor(settings.models), resolver):
+    for resolution in resolutions(docs, Extractor(settings.models, jobs=settings.jobs), resolver,
+                                  settings.min_confidence):
         quads.extend(document_quads(resolution, minter, resolution.extraction.document.source)[1])
     store.commit(graphs, quads)
     return docs
@@ -145,4 +153,5 @@ def unmerge(merges: Iterable[StoredMerge], settings: Settings, store: KGStore) -
 
 def extract(paths: Iterable[str | Path], settings: Settings, on_error: ErrorHandler) -> Iterator[Resolution]:
     """Resolutions for the inputs without touching a store (entities resolved across the batch)."""
-    yield from resolutions(documents(paths, settings, on_error), Extractor(settings.models), Resolver())
+    extractor = Extractor(settings.models, jobs=settings.jobs)
+    yield from resolutions(documents(paths, settings, on_error), extractor, Resolver(), settings.min_confidence)

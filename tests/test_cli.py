@@ -195,3 +195,13 @@ def test_ontology_declares_every_kg_term_the_graph_uses(sample_store):
     commented = {str(s) for s in ontology.subjects(rdflib.RDFS.comment, None)}
     assert used - {kg_ns + "Thing"} <= declared | {kg_ns + "Thing"}
     assert declared <= commented | {kg_ns.rstrip("#")}
+
+
+def test_min_confidence_leaves_out_weaker_statements():
+    everything = [json.loads(line) for line in run("extract", SAMPLES / "01-lecun-joins-meta.txt").stdout.splitlines()]
+    strong = [json.loads(line) for line in
+              run("extract", SAMPLES / "01-lecun-joins-meta.txt", "--min-confidence", "0.7").stdout.splitlines()]
+    assert strong and len(strong) < len(everything)
+    assert all(r["confidence"] >= 0.7 for r in strong)
+    assert strong == [r for r in everything if r["confidence"] >= 0.7]
+    assert run("extract", SAMPLES, "--min-confidence", "1.5").exit_code == 2

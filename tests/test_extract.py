@@ -77,3 +77,17 @@ def test_statement_offsets_point_into_the_sentence(extractor):
         sentence = resolution.extraction.sentences[rs.statement.sentence]
         assert doc_text[sentence.start:sentence.end] == sentence.text
         assert sentence.start <= rs.statement.start < rs.statement.end <= sentence.end
+
+
+def test_worker_processes_give_the_same_extractions_in_the_same_order(extractor):
+    from kg.extract import PARALLEL_FROM, Extractor
+
+    people = ["Maria Santos", "Peter Lund", "Ana Costa", "John Reyes", "Lena Berg"]
+    docs = [to_document(RawText(f"{i}.txt", f"Globex hired {people[i % 5]} in {1990 + i}. "
+                                            f"{people[i % 5]} moved to Ohio."))
+            for i in range(PARALLEL_FROM + 4)]
+    parallel = list(Extractor(extractor.models, jobs=2).extract_all(docs))
+    serial = list(extractor.extract_all(docs))
+    assert [x.document.id for x in parallel] == [d.id for d in docs]
+    assert [x.statements for x in parallel] == [x.statements for x in serial]
+    assert [x.mentions for x in parallel] == [x.mentions for x in serial]

@@ -1,12 +1,17 @@
 """Extract stage: documents in, mentions and statements (an `Extraction` per document) out.
 
 The spaCy pipeline for each language is loaded by name (Settings.models, `KG_MODEL_EN`, `--model`),
-so a bigger pipeline can be swapped in without code changes.
+so a bigger pipeline can be swapped in without code changes. With `jobs` > 1, documents are read by
+that many worker processes (forked after the pipeline is loaded, so they share its memory) and come
+back in input order; small batches stay in-process, where starting workers would cost more than it saves.
 """
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -35,12 +40,26 @@ def load_pipeline(name: str) -> Language:
             f"KG_MODEL_EN / --model): {err}") from err
 
 
+_worker: Extractor | None = None
+PARALLEL_FROM = 16  # documents: fewer are read in-process
+
+
+def _start_worker(extractor: Extractor) -> None:
+    global _worker
+    _worker = extractor
+
+
+def _work(document: Document) -> Extraction:
+    return next(_worker.extract_all([document]))
+
+
 class Extractor:
     """Reads documents with the pipeline of their language; other languages are passed through."""
 
-    def __init__(self, models: dict[str, str], batch_size: int = 64) -> None:
+    def __init__(self, models: dict[str, str], batch_size: int = 64, jobs: int = 1) -> None:
         self.models = models
         self.batch_size = batch_size
+        self.jobs = max(1, jobs)
         self._loaded: dict[str, Language] = {}
 
     def pipeline(self, lang: str) -> Language | None:
@@ -59,7 +78,29 @@ class Extractor:
         return next(iter(self.extract_all([document])))
 
     def extract_all(self, documents: Iterable[Document]) -> Iterator[Extraction]:
-        """Extractions in input order; paragraphs of all documents go through nlp.pipe in batches."""
+        """Extractions in input order, read by `jobs` processes when there are enough documents."""
+        documents = iter(documents)
+        head = list(itertools.islice(documents, PARALLEL_FROM if self.jobs > 1 else 0))
+        if len(head) < PARALLEL_FROM:
+            yield from self._serial(itertools.chain(head, documents))
+        else:
+            yield from self._parallel(itertools.chain(head, documents))
+
+    def _parallel(self, documents: Iterator[Document]) -> Iterator[Extraction]:
+        """At most a few documents per worker are in flight, so reading keeps pace with writing."""
+        for lang in self.models:
+            self.pipeline(lang)  # load before forking: workers share the loaded pipeline's memory
+        context = multiprocessing.get_context("fork")
+        with context.Pool(self.jobs, initializer=_start_worker, initargs=(self,)) as pool:
+            pending: deque = deque()
+            for document in documents:
+                pending.append(pool.apply_async(_work, (document,)))
+                if len(pending) >= 4 * self.jobs:
+                    yield pending.popleft().get()
+            while pending:
+                yield pending.popleft().get()
+
+    def _serial(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         for document in documents:
             nlp = self.pipeline(document.lang)
             if nlp is None:
