@@ -349,6 +349,53 @@ def unmerge(merge_iris: tuple[str, ...], store_path: Path, base_iri: str | None,
     click.echo(f"{len(redone)} document{'s' if len(redone) != 1 else ''} resolved again", err=True)
 
 
+@main.group()
+def train() -> None:
+    """Train kg's models (needs the training extra: pip install -e '.[train]')."""
+
+
+@train.command("relations")
+@click.option("--train", "train_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default="../shared/data/conll04/conll04_train.json", show_default=True, help="CoNLL04 JSON to train on.")
+@click.option("--dev", "dev_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default="../shared/data/conll04/conll04_dev.json", show_default=True, help="CoNLL04 JSON to score on.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the model (default: the one kg uses, kg/extract/models/conll04_relations.json).")
+@click.option("-C", "c", type=click.FloatRange(min=0, min_open=True), default=1.0, show_default=True,
+              help="Inverse regularisation strength of the logistic regression.")
+@model_option
+def train_relations(train_file: Path, dev_file: Path, output: Path | None, c: float, models: tuple[str, ...]) -> None:
+    """Train the relation classifier on CoNLL04 and print its dev micro-F1.
+
+    Scores count a relation right when its type and both entity boundaries match the gold: end to end
+    (entities found by the spaCy pipeline) and, for comparison, with the gold entities given.
+    """
+    from kg.extract import PipelineError, load_pipeline
+    from kg.extract.relations import MODEL_FILE, THRESHOLD
+    from kg.extract.training import evaluate, read_conll04
+    from kg.extract.training import train as fit
+
+    settings = _settings(models=models)
+    try:
+        nlp = load_pipeline(settings.models["en"])
+    except PipelineError as err:
+        _fail(str(err))
+    try:
+        train_set, dev_set = read_conll04(train_file, nlp), read_conll04(dev_file, nlp)
+    except (ValueError, KeyError, TypeError) as err:
+        _fail(f"{train_file} or {dev_file}: not CoNLL04 JSON ({err})")
+    click.echo(f"training on {len(train_set)} sentences of {train_file} ...", err=True)
+    model = fit(train_set, c=c)
+    end_to_end = evaluate(model, dev_set, threshold=THRESHOLD)
+    given = evaluate(model, dev_set, gold_entities=True, threshold=THRESHOLD)
+    model.info.update({"dev_f1": round(end_to_end.f1, 3), "dev_f1_gold_entities": round(given.f1, 3),
+                       "threshold": THRESHOLD, "pipeline": settings.models["en"]})
+    model.save(output or MODEL_FILE)
+    click.echo(f"dev, entities found by the pipeline: {end_to_end}")
+    click.echo(f"dev, gold entities given:           {given}")
+    click.echo(f"wrote {output or MODEL_FILE} ({len(model.weights):,} features)", err=True)
+
+
 def sample_folder() -> Path:
     """Folder of the sample articles shipped with kg."""
     return Path(str(resources.files("kg") / "samples"))

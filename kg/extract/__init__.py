@@ -19,6 +19,7 @@ from spacy.language import Language
 
 from kg import __version__
 from kg.extract.patterns import ParagraphReader
+from kg.extract.relations import MODEL_FILE, RelationModel
 from kg.records import Document, Extraction, Sentence
 
 __all__ = ["Extractor", "PipelineError", "load_pipeline"]
@@ -61,6 +62,14 @@ class Extractor:
         self.batch_size = batch_size
         self.jobs = max(1, jobs)
         self._loaded: dict[str, Language] = {}
+        self._relations: RelationModel | None = None
+
+    @property
+    def relations(self) -> RelationModel:
+        """The relation classifier shipped with kg (English)."""
+        if self._relations is None:
+            self._relations = RelationModel.load(MODEL_FILE)
+        return self._relations
 
     def pipeline(self, lang: str) -> Language | None:
         if lang not in self.models:
@@ -90,6 +99,7 @@ class Extractor:
         """At most a few documents per worker are in flight, so reading keeps pace with writing."""
         for lang in self.models:
             self.pipeline(lang)  # load before forking: workers share the loaded pipeline's memory
+        _ = self.relations
         context = multiprocessing.get_context("fork")
         with context.Pool(self.jobs, initializer=_start_worker, initargs=(self,)) as pool:
             pending: deque = deque()
@@ -122,7 +132,7 @@ class Extractor:
                 for tok in sent:
                     sentence_of[tok.i] = index
             reader = ParagraphReader(doc, offset, sentence_of)
-            reader.run()
+            reader.run(self.relations if document.lang == "en" else None)
             extraction.mentions.extend(reader.mentions.values())
             extraction.statements.extend(reader.statements)
         return extraction

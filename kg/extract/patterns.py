@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import NOUN_CLASS
+from kg.extract.relations import PREDICATES, STATE_FROM, RelationModel, candidate_spans
 from kg.extract.values import date as parse_date
 from kg.extract.values import value_of
 from kg.records import Argument, Literal, Mention, Predicate, Statement
@@ -376,7 +377,30 @@ class ParagraphReader:
             self.add(self.argument(owner), HAS, self.entity(owned), [owner, owned], "possessive",
                      False, 0.55)
 
-    def run(self) -> None:
+    def classified(self, model: RelationModel) -> None:
+        """Statements the CoNLL04-trained classifier finds between two names of a sentence."""
+        by_sentence: dict[int, list[Span]] = {}
+        for span in candidate_spans(self.doc):
+            if span.root.i in self.span_of and span.label_ != "Other":
+                by_sentence.setdefault(span.sent.start, []).append(span)
+        for spans in by_sentence.values():
+            for a in spans:
+                for b in spans:
+                    if a.end > b.start and b.end > a.start:
+                        continue
+                    label, p = model.predict(a, b)
+                    if p < STATE_FROM:
+                        continue
+                    name, local = PREDICATES[label]
+                    tokens = list(self.doc[min(a.start, b.start):max(a.end, b.end)])
+                    negated = any(t.lower_ in NEGATORS for t in tokens)
+                    self.add(self.entity(a.root), Predicate(name, local), self.entity(b.root), tokens,
+                             "classifier", negated, p)
+
+    def run(self, model: RelationModel | None = None) -> None:
+        """Read every construction; with a relation model, its statements too."""
+        if model is not None:
+            self.classified(model)
         for tok in self.doc:
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("xcomp", "aux", "auxpass"):
                 self.clause(tok)

@@ -1,0 +1,124 @@
+"""Training and evaluation of the relation classifier on CoNLL04 (`kg train relations`).
+
+Training pairs are every ordered pair of entities in a sentence, gold ones and those the spaCy
+pipeline finds (so the classifier learns from the spans it will meet), labelled with the gold
+relation between them or "None". Evaluation is end to end: entities found by the pipeline, relations
+by the classifier, a relation right when its type and both entity boundaries match the gold.
+Needs scikit-learn (`pip install -e '.[train]'`), which the shipped model does not.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extract.relations import NONE, RelationModel, candidate_spans, pair_features
+
+__all__ = ["Sentence", "read_conll04", "train", "evaluate", "Scores"]
+
+
+@dataclass
+class Sentence:
+    """A parsed CoNLL04 sentence with its gold entities and relations (token offsets)."""
+
+    doc: Doc
+    entities: list[Span]  # labelled with the CoNLL04 class
+    relations: dict[tuple[int, int, int, int], str]  # (head start, end, tail start, end) -> type
+
+
+def read_conll04(path: Path, nlp: Language) -> list[Sentence]:
+    """Parse a CoNLL04 JSON file (as in ../shared/data/conll04) with the pipeline, keeping its tokens."""
+    items = json.loads(Path(path).read_text())
+    docs = nlp.pipe(Doc(nlp.vocab, words=item["tokens"]) for item in items)
+    out = []
+    for item, doc in zip(items, docs, strict=True):
+        ents = [Span(doc, e["start"], e["end"], label=e["type"]) for e in item["entities"]]
+        rels = {}
+        for r in item["relations"]:
+            h, t = ents[r["head"]], ents[r["tail"]]
+            rels[(h.start, h.end, t.start, t.end)] = r["type"]
+        out.append(Sentence(doc, ents, rels))
+    return out
+
+
+def _pairs(spans: list[Span]) -> Iterator[tuple[Span, Span]]:
+    for a in spans:
+        for b in spans:
+            if a is not b and (a.end <= b.start or b.end <= a.start):
+                yield a, b
+
+
+def _examples(sentences: Iterable[Sentence]) -> tuple[list[list[str]], list[str]]:
+    features, labels = [], []
+    for s in sentences:
+        gold = {(e.start, e.end): e for e in s.entities}
+        spans = list(s.entities) + [c for c in candidate_spans(s.doc) if (c.start, c.end) not in gold]
+        for a, b in _pairs(spans):
+            features.append(pair_features(a, b, a.label_, b.label_))
+            labels.append(s.relations.get((a.start, a.end, b.start, b.end), NONE))
+    return features, labels
+
+
+def train(sentences: list[Sentence], c: float = 1.0, min_count: int = 3, min_weight: float = 0.05) -> RelationModel:
+    """Fit a logistic regression on all entity pairs of the sentences; features seen fewer than
+    `min_count` times are left out, and weights smaller than `min_weight` are dropped from the model."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    features, labels = _examples(sentences)
+    counts: dict[str, int] = {}
+    for fs in features:
+        for f in set(fs):
+            counts[f] = counts.get(f, 0) + 1
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([{f: 1 for f in fs if counts[f] >= min_count} for fs in features])
+    model = LogisticRegression(C=c, max_iter=2000)
+    model.fit(x, labels)
+    classes = [str(k) for k in model.classes_]
+    coef = model.coef_
+    weights = {name: [float(coef[k, i]) for k in range(len(classes))]
+               for name, i in vectorizer.vocabulary_.items() if abs(coef[:, i]).max() >= min_weight}
+    return RelationModel(classes, [float(v) for v in model.intercept_], weights,
+                         {"trained_on": "CoNLL04 train", "pairs": len(labels), "C": c, "min_count": min_count,
+                          "min_weight": min_weight})
+
+
+@dataclass
+class Scores:
+    precision: float
+    recall: float
+    f1: float
+    found: int
+    gold: int
+
+    def __str__(self) -> str:
+        return f"P {self.precision:.3f} R {self.recall:.3f} F1 {self.f1:.3f} ({self.found} found, {self.gold} gold)"
+
+
+def _scores(right: int, found: int, gold: int) -> Scores:
+    p = right / found if found else 0.0
+    r = right / gold if gold else 0.0
+    return Scores(p, r, 2 * p * r / (p + r) if p + r else 0.0, found, gold)
+
+
+def evaluate(model: RelationModel, sentences: list[Sentence], gold_entities: bool = False,
+             threshold: float = 0.5) -> Scores:
+    """Micro-averaged relation scores: type and both entity boundaries must match the gold."""
+    right = found = gold = 0
+    for s in sentences:
+        spans = s.entities if gold_entities else candidate_spans(s.doc)
+        predicted = set()
+        for a, b in _pairs(spans):
+            label, p = model.predict(a, b)
+            if p >= threshold:
+                predicted.add((a.start, a.end, b.start, b.end, label))
+        truth = {(*k, v) for k, v in s.relations.items()}
+        right += len(predicted & truth)
+        found += len(predicted)
+        gold += len(truth)
+    return _scores(right, found, gold)

@@ -1,0 +1,83 @@
+"""The CoNLL04-trained relation classifier: what it states in kg's graph, and its training command."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import rdflib
+from conftest import SHARED, needs_shared, run
+from test_extract import facts
+
+from kg.extract.relations import THRESHOLD, RelationModel, candidate_spans
+from kg.rdf import ONTOLOGY_FILE
+
+SDO = "https://schema.org/"
+
+
+def classified(extractor, text: str) -> set[tuple[str, str, str]]:
+    return {(rs.subject.label, rs.predicate.local_name, rs.object.label)
+            for rs in facts(extractor, text).statements if rs.statement and rs.statement.pattern == "classifier"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Jorge Silva works for Microsoft in Seattle, Washington.", ("Jorge Silva", "schema:worksFor", "Microsoft")),
+    ("Peter Lund, who lives in Boston, joined the board last year.",
+     ("Peter Lund", "schema:homeLocation", "Boston")),
+    ("Initech, a software maker based in Austin, reported higher sales.", ("Initech", "schema:location", "Austin")),
+    ("Police said Carlos Mendes killed Rui Pinto during a robbery in Porto.", ("Carlos Mendes", "killed", "Rui Pinto")),
+])
+def test_classifier_states_news_relations(extractor, text, expected):
+    assert expected in classified(extractor, text)
+
+
+def test_classifier_ranks_a_place_in_a_place(extractor):
+    doc = extractor.pipeline("en")("Tarek Haddad, a teacher from Beirut, Lebanon, won the prize.")
+    spans = {s.text: s for s in candidate_spans(doc)}
+    label, p = RelationModel.load().predict(spans["Beirut"], spans["Lebanon"])
+    assert label == "Located_In" and p >= THRESHOLD
+    assert RelationModel.load().predict(spans["Lebanon"], spans["Beirut"])[1] < p
+
+
+def test_relations_respect_their_signature(extractor):
+    doc = extractor.pipeline("en")("Maria Santos met Ana Costa in Porto.")
+    spans = {s.text: s for s in candidate_spans(doc)}
+    model = RelationModel.load()
+    assert model.predict(spans["Porto"], spans["Maria Santos"]) == ("None", 0.0)
+    assert model.predict(spans["Maria Santos"], spans["Ana Costa"])[0] == "Kill"  # the only Peop>Peop relation
+    assert model.predict(spans["Maria Santos"], spans["Porto"])[0] == "Live_In"
+
+
+def test_ontology_declares_the_five_relations_as_schema_org_clients_expect():
+    g = rdflib.Graph().parse(ONTOLOGY_FILE)
+    kg_related = rdflib.URIRef("https://kg.example.org/ontology#relatedTo")
+    for iri in (SDO + "worksFor", SDO + "location", SDO + "homeLocation", SDO + "containedInPlace",
+                "https://kg.example.org/relation/killed"):
+        term = rdflib.URIRef(iri)
+        assert (term, rdflib.RDF.type, rdflib.OWL.ObjectProperty) in g
+        assert (term, rdflib.RDFS.subPropertyOf, kg_related) in g
+        assert g.value(term, rdflib.RDFS.label) and g.value(term, rdflib.RDFS.comment)
+
+
+@needs_shared
+def test_training_on_conll04_prints_dev_scores_and_writes_a_working_model(tmp_path):
+    conll = SHARED / "data" / "conll04"
+    model_file = tmp_path / "relations.json"
+    result = run("train", "relations", "--train", conll / "conll04_train.json", "--dev", conll / "conll04_dev.json",
+                 "-o", model_file)
+    assert result.exit_code == 0, result.output
+    scores = [float(f) for f in re.findall(r"F1 ([0-9.]+)", result.stdout)]
+    assert len(scores) == 2
+    end_to_end, gold_entities = scores
+    assert end_to_end >= 0.35 and gold_entities >= 0.65
+    model = RelationModel.load(model_file)
+    assert model.info["dev_f1"] == pytest.approx(end_to_end, abs=1e-3)
+    assert set(model.classes) == {"None", "Work_For", "Kill", "OrgBased_In", "Live_In", "Located_In"}
+
+
+def test_training_refuses_a_file_that_is_not_conll04(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"words": []}]')
+    result = run("train", "relations", "--train", bad, "--dev", bad, "-o", tmp_path / "m.json")
+    assert result.exit_code == 1
+    assert "not CoNLL04 JSON" in result.stderr and len(result.stderr.strip().splitlines()) == 1
