@@ -87,6 +87,7 @@ class KGStore:
         """Open (or create) the store at `path`; None gives a store in memory."""
         self.path = Path(path) if path is not None else Path(":memory:")
         self.generation: Path | None = None
+        self._staging = False
         if path is None:
             self.store = ox.Store()
             return
@@ -137,14 +138,17 @@ class KGStore:
         target = generations.next_generation(self.path)
         previous.backup(str(target))
         self.store = ox.Store(str(target))
+        self._staging = True
         try:
             yield self
             self.store.flush()
         except BaseException:
+            self._staging = False
             del self.store
             shutil.rmtree(target, ignore_errors=True)
             self.store = previous
             raise
+        self._staging = False
         generations.publish(self.path, target)
         self.generation = target
         del previous
@@ -264,7 +268,11 @@ class KGStore:
 
     # ---- writing ---------------------------------------------------------------------------------
     def commit(self, drop: Iterable[str], add: Iterable[ox.Quad], with_ontology: bool = True) -> None:
-        """Drop graphs and add quads in one atomic update; the ontology graph is refreshed too."""
+        """Drop graphs and add quads in one atomic update; the ontology graph is refreshed too. Inside a
+        transaction (a private generation, published whole) quads go through the bulk loader instead."""
+        if self._staging:
+            self._stage(list(drop), add, with_ontology)
+            return
         parts = [f"DROP SILENT GRAPH <{g}>" for g in drop]
         by_graph: dict[str, list[str]] = {}
         for quad in add:
@@ -282,6 +290,20 @@ class KGStore:
         try:
             self.store.update(" ;\n".join(parts))
             self.store.flush()
+        except OSError as err:
+            raise StoreError(f"{self.path}: write failed, nothing was changed ({err})") from err
+
+    def _stage(self, drop: list[str], add: Iterable[ox.Quad], with_ontology: bool) -> None:
+        if with_ontology:
+            drop.append(ONTOLOGY_GRAPH)
+            graph = ox.NamedNode(ONTOLOGY_GRAPH)
+            ontology = [ox.Quad(t.subject, t.predicate, t.object, graph)
+                        for t in ox.parse(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE)]
+            add = [*add, *ontology]
+        try:
+            if drop:
+                self.store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in drop))
+            self.store.bulk_extend(add)
         except OSError as err:
             raise StoreError(f"{self.path}: write failed, nothing was changed ({err})") from err
 
