@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import NOUN_CLASS
-from kg.extract.relations import PREDICATES, STATE_FROM, RelationModel, candidate_spans
+from kg.extract.relations import PREDICATES, STATE_FROM, RelationModel, candidate_spans, pairs, trim
 from kg.extract.values import date as parse_date
 from kg.extract.values import value_of
 from kg.records import Argument, Literal, Mention, Predicate, Statement
@@ -102,17 +102,8 @@ class ParagraphReader:
         self._seen: set[tuple] = set()
 
     # ---- arguments -------------------------------------------------------------------------------
-    def _trimmed(self, span: Span) -> Span:
-        start, end = span.start, span.end
-        while start < end and (self.doc[start].lower_ in LEADING_FUNCTION_WORDS
-                               or self.doc[start].is_punct):
-            start += 1
-        while end > start and (self.doc[end - 1].tag_ == "POS" or self.doc[end - 1].is_punct):
-            end -= 1
-        return self.doc[start:end]
-
     def _mention(self, span: Span, kind: str, label: str, head: Token) -> Mention | None:
-        span = self._trimmed(span)
+        span = trim(span, LEADING_FUNCTION_WORDS)
         if not len(span):
             return None
         start, end = self.offset + span.start_char, self.offset + span.end_char
@@ -152,7 +143,7 @@ class ParagraphReader:
             if label in VALUE_LABELS:
                 if label != "DATE" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                     return self.concept(tok)
-                return value_of(label, self._trimmed(span).text or span.text)
+                return value_of(label, trim(span, LEADING_FUNCTION_WORDS).text or span.text)
             return self.entity(tok)
         if tok.pos_ == "PRON":
             cls = PRONOUN_CLASSES.get(tok.lower_)
@@ -215,7 +206,7 @@ class ParagraphReader:
                 [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
             for tok in candidates:
                 if tok.i in self.span_of and self.span_of[tok.i][1] == "DATE":
-                    return parse_date(self._trimmed(self.span_of[tok.i][0]).text)
+                    return parse_date(trim(self.span_of[tok.i][0], LEADING_FUNCTION_WORDS).text)
         return None
 
     def _is_date(self, tok: Token) -> bool:
@@ -384,18 +375,15 @@ class ParagraphReader:
             if span.root.i in self.span_of and span.label_ != "Other":
                 by_sentence.setdefault(span.sent.start, []).append(span)
         for spans in by_sentence.values():
-            for a in spans:
-                for b in spans:
-                    if a.end > b.start and b.end > a.start:
-                        continue
-                    label, p = model.predict(a, b)
-                    if p < STATE_FROM:
-                        continue
-                    name, local = PREDICATES[label]
-                    tokens = list(self.doc[min(a.start, b.start):max(a.end, b.end)])
-                    negated = any(t.lower_ in NEGATORS for t in tokens)
-                    self.add(self.entity(a.root), Predicate(name, local), self.entity(b.root), tokens,
-                             "classifier", negated, p)
+            for a, b in pairs(spans):
+                label, p = model.predict(a, b)
+                if p < STATE_FROM:
+                    continue
+                name, local = PREDICATES[label]
+                tokens = list(self.doc[min(a.start, b.start):max(a.end, b.end)])
+                negated = any(t.lower_ in NEGATORS for t in tokens)
+                self.add(self.entity(a.root), Predicate(name, local), self.entity(b.root), tokens,
+                         "classifier", negated, p)
 
     def run(self, model: RelationModel | None = None) -> None:
         """Read every construction; with a relation model, its statements too."""

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 __all__ = ["RelationModel", "pair_features", "entity_class", "MODEL_FILE", "PREDICATES", "THRESHOLD", "STATE_FROM",
-           "candidate_spans"]
+           "candidate_spans", "pairs", "trim"]
 
 MODEL_FILE = Path(__file__).with_name("models") / "conll04_relations.json"
 NONE = "None"
@@ -37,19 +38,35 @@ def entity_class(label: str) -> str:
     return _CLASS.get(label, "Other")
 
 
+def trim(span: Span, leading: set[str], keep_period: bool = False) -> Span:
+    """The span without leading `leading` words or punctuation and without trailing possessives or
+    punctuation (a final "." kept with `keep_period`, as CoNLL04 keeps "Mich .")."""
+    doc, start, end = span.doc, span.start, span.end
+    while start < end and (doc[start].lower_ in leading or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or
+                           (doc[end - 1].is_punct and not (keep_period and doc[end - 1].text == "."))):
+        end -= 1
+    return doc[start:end]
+
+
 def candidate_spans(doc: Doc) -> list[Span]:
     """The named entities of a parsed sentence, trimmed of leading articles and trailing possessives
     and punctuation (CoNLL04's convention, and kg's), labelled with their CoNLL04 class."""
     out = []
     for ent in doc.ents:
-        start, end = ent.start, ent.end
-        while start < end and (doc[start].lower_ in _TRIM_START or doc[start].is_punct):
-            start += 1
-        while end > start and ((doc[end - 1].is_punct and doc[end - 1].text != ".") or doc[end - 1].tag_ == "POS"):
-            end -= 1
-        if end > start:
-            out.append(Span(doc, start, end, label=entity_class(ent.label_)))
+        span = trim(ent, _TRIM_START, keep_period=True)
+        if len(span):
+            out.append(Span(doc, span.start, span.end, label=entity_class(ent.label_)))
     return out
+
+
+def pairs(spans: list[Span]) -> Iterator[tuple[Span, Span]]:
+    """Every ordered pair of spans that do not overlap."""
+    for a in spans:
+        for b in spans:
+            if a.end <= b.start or b.end <= a.start:
+                yield a, b
 
 
 def _path(a: Token, b: Token) -> tuple[list[Token], list[Token]]:
@@ -123,9 +140,9 @@ class RelationModel:
     def predict(self, a: Span, b: Span) -> tuple[str, float]:
         """The most probable relation from a to b whose signature fits their classes (CoNLL04 classes, as
         `candidate_spans` labels them) and its probability, or ("None", 0.0)."""
-        probs = self.probabilities(pair_features(a, b, a.label_, b.label_))
-        fitting = [c for c in probs if SIGNATURES.get(c) == (a.label_, b.label_)]
+        fitting = [c for c in self.classes if SIGNATURES.get(c) == (a.label_, b.label_)]
         if not fitting:
             return NONE, 0.0
+        probs = self.probabilities(pair_features(a, b, a.label_, b.label_))
         label = max(fitting, key=probs.get)
         return label, probs[label]

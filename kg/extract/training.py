@@ -10,14 +10,14 @@ Needs scikit-learn (`pip install -e '.[train]'`), which the shipped model does n
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.relations import NONE, RelationModel, candidate_spans, pair_features
+from kg.extract.relations import NONE, RelationModel, candidate_spans, pair_features, pairs
 
 __all__ = ["Sentence", "read_conll04", "train", "evaluate", "Scores"]
 
@@ -46,19 +46,12 @@ def read_conll04(path: Path, nlp: Language) -> list[Sentence]:
     return out
 
 
-def _pairs(spans: list[Span]) -> Iterator[tuple[Span, Span]]:
-    for a in spans:
-        for b in spans:
-            if a is not b and (a.end <= b.start or b.end <= a.start):
-                yield a, b
-
-
 def _examples(sentences: Iterable[Sentence]) -> tuple[list[list[str]], list[str]]:
     features, labels = [], []
     for s in sentences:
         gold = {(e.start, e.end): e for e in s.entities}
         spans = list(s.entities) + [c for c in candidate_spans(s.doc) if (c.start, c.end) not in gold]
-        for a, b in _pairs(spans):
+        for a, b in pairs(spans):
             features.append(pair_features(a, b, a.label_, b.label_))
             labels.append(s.relations.get((a.start, a.end, b.start, b.end), NONE))
     return features, labels
@@ -113,7 +106,7 @@ def evaluate(model: RelationModel, sentences: list[Sentence], gold_entities: boo
     for s in sentences:
         spans = s.entities if gold_entities else candidate_spans(s.doc)
         predicted = set()
-        for a, b in _pairs(spans):
+        for a, b in pairs(spans):
             label, p = model.predict(a, b)
             if p >= threshold:
                 predicted.add((a.start, a.end, b.start, b.end, label))
