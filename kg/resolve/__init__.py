@@ -148,12 +148,19 @@ class Resolver:
         """The entity a group of names resolves to: one an earlier document gave a member, else the leader's."""
         return next((k for k in map(self._global, members) if k), None) or entity_key(leader)
 
+    @staticmethod
+    def _members(groups: dict[str, tuple[str, str]]) -> dict[str, list[str]]:
+        """Each group leader's names (the leader's own included), in the groups' order."""
+        members: dict[str, list[str]] = {}
+        for name, (leader, _) in groups.items():
+            members.setdefault(leader, []).append(name)
+        return members
+
     def _detach(self, groups: dict[str, tuple[str, str]]) -> None:
         """Names kept apart from the entity their group resolves to become groups of their own."""
         if not self.apart:
             return
-        for leader in {lead for lead, _ in groups.values()}:
-            members = [n for n, (lead, _) in groups.items() if lead == leader]
+        for leader, members in self._members(groups).items():
             key = self._group_key(members, leader)
             for name in members:
                 if (name.lower(), key) in self.apart:
@@ -170,17 +177,14 @@ class Resolver:
         names = [(n, self._vote(c)) for n, c in types.items() if n]
         groups = self._group_names(names)
         self._detach(groups)
-        group_type: dict[str, Counter] = {}
-        for name, (leader, _) in groups.items():
-            group_type.setdefault(leader, Counter()).update(types[name])
         local: dict[str, str] = {}  # leader name -> entity key
         doc_entities: dict[str, Entity] = {}
         merges: list[Merge] = []
-        for leader, counts in group_type.items():
-            members = [n for n, (lead, _) in groups.items() if lead == leader]
+        for leader, members in self._members(groups).items():
             key = self._group_key(members, leader)
             entity = self.entities.setdefault(key, Entity(key, normalize_name(leader), "Thing"))
-            entity.votes.update(counts)
+            for name in members:
+                entity.votes.update(types[name])
             entity.type = self._vote(entity.votes)
             local[leader] = key
             doc_entities[key] = entity
