@@ -65,7 +65,7 @@ def build(paths: Iterable[str | Path], settings: Settings, store: KGStore, on_er
     stored = store.documents()
     stored_graphs = {d.graph for d in stored.values()}
     minter = Minter(settings.base_iri)
-    resolver = stored_resolver(store, minter)
+    resolver = stored_resolver(store, minter, store.vetoes(minter.decisions(), minter.base))
     known = len(resolver.entities)
     drop: list[str] = []
     quads: list[Quad] = []
@@ -111,10 +111,10 @@ def build(paths: Iterable[str | Path], settings: Settings, store: KGStore, on_er
     return report
 
 
-def stored_resolver(store: KGStore, minter: Minter, vetoes: Iterable[Veto] = ()) -> Resolver:
-    """A resolver that knows the store's entities and honours its unmerge decisions (and `vetoes`)."""
+def stored_resolver(store: KGStore, minter: Minter, vetoes: Iterable[Veto]) -> Resolver:
+    """A resolver that knows the store's entities and keeps apart what `vetoes` say."""
     resolver = Resolver()
-    for veto in [*store.vetoes(minter.decisions(), minter.base), *vetoes]:
+    for veto in vetoes:
         resolver.keep_apart(veto)
     for entity in store.entities(minter.base):
         resolver.know(entity)
@@ -141,9 +141,11 @@ def unmerge(merges: Iterable[StoredMerge], settings: Settings, store: KGStore) -
             vetoes.append(Veto(merge.label, key))
             graphs |= store.graphs_naming(merge.entity, merge.label)
     docs = store.document_records(graphs)
-    resolver = stored_resolver(store, minter, vetoes)
-    existing = set(store.vetoes(minter.decisions(), minter.base))
-    quads = [q for v in dict.fromkeys(vetoes) if v not in existing for q in veto_quads(v, minter)]
+    existing = store.vetoes(minter.decisions(), minter.base)
+    resolver = stored_resolver(store, minter, [*existing, *vetoes])
+    known = set(existing)
+    new = [v for v in dict.fromkeys(vetoes) if v not in known]
+    quads = [q for v in new for q in veto_quads(v, minter)]
     for resolution in resolutions(docs, Extractor(settings.models, jobs=settings.jobs), resolver,
                                   settings.min_confidence):
         quads.extend(document_quads(resolution, minter, resolution.extraction.document.source)[1])

@@ -178,7 +178,6 @@ def document_quads(resolution: Resolution, minter: Minter, source: str) -> tuple
     return doc_iri, quads
 
 
-
 def veto_quads(veto: Veto, minter: Minter) -> list[Quad]:
     """A kg:Unmerge record of the veto, in the decisions graph."""
     g = NamedNode(minter.decisions())

@@ -9,6 +9,7 @@ fails or is interrupted leaves the store as it was.
 from __future__ import annotations
 
 import io
+import itertools
 import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -37,6 +38,13 @@ _GRAPH_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD}
 _RDFS_LABEL = ox.NamedNode(PREFIXES["rdfs"] + "label")
 _ALT_LABEL = ox.NamedNode(PREFIXES["skos"] + "altLabel")
 _TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
+
+
+def _ontology_quads() -> list[ox.Quad]:
+    """The ontology (ontologies/kg.ttl) as quads of its own graph."""
+    graph = ox.NamedNode(ONTOLOGY_GRAPH)
+    return [ox.Quad(t.subject, t.predicate, t.object, graph)
+            for t in ox.parse(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE)]
 
 
 class StoreError(RuntimeError):
@@ -270,42 +278,33 @@ class KGStore:
     def commit(self, drop: Iterable[str], add: Iterable[ox.Quad], with_ontology: bool = True) -> None:
         """Drop graphs and add quads in one atomic update; the ontology graph is refreshed too. Inside a
         transaction (a private generation, published whole) quads go through the bulk loader instead."""
-        if self._staging:
-            self._stage(list(drop), add, with_ontology)
-            return
+        drop = list(drop)
+        if with_ontology:
+            drop.append(ONTOLOGY_GRAPH)
+            add = itertools.chain(add, _ontology_quads())
+        try:
+            if self._staging:
+                if drop:
+                    self.store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in drop))
+                self.store.bulk_extend(add)
+            else:
+                self._update(drop, add)
+        except OSError as err:
+            raise StoreError(f"{self.path}: write failed, nothing was changed ({err})") from err
+
+    def _update(self, drop: list[str], add: Iterable[ox.Quad]) -> None:
+        """One SPARQL Update: DROP the graphs, then INSERT DATA the quads."""
         parts = [f"DROP SILENT GRAPH <{g}>" for g in drop]
         by_graph: dict[str, list[str]] = {}
         for quad in add:
             by_graph.setdefault(quad.graph_name.value, []).append(str(quad.triple))
-        if with_ontology:
-            parts.append(f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}>")
-            by_graph[ONTOLOGY_GRAPH] = [str(t) for t in ox.parse(path=str(ONTOLOGY_FILE),
-                                                                 format=ox.RdfFormat.TURTLE)]
         if by_graph:
             body = "\n".join(f"GRAPH <{g}> {{\n" + " .\n".join(triples) + " .\n}" for g, triples in
                              by_graph.items())
             parts.append(f"INSERT DATA {{\n{body}\n}}")
-        if not parts:
-            return
-        try:
+        if parts:
             self.store.update(" ;\n".join(parts))
             self.store.flush()
-        except OSError as err:
-            raise StoreError(f"{self.path}: write failed, nothing was changed ({err})") from err
-
-    def _stage(self, drop: list[str], add: Iterable[ox.Quad], with_ontology: bool) -> None:
-        if with_ontology:
-            drop.append(ONTOLOGY_GRAPH)
-            graph = ox.NamedNode(ONTOLOGY_GRAPH)
-            ontology = [ox.Quad(t.subject, t.predicate, t.object, graph)
-                        for t in ox.parse(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE)]
-            add = [*add, *ontology]
-        try:
-            if drop:
-                self.store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in drop))
-            self.store.bulk_extend(add)
-        except OSError as err:
-            raise StoreError(f"{self.path}: write failed, nothing was changed ({err})") from err
 
     # ---- export ----------------------------------------------------------------------------------
     def export(self, fmt: str, output: IO[bytes]) -> None:

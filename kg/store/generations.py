@@ -78,7 +78,8 @@ def prune(folder: Path) -> None:
     now = current(folder)
     if now is None:
         return
-    older = [p for p in _generations(folder) if _number(p) < _number(now)]
-    newer = [p for p in _generations(folder) if _number(p) > _number(now)]
+    every = _generations(folder)
+    older = [p for p in every if _number(p) < _number(now)]
+    newer = [p for p in every if _number(p) > _number(now)]
     for path in [*older[:-1], *newer]:
         shutil.rmtree(path, ignore_errors=True)
