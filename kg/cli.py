@@ -53,6 +53,11 @@ def _warn(error: IngestError | str) -> None:
     click.echo(f"kg: {error}", err=True)
 
 
+def _count(n: int, noun: str) -> str:
+    """'1 row', '3 rows'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _fail(message: str) -> None:
     click.echo(f"kg: {message}", err=True)
     sys.exit(1)
@@ -192,7 +197,7 @@ def _print_table(solutions: ox.QuerySolutions) -> None:
     click.echo(line(["-" * w for w in widths]))
     for row in rows:
         click.echo(line(row))
-    click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})", err=True)
+    click.echo(f"({_count(len(rows), 'row')})", err=True)
 
 
 @main.command()
@@ -312,7 +317,7 @@ def merges(entity: str | None, store_path: Path, base_iri: str | None, fmt: str)
     for m in found:
         click.echo(f"{m.label!r} -> {m.entity_label} ({m.reason}, {m.confidence:.2f}) in "
                    f"{m.title or m.document} at {m.start}\n    {m.iri}")
-    click.echo(f"({len(found)} merge{'s' if len(found) != 1 else ''})", err=True)
+    click.echo(f"({_count(len(found), 'merge')})", err=True)
 
 
 @main.command()
@@ -346,7 +351,7 @@ def unmerge(merge_iris: tuple[str, ...], store_path: Path, base_iri: str | None,
         _fail(str(err))
     for m in chosen:
         click.echo(f"{m.label!r} is no longer taken to mean {m.entity_label}")
-    click.echo(f"{len(redone)} document{'s' if len(redone) != 1 else ''} resolved again", err=True)
+    click.echo(f"{_count(len(redone), 'document')} resolved again", err=True)
 
 
 @main.group()
