@@ -36,6 +36,9 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
      ("Tarek Haddad", "study", "marine robotics", False)),
     ("Globex did not acquire Initech.", ("Globex", "acquire", "Initech", True)),
     ("Kaito Mori refused to sell his shares.", ("Kaito Mori", "refuse to sell", "shares", False)),
+    ("The lab later showed its open source model Falcon.", ("Falcon", "is a", "open source model", False)),
+    ("Lena Park is the mayor's most trusted right-hand woman.",
+     ("Lena Park", "right-hand woman of", "mayor", False)),
 ])
 def test_constructions(extractor, text, expected):
     assert expected in triples(facts(extractor, text))

@@ -86,6 +86,14 @@ def name_spans(doc: Doc) -> list[tuple[Span, str]]:
     return spans
 
 
+def _hyphenated(tok: Token) -> str:
+    """'hand' in 'right-hand': the word with the words hyphenated onto it."""
+    start = tok.i
+    while start >= 2 and tok.doc[start - 1].tag_ == "HYPH" and not tok.doc[start - 2].whitespace_:
+        start -= 2
+    return tok.doc[start:tok.i + 1].text.lower()
+
+
 class ParagraphReader:
     """Reads the statements of one parsed paragraph; offsets are shifted into document coordinates."""
 
@@ -128,7 +136,7 @@ class ParagraphReader:
                 tokens.extend(t for t in child.subtree if t.dep_ not in ("relcl", "acl", "appos"))
         start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
         span = self.doc[start:end]
-        if span.text.count('"') % 2 or any(t.dep_ in ("relcl", "appos") for t in span if t is not tok):
+        if span.text.count('"') % 2 or any(t.dep_ in ("relcl", "appos") for t in span if t.i != tok.i):
             span = self.doc[start:tok.i + 1]
         mention = self._mention(span, "concept", "Concept", tok)
         return None if mention is None or mention.text.lower() in PRONOUN_CLASSES else mention
@@ -288,9 +296,7 @@ class ParagraphReader:
         if owner is None or subj.i in self.span_of or subj.pos_ != "NOUN":
             return False
         found = False
-        attribute = " ".join(t.lemma_.lower() if t is subj else t.lower_
-                             for t in subj.lefts if t.dep_ in ("compound", "amod")) + " " + subj.lemma_
-        attribute = attribute.strip()
+        attribute = " ".join([*(t.lower_ for t in subj.lefts if t.dep_ in ("compound", "amod")), subj.lemma_])
         targets = [(c, None) for c in verb.children if c.dep_ == "dobj"] + [
             (g, c) for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         for target, prep in targets:
@@ -336,8 +342,8 @@ class ParagraphReader:
     @staticmethod
     def role_name(noun: Token) -> str:
         """'most trusted right-hand man' -> 'right-hand man': compounds and hyphenated modifiers kept."""
-        kept = [c.lower_ for c in noun.lefts if c.dep_ == "compound" or (c.dep_ == "amod" and "-" in c.text)]
-        return " ".join([*kept, noun.lemma_.lower()])
+        kept = [c for c in noun.lefts if c.dep_ == "compound" or (c.dep_ == "amod" and "-" in c.text)]
+        return " ".join([*(_hyphenated(c) for c in kept), noun.lemma_.lower()])
 
     def appositive(self, tok: Token) -> None:
         head = tok.head
@@ -350,7 +356,7 @@ class ParagraphReader:
         if tok.i not in self.span_of or self.span_of[tok.i][1] in VALUE_LABELS:
             return
         span = self.span_of[tok.i][0]
-        if tok is not span.root:
+        if tok.i != span.root.i:
             return
         nouns = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod") and c.i < span.start
                  and c.pos_ == "NOUN" and c.i not in self.span_of]
