@@ -39,6 +39,10 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
     ("The lab later showed its open source model Falcon.", ("Falcon", "is a", "open source model", False)),
     ("Lena Park is the mayor's most trusted right-hand woman.",
      ("Lena Park", "right-hand woman of", "mayor", False)),
+    ("Globex sold more chips in 2021, but its net profit fell by 12%.",
+     ("Globex", "net profit fall by", "12", False)),
+    ("Globex said that Nova Robotics, its drone division, lost $2 billion.",
+     ("Nova Robotics", "drone division of", "Globex", False)),
 ])
 def test_constructions(extractor, text, expected):
     assert expected in triples(facts(extractor, text))

@@ -111,7 +111,8 @@ class ParagraphReader:
 
     # ---- arguments -------------------------------------------------------------------------------
     def _mention(self, span: Span, kind: str, label: str, head: Token) -> Mention | None:
-        span = trim(span, LEADING_FUNCTION_WORDS)
+        if kind != "pronoun":  # "its" is a function word before a name, and a pronoun on its own
+            span = trim(span, LEADING_FUNCTION_WORDS)
         if not len(span):
             return None
         start, end = self.offset + span.start_char, self.offset + span.end_char
@@ -341,8 +342,10 @@ class ParagraphReader:
 
     @staticmethod
     def role_name(noun: Token) -> str:
-        """'most trusted right-hand man' -> 'right-hand man': compounds and hyphenated modifiers kept."""
-        kept = [c for c in noun.lefts if c.dep_ == "compound" or (c.dep_ == "amod" and "-" in c.text)]
+        """'most trusted right-hand man' -> 'right-hand man': common-noun compounds and hyphenated modifiers
+        kept, names dropped ('its Metaverse division' -> 'division')."""
+        kept = [c for c in noun.lefts if (c.dep_ == "compound" and c.pos_ == "NOUN") or
+                (c.dep_ == "amod" and "-" in c.text)]
         return " ".join([*(_hyphenated(c) for c in kept), noun.lemma_.lower()])
 
     def appositive(self, tok: Token) -> None:

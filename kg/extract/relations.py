@@ -40,12 +40,12 @@ def entity_class(label: str) -> str:
 
 def trim(span: Span, leading: set[str], keep_period: bool = False) -> Span:
     """The span without leading `leading` words or punctuation and without trailing possessives or
-    punctuation (a final "." kept with `keep_period`, as CoNLL04 keeps "Mich .")."""
+    punctuation (as tagged: "%" in "1%" is a noun) (a final "." kept with `keep_period`, as CoNLL04 keeps "Mich .")."""
     doc, start, end = span.doc, span.start, span.end
-    while start < end and (doc[start].lower_ in leading or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in leading or doc[start].pos_ == "PUNCT"):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or
-                           (doc[end - 1].is_punct and not (keep_period and doc[end - 1].text == "."))):
+                           (doc[end - 1].pos_ == "PUNCT" and not (keep_period and doc[end - 1].text == "."))):
         end -= 1
     return doc[start:end]
 

@@ -227,8 +227,15 @@ class Resolver:
 
     def _anaphora(self, extraction: Extraction, nodes: dict[tuple[int, int], Node],
                   merges: list[Merge]) -> None:
-        """Pronouns and definite descriptions take the nearest earlier entity of a fitting type."""
+        """Pronouns and definite descriptions take the nearest earlier entity of a fitting type, never the
+        other side of a statement they are in ("Nova, its drone unit": "its" is not Nova; that takes
+        "itself")."""
         ordered = sorted(extraction.mentions, key=lambda m: m.start)
+        co_arguments: dict[tuple[int, int], set[tuple[int, int]]] = {}
+        for st in extraction.statements:
+            for a, b in ((st.subject, st.object), (st.object, st.subject)):
+                if isinstance(a, Mention) and isinstance(b, Mention) and a.kind in ("pronoun", "description"):
+                    co_arguments.setdefault((a.start, a.end), set()).add((b.start, b.end))
         recent: list[tuple[Mention, Node]] = []
         for m in ordered:
             key = (m.start, m.end)
@@ -238,9 +245,12 @@ class Resolver:
             if m.kind not in ("pronoun", "description"):
                 continue
             wanted = _PRONOUN_TYPES.get(m.label, {m.label})
+            excluded = {nodes[k] for k in co_arguments.get(key, ()) if k in nodes}
             for earlier, node in reversed(recent):
                 if m.sentence - earlier.sentence > 2:
                     break
+                if node in excluded:
+                    continue
                 kept_apart = (extraction.document.content_hash, m.start, node.key) in self.apart_mentions
                 if node.type in wanted and earlier.end <= m.start and not kept_apart:
                     nodes[key] = node
