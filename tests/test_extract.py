@@ -43,6 +43,10 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
      ("Globex", "net profit fall by", "12", False)),
     ("Globex said that Nova Robotics, its drone division, lost $2 billion.",
      ("Nova Robotics", "drone division of", "Globex", False)),
+    ("Globex owns popular social networks such as Chirp, Natter and Hoot.", ("Globex", "own", "Natter", False)),
+    ("Globex owns popular social networks such as Chirp, Natter and Hoot.",
+     ("Hoot", "is a", "popular social networks", False)),
+    ("Rivals like Umbrella and Cyberdyne cut prices.", ("Cyberdyne", "cut", "prices", False)),
 ])
 def test_constructions(extractor, text, expected):
     assert expected in triples(facts(extractor, text))

@@ -191,12 +191,31 @@ class ParagraphReader:
             subject, predicate, obj, self.sentence_of[tokens[0].i], start, end, negated,
             round(confidence, 3), when, pattern))
 
-    @staticmethod
-    def _expand(tokens: list[Token]) -> list[Token]:
+    def _expand(self, tokens: list[Token]) -> list[Token]:
+        """The argument tokens with their conjuncts and the names given as their examples."""
         out: list[Token] = []
         for tok in tokens:
-            out.append(tok)
-            out.extend(c for c in tok.conjuncts if c not in out)
+            for member in (tok, *tok.conjuncts):
+                if member not in out:
+                    out.append(member)
+                    out.extend(t for t in self.examples(member) if t not in out)
+        return out
+
+    def examples(self, noun: Token) -> list[Token]:
+        """'platforms such as Instagram and WhatsApp', 'firms including Initech': the names given as
+        instances of a common noun; each is stated to be one."""
+        if noun.pos_ != "NOUN" or noun.i in self.span_of:
+            return []
+        out = []
+        for prep in noun.children:
+            if prep.dep_ != "prep" or not (prep.lower_ in ("including", "like") or (
+                    prep.lower_ == "as" and prep.i > 0 and prep.nbor(-1).lower_ == "such")):
+                continue
+            for pobj in (t for g in prep.children if g.dep_ == "pobj" for t in (g, *g.conjuncts)):
+                if pobj.i in self.span_of and self.span_of[pobj.i][1] not in VALUE_LABELS:
+                    out.append(pobj)
+                    self.add(self.entity(pobj), IS_A, self.concept(noun), [noun, prep, pobj], "example", False,
+                             0.6)
         return out
 
     @staticmethod
