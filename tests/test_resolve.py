@@ -67,3 +67,20 @@ def test_a_vetoed_pronoun_looks_further_back_or_stays_unresolved(extractor):
     resolver.keep_apart(Veto("He", "Peter_Lund", plain.extraction.document.content_hash, start))
     vetoed = facts(extractor, text, resolver)
     assert not any(rs.object.label == "Ana Costa" and rs.subject.label == "Peter Lund" for rs in vetoed.statements)
+
+
+def test_a_transliterated_name_joins_the_name_introduced_earlier_with_a_confidence(extractor):
+    resolution = facts(extractor, "Sergei Ivanov founded Borealis Labs in 2004. "
+                                  "In 2019 Sergey Ivanoff left Borealis Labs.")
+    assert ("Sergei Ivanov", "leave", "Borealis Labs", False) in triples(resolution)
+    merge = next(m for m in resolution.merges if m.label == "Sergey Ivanoff")
+    assert merge.reason == "spelling variant" and 0.5 < merge.confidence < 0.9
+    assert "Sergey Ivanoff" in resolution.entities["Sergei_Ivanov"].aliases
+
+
+def test_relatives_and_people_named_together_stay_apart(extractor):
+    relatives = facts(extractor, "Joan Smith founded Borealis Labs. Later John Smith joined Borealis Labs.")
+    together = facts(extractor, "Anna Berg met Anne Borg in Oslo.")
+    assert {"Joan_Smith", "John_Smith"} <= set(relatives.entities)
+    assert {"Anna_Berg", "Anne_Borg"} <= set(together.entities)
+    assert not any(m.reason == "spelling variant" for m in relatives.merges + together.merges)

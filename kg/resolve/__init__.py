@@ -28,6 +28,7 @@ from kg.records import (
     ResolvedStatement,
     Veto,
 )
+from kg.resolve.spelling import variant_confidence
 
 __all__ = ["Resolver", "normalize_name", "entity_key", "concept_key"]
 
@@ -136,6 +137,31 @@ class Resolver:
             joined[name] = (name, "same name")
         return joined
 
+    def _join_variants(self, groups: dict[str, tuple[str, str]], names: list[tuple[str, str]],
+                       mentions: list[Mention]) -> dict[str, float]:
+        """Join each group whose leader is a spelling variant of an earlier group's leader of the same
+        type, never named in the same sentence (two people named together are two people); returns the
+        joined names' confidences."""
+        sentences: dict[str, set[int]] = {}
+        for m in mentions:
+            leader = groups.get(normalize_name(m.text), ("",))[0]
+            sentences.setdefault(leader, set()).add(m.sentence)
+        leaders = [(n, t) for n, t in names if groups[n][0] == n]  # in order of first mention
+        confidences: dict[str, float] = {}
+        for i, (name, type_) in enumerate(leaders):
+            found = [(earlier, c) for earlier, earlier_type in leaders[:i]
+                     if earlier_type == type_ and groups[earlier][0] == earlier
+                     and not sentences.get(earlier, set()) & sentences.get(name, set())
+                     and (c := variant_confidence(name, earlier)) is not None]
+            if len(found) != 1:
+                continue
+            (earlier, confidence), = found
+            for member, (leader, _) in list(groups.items()):
+                if leader == name:
+                    groups[member] = (earlier, "spelling variant")
+                    confidences[member] = confidence
+        return confidences
+
     def _global(self, name: str) -> str | None:
         """The entity an earlier document gave this name (up to case), or the one person whose
         first or last name it is."""
@@ -168,7 +194,7 @@ class Resolver:
 
     def resolve(self, extraction: Extraction) -> Resolution:
         doc = extraction.document
-        entity_mentions = self._names(extraction.mentions)
+        entity_mentions = sorted(self._names(extraction.mentions), key=lambda m: m.start)
         types: dict[str, Counter] = {}
         for m in entity_mentions:
             types.setdefault(normalize_name(m.text), Counter())[m.label] += 1
@@ -176,6 +202,7 @@ class Resolver:
             types.setdefault(normalize_name(person), Counter())["Person"] += 3
         names = [(n, self._vote(c)) for n, c in types.items() if n]
         groups = self._group_names(names)
+        variants = self._join_variants(groups, names, entity_mentions)
         self._detach(groups)
         local: dict[str, str] = {}  # leader name -> entity key
         doc_entities: dict[str, Entity] = {}
@@ -197,7 +224,7 @@ class Resolver:
             if name != entity.label:
                 entity.aliases.add(name)
                 merges.append(Merge(entity.key, name, reason if name != leader else
-                                    "same name in another document", m.start, m.end, 0.9))
+                                    "same name in another document", m.start, m.end, variants.get(name, 0.9)))
         for entity in doc_entities.values():
             self.know(entity)
         self._anaphora(extraction, mention_node, merges)
