@@ -75,6 +75,11 @@ class Predicate:
     local_name: str  # camelCase name under the relation namespace, or an ontology term "kg:isA"
 
 
+# "X, its Metaverse division": the descriptor names X in this document. The resolve stage turns such a
+# statement into a merge of every mention of the descriptor into X, not into a fact.
+NAMED_BY = Predicate("also called", "skos:altLabel")
+
+
 @dataclass(frozen=True)
 class Statement:
     """One subject-predicate-object claim in one sentence."""

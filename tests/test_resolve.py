@@ -84,3 +84,13 @@ def test_relatives_and_people_named_together_stay_apart(extractor):
     assert {"Joan_Smith", "John_Smith"} <= set(relatives.entities)
     assert {"Anna_Berg", "Anne_Borg"} <= set(together.entities)
     assert not any(m.reason == "spelling variant" for m in relatives.merges + together.merges)
+
+
+def test_a_descriptor_with_a_name_in_apposition_names_the_entity(extractor):
+    resolution = facts(extractor, "Globex said that Nova Robotics, its Skyline drone unit, grew fast. "
+                                  "In 2023 the Skyline drone unit lost $2 billion.")
+    assert ("Nova Robotics", "lose", "2000000000", False) in triples(resolution)
+    assert ("Nova Robotics", "is a", "drone unit", False) in triples(resolution)
+    assert "Skyline drone unit" in resolution.entities["Nova_Robotics"].aliases
+    assert any(m.reason == "named in apposition" for m in resolution.merges)
+    assert not any(rs.object.label == "Skyline drone unit" for rs in resolution.statements)

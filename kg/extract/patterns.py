@@ -16,7 +16,7 @@ from kg.extract.lexicon import NOUN_CLASS
 from kg.extract.relations import PREDICATES, STATE_FROM, RelationModel, candidate_spans, pairs, trim
 from kg.extract.values import date as parse_date
 from kg.extract.values import value_of
-from kg.records import Argument, Literal, Mention, Predicate, Statement
+from kg.records import NAMED_BY, Argument, Literal, Mention, Predicate, Statement
 
 ENTITY_CLASSES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
                   "FAC": "Place", "PRODUCT": "Product", "WORK_OF_ART": "CreativeWork", "EVENT": "Event",
@@ -345,7 +345,16 @@ class ParagraphReader:
             return
         if role.pos_ not in ("NOUN", "PROPN"):
             return
-        self.add(subject, IS_A, self.concept(role), [subj, anchor, role], pattern, negated, 0.7)
+        named = [t.i for c in role.lefts if c.dep_ == "compound" for t in c.subtree
+                 if t.pos_ == "PROPN" or (t.i in self.span_of and self.span_of[t.i][1] not in VALUE_LABELS)]
+        if pattern == "appositive" and named and isinstance(subject, Mention) and subject.kind == "entity":
+            # "Reality Labs, its Metaverse division": a descriptor with a name in it is another name of X,
+            # and X is an instance of the class noun after that name
+            self.add(subject, NAMED_BY, self.concept(role), [subj, anchor, role], "appositive-name", False, 0.8)
+            self.add(subject, IS_A, self._mention(self.doc[max(named) + 1:role.i + 1], "concept", "Concept", role),
+                     [subj, anchor, role], pattern, negated, 0.7)
+        else:
+            self.add(subject, IS_A, self.concept(role), [subj, anchor, role], pattern, negated, 0.7)
         owner = next((c for c in role.children if c.dep_ == "poss"), None)
         if owner is not None:
             self.add(subject, relation(f"{self.role_name(role)} of"), self.argument(owner),

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from kg.records import (
+    NAMED_BY,
     Entity,
     Extraction,
     Literal,
@@ -225,6 +226,7 @@ class Resolver:
                 entity.aliases.add(name)
                 merges.append(Merge(entity.key, name, reason if name != leader else
                                     "same name in another document", m.start, m.end, variants.get(name, 0.9)))
+        self._named_descriptors(extraction, mention_node, merges)
         for entity in doc_entities.values():
             self.know(entity)
         self._anaphora(extraction, mention_node, merges)
@@ -251,6 +253,24 @@ class Resolver:
     @staticmethod
     def _node(entity: Entity) -> Node:
         return Node("entity", entity.key, entity.label, entity.type)
+
+    def _named_descriptors(self, extraction: Extraction, nodes: dict[tuple[int, int], Node],
+                           merges: list[Merge]) -> None:
+        """'Reality Labs, its Metaverse division': each mention of the descriptor in the document is
+        Reality Labs (and the descriptor becomes one of its names)."""
+        named: dict[str, Node] = {}
+        for st in extraction.statements:
+            if st.predicate == NAMED_BY and isinstance(st.object, Mention) and \
+                    (st.subject.start, st.subject.end) in nodes:
+                named.setdefault(_fold(st.object.text), nodes[(st.subject.start, st.subject.end)])
+        for m in extraction.mentions:
+            node = named.get(_fold(m.text)) if m.kind in ("concept", "description") else None
+            if node is None or (m.start, m.end) in nodes or (_fold(m.text), node.key) in self.apart or \
+                    (extraction.document.content_hash, m.start, node.key) in self.apart_mentions:
+                continue
+            nodes[(m.start, m.end)] = node
+            self.entities[node.key].aliases.add(normalize_name(m.text))
+            merges.append(Merge(node.key, normalize_name(m.text), "named in apposition", m.start, m.end, 0.8))
 
     def _anaphora(self, extraction: Extraction, nodes: dict[tuple[int, int], Node],
                   merges: list[Merge]) -> None:
