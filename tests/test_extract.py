@@ -47,6 +47,10 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
     ("Globex owns popular social networks such as Chirp, Natter and Hoot.",
      ("Hoot", "is a", "popular social networks", False)),
     ("Rivals like Umbrella and Cyberdyne cut prices.", ("Cyberdyne", "cut", "prices", False)),
+    ("Last year Globex lost nearly half of its engineers.",
+     ("Globex", "lose", "nearly half of its engineers", False)),
+    ("In the end, Tarek Haddad is an academic and not a trader.", ("Tarek Haddad", "is a", "academic", False)),
+    ("In the end, Tarek Haddad is an academic and not a trader.", ("Tarek Haddad", "is a", "trader", True)),
 ])
 def test_constructions(extractor, text, expected):
     assert expected in triples(facts(extractor, text))

@@ -150,8 +150,10 @@ class ParagraphReader:
         if tok.i in self.span_of:
             span, label = self.span_of[tok.i]
             if label in VALUE_LABELS:
-                if label != "DATE" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-                    return self.concept(tok)
+                of = next((c for t in span for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                if label != "DATE" and of is not None:  # "one-third of its researchers": what is counted
+                    counted = next((g for g in of.children if g.dep_ == "pobj"), of)
+                    return self._mention(self.doc[span.start:of.right_edge.i + 1], "concept", "Concept", counted)
                 return value_of(label, trim(span, LEADING_FUNCTION_WORDS).text or span.text)
             return self.entity(tok)
         if tok.pos_ == "PRON":
@@ -266,7 +268,7 @@ class ParagraphReader:
         if verb.lemma_ == "be" and not passive:
             for attr in self._expand([c for c in verb.children if c.dep_ in ("attr",)]):
                 for subj in subjects:
-                    self.definition(subj, attr, verb, negated, "copula")
+                    self.definition(subj, attr, verb, negated or self.negated(attr), "copula")
             return
         objects = self._expand([c for c in verb.children if c.dep_ in ("dobj", "obj")])
         if passive:
@@ -343,7 +345,9 @@ class ParagraphReader:
                 self.add(subject, relation("be"), self.entity(role), [subj, anchor, role], pattern,
                          negated, 0.6)
             return
-        if role.pos_ not in ("NOUN", "PROPN"):
+        nominal_adjective = role.pos_ == "ADJ" and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                                       for c in role.children)  # "is an academic"
+        if role.pos_ not in ("NOUN", "PROPN") and not nominal_adjective:
             return
         named = [t.i for c in role.lefts if c.dep_ == "compound" for t in c.subtree
                  if t.pos_ == "PROPN" or (t.i in self.span_of and self.span_of[t.i][1] not in VALUE_LABELS)]
