@@ -51,6 +51,12 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
      ("Globex", "lose", "nearly half of its engineers", False)),
     ("In the end, Tarek Haddad is an academic and not a trader.", ("Tarek Haddad", "is a", "academic", False)),
     ("In the end, Tarek Haddad is an academic and not a trader.", ("Tarek Haddad", "is a", "trader", True)),
+    ("The research team reports directly to CTO (Chief Technology Officer) Lena Park.",
+     ("research team", "report to", "Lena Park", False)),
+    ("The research team reports directly to CTO (Chief Technology Officer) Lena Park.",
+     ("Lena Park", "job title", "CTO", False)),
+    ("Globex named Ana Costa its new CFO.", ("Ana Costa", "CFO of", "Globex", False)),
+    ("Chancellor Mira Holt visited the Globex plant.", ("Mira Holt", "job title", "Chancellor", False)),
 ])
 def test_constructions(extractor, text, expected):
     assert expected in triples(facts(extractor, text))

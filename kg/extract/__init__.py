@@ -18,6 +18,7 @@ import spacy
 from spacy.language import Language
 
 from kg import __version__
+from kg.extract.lexicon import TITLE_PATTERNS
 from kg.extract.patterns import ParagraphReader
 from kg.extract.relations import MODEL_FILE, RelationModel
 from kg.records import Document, Extraction, Sentence
@@ -32,13 +33,17 @@ class PipelineError(RuntimeError):
 
 
 def load_pipeline(name: str) -> Language:
-    """Load an installed spaCy pipeline by package name or path, with a clear error when it is missing."""
+    """Load an installed spaCy pipeline by package name or path, with a clear error when it is missing.
+    English pipelines get kg's job-title entity ruler ahead of their NER."""
     try:
-        return spacy.load(name, exclude=["senter"])
+        nlp = spacy.load(name, exclude=["senter"])
     except OSError as err:
         raise PipelineError(
             f"spaCy pipeline '{name}' is not installed (pip install it, or name another with "
             f"KG_MODEL_EN / --model): {err}") from err
+    if nlp.lang == "en" and "ner" in nlp.pipe_names:
+        nlp.add_pipe("entity_ruler", name="kg_titles", before="ner").add_patterns(TITLE_PATTERNS)
+    return nlp
 
 
 _worker: Extractor | None = None

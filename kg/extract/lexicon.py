@@ -1,4 +1,5 @@
-"""General English class nouns: the type a definite description ("the company") refers to."""
+"""General English lexicon: class nouns (the type "the company" or "X, a model" points at) and the
+entity-ruler patterns for job titles, which the small model often takes for organisations ("CPO")."""
 
 from __future__ import annotations
 
@@ -21,3 +22,13 @@ CLASS_NOUNS = {
                 "vehicle", "game", "console", "assistant", "browser", "headset", "engine"},
 }
 NOUN_CLASS = {noun: cls for cls, nouns in CLASS_NOUNS.items() for noun in nouns}
+
+# Job titles before or beside a name ("CPO Chris Cox", "Chief Product Officer"); an entity ruler marks them
+# TITLE ahead of the statistical NER, so they are read as roles, never as names.
+TITLE_WORDS = ["President", "Vice President", "Chairman", "Chairwoman", "Chancellor", "Prime Minister",
+               "Minister", "Senator", "Governor", "Mayor", "Secretary", "Commissioner", "Chief Executive"]
+TITLE_PATTERNS = [
+    {"label": "TITLE", "pattern": [{"TEXT": {"REGEX": r"^C[A-Z]{1,3}O$"}}]},  # CEO, CFO, CPO, CISO
+    {"label": "TITLE", "pattern": [{"LOWER": "chief"}, {"IS_TITLE": True, "OP": "*"}, {"LOWER": "officer"}]},
+    *({"label": "TITLE", "pattern": [{"TEXT": word} for word in title.split()]} for title in TITLE_WORDS),
+]

@@ -40,6 +40,7 @@ LEADING_FUNCTION_WORDS = {"the", "a", "an", "this", "that", "these", "those", "i
                           "our", "my", "your", "'s", "’s", "own", "such"}
 
 IS_A = Predicate("is a", "kg:isA")
+JOB_TITLE = Predicate("job title", "schema:jobTitle")
 HAS = Predicate("has", "kg:has")
 
 
@@ -69,10 +70,15 @@ def _with_compounds(ent: Span) -> Span:
     return ent.doc[start:ent.end]
 
 
+def _is_title(tok: Token) -> bool:
+    """A job title the entity ruler marked ("CPO", "Chief Product Officer"): a role, not a name."""
+    return tok.ent_type_ == "TITLE"
+
+
 def name_spans(doc: Doc) -> list[tuple[Span, str]]:
     """Named entity spans with their spaCy label; proper-noun runs the NER missed count as names."""
     spans = [(_with_compounds(ent), ent.label_) for ent in doc.ents if _keep_entity(ent)]
-    covered = {t.i for ent, _ in spans for t in ent}
+    covered = {t.i for ent, _ in spans for t in ent} | {t.i for t in doc if _is_title(t)}
     i = 0
     while i < len(doc):
         if doc[i].pos_ == "PROPN" and i not in covered:
@@ -280,6 +286,9 @@ class ParagraphReader:
                              [agent, verb, patient], "passive", negated, 0.75, when)
             objects = []
             label = f"be {verb.lower_}"  # "was asked to move to": the subject is the one acted on
+        for complement in (c for c in verb.children if c.dep_ == "oprd"):  # "named Ana Costa its new CFO"
+            for obj in objects:
+                self.definition(obj, complement, verb, negated, "object-complement")
         for subj in subjects:
             subject = self.argument(subj)
             for obj in objects:
@@ -347,7 +356,7 @@ class ParagraphReader:
             return
         nominal_adjective = role.pos_ == "ADJ" and any(c.dep_ == "det" and c.lower_ in ("a", "an")
                                                        for c in role.children)  # "is an academic"
-        if role.pos_ not in ("NOUN", "PROPN") and not nominal_adjective:
+        if role.pos_ not in ("NOUN", "PROPN") and not nominal_adjective and not _is_title(role):
             return
         named = [t.i for c in role.lefts if c.dep_ == "compound" for t in c.subtree
                  if t.pos_ == "PROPN" or (t.i in self.span_of and self.span_of[t.i][1] not in VALUE_LABELS)]
@@ -358,7 +367,8 @@ class ParagraphReader:
             self.add(subject, IS_A, self._mention(self.doc[max(named) + 1:role.i + 1], "concept", "Concept", role),
                      [subj, anchor, role], pattern, negated, 0.7)
         else:
-            self.add(subject, IS_A, self.concept(role), [subj, anchor, role], pattern, negated, 0.7)
+            self.add(subject, JOB_TITLE if _is_title(role) else IS_A, self.concept(role), [subj, anchor, role],
+                     pattern, negated, 0.7)
         owner = next((c for c in role.children if c.dep_ == "poss"), None)
         if owner is not None:
             self.add(subject, relation(f"{self.role_name(role)} of"), self.argument(owner),
@@ -378,12 +388,13 @@ class ParagraphReader:
         kept, names dropped ('its Metaverse division' -> 'division')."""
         kept = [c for c in noun.lefts if (c.dep_ == "compound" and c.pos_ == "NOUN") or
                 (c.dep_ == "amod" and "-" in c.text)]
-        return " ".join([*(_hyphenated(c) for c in kept), noun.lemma_.lower()])
+        head = noun.text if noun.text.isupper() else noun.lemma_.lower()  # "CFO of", "founder of"
+        return " ".join([*(_hyphenated(c) for c in kept), head])
 
     def appositive(self, tok: Token) -> None:
         head = tok.head
         for name, noun in ((head, tok), (tok, head)):
-            if name.i in self.span_of and noun.i not in self.span_of and noun.pos_ == "NOUN":
+            if name.i in self.span_of and noun.i not in self.span_of and (noun.pos_ == "NOUN" or _is_title(noun)):
                 self.definition(name, noun, tok, False, "appositive")
 
     def title_before_name(self, tok: Token) -> None:
@@ -394,10 +405,10 @@ class ParagraphReader:
         if tok.i != span.root.i:
             return
         nouns = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod") and c.i < span.start
-                 and c.pos_ == "NOUN" and c.i not in self.span_of]
+                 and (c.pos_ == "NOUN" or _is_title(c)) and c.i not in self.span_of]
         for noun in nouns:
-            mention = self.concept(noun)
-            self.add(self.entity(tok), IS_A, mention, [noun, tok], "title-before-name", False, 0.6)
+            self.add(self.entity(tok), JOB_TITLE if _is_title(noun) else IS_A, self.concept(noun), [noun, tok],
+                     "title-before-name", False, 0.6)
 
     def possessive(self, tok: Token) -> None:
         """'Meta's Reality Labs' -> (Meta, has, Reality Labs) when both are names."""
