@@ -94,3 +94,14 @@ def test_a_descriptor_with_a_name_in_apposition_names_the_entity(extractor):
     assert "Skyline drone unit" in resolution.entities["Nova_Robotics"].aliases
     assert any(m.reason == "named in apposition" for m in resolution.merges)
     assert not any(rs.object.label == "Skyline drone unit" for rs in resolution.statements)
+
+
+def test_what_the_article_calls_a_name_outweighs_the_ner_label_across_the_corpus(extractor):
+    resolver = Resolver()
+    # the small model tags both names PERSON; the appositive noun and the name's head word say otherwise
+    first = facts(extractor, "Globex released Kestrel Wave, its new speech model. Kestrel Wave can sing.", resolver)
+    second = facts(extractor, "Dana Reyes joined Harlow Labs in 2020. Kestrel Wave praised Dana Reyes.", resolver)
+    assert first.entities["Kestrel_Wave"].type == "Product"
+    assert second.entities["Kestrel_Wave"].type == "Product"
+    assert second.entities["Harlow_Labs"].type == "Organization"
+    assert second.entities["Dana_Reyes"].type == "Person"

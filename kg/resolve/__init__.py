@@ -3,7 +3,8 @@
 Names are grouped when they are the same up to case, possessive and leading article, when one is a
 short form of another (a person's surname or first name, an organisation's name without "Inc",
 "Platforms" and the like) or its acronym. The same name in another document is the same entity; an
-entity's type is the majority of the types its mentions were given across the corpus. Pronouns and
+entity's type is the majority of the types its mentions were given across the corpus, where a class
+noun the article calls it or the head word of its name count for several mentions (evidence.py). Pronouns and
 definite descriptions ("the company") take the nearest earlier entity of a compatible type. Every
 merge is recorded with its reason so it can be inspected, and undone: a `Veto` keeps a name (or one
 mention) apart from an entity in every later resolution.
@@ -29,6 +30,7 @@ from kg.records import (
     ResolvedStatement,
     Veto,
 )
+from kg.resolve.evidence import type_votes
 from kg.resolve.spelling import variant_confidence
 
 __all__ = ["Resolver", "normalize_name", "entity_key", "concept_key"]
@@ -199,6 +201,9 @@ class Resolver:
         types: dict[str, Counter] = {}
         for m in entity_mentions:
             types.setdefault(normalize_name(m.text), Counter())[m.label] += 1
+        for name, votes in type_votes(extraction, normalize_name).items():
+            if name in types:
+                types[name].update(votes)
         for person in (*doc.authors, *doc.editors):
             types.setdefault(normalize_name(person), Counter())["Person"] += 3
         names = [(n, self._vote(c)) for n, c in types.items() if n]
