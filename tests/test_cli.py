@@ -15,9 +15,9 @@ from kg.store import KGStore
 
 SOURCE_QUERY = """
 SELECT DISTINCT ?sentence WHERE {
-  ?st a kg:Statement ; rdf:subject ?s ; kg:predicateLabel "hire" ; rdf:object ?o ;
-      kg:sentence/kg:text ?sentence .
-  ?s rdfs:label "Meta" . ?o rdfs:label "Yann LeCun" .
+  ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate schema:worksFor ; kg:predicateLabel "hired by" ;
+      rdf:object ?o ; kg:sentence/kg:text ?sentence .
+  ?s rdfs:label "Yann LeCun" . ?o rdfs:label "Meta" .
 }"""
 
 
@@ -142,7 +142,7 @@ def test_changed_document_replaces_its_graph(tmp_path):
     article.write_text("Initech hired Anna Berg in 2022.\nThe company is based in Texas.\n")
     result = run("build", article, "--store", store, "--quiet")
     assert "0 documents added, 1 replaced" in result.stdout
-    labels = run("query", "SELECT ?l WHERE { ?st rdf:object/rdfs:label ?l }", "--store", store,
+    labels = run("query", "SELECT ?l WHERE { ?st (rdf:subject|rdf:object)/rdfs:label ?l }", "--store", store,
                  "--format", "csv").stdout
     assert "Anna Berg" in labels and "Peter Lund" not in labels
     assert json.loads(run("stats", "--store", store, "--format", "json").stdout)["documents"] == 1

@@ -30,7 +30,7 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
     ("Nimbus is a cloud storage service.", ("Nimbus", "is a", "cloud storage service", False)),
     ("Analysts praised Vantage, a payments company based in Lisbon.",
      ("Vantage", "is a", "payments company", False)),
-    ("Peter Lund, the founder of Quarry Labs, resigned.", ("Peter Lund", "founder of", "Quarry Labs", False)),
+    ("Peter Lund, the founder of Quarry Labs, resigned.", ("Quarry Labs", "founded by", "Peter Lund", False)),
     ("The research team reports to Anna Berg.", ("research team", "report to", "Anna Berg", False)),
     ("Tarek Haddad began to study marine robotics in 2001.",
      ("Tarek Haddad", "study", "marine robotics", False)),

@@ -11,6 +11,8 @@ from test_extract import facts
 
 from kg.extract.relations import THRESHOLD, RelationModel, candidate_spans
 from kg.rdf import ONTOLOGY_FILE
+from kg.rdf.namespaces import expand
+from kg.resolve.families import FAMILIES
 
 SDO = "https://schema.org/"
 
@@ -81,3 +83,11 @@ def test_training_refuses_a_file_that_is_not_conll04(tmp_path):
     result = run("train", "relations", "--train", bad, "--dev", bad, "-o", tmp_path / "m.json")
     assert result.exit_code == 1
     assert "not CoNLL04 JSON" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_ontology_declares_every_relation_family():
+    g = rdflib.Graph().parse(ONTOLOGY_FILE)
+    for family in FAMILIES:
+        term = rdflib.URIRef(expand(family.local_name))
+        assert (term, rdflib.RDFS.subPropertyOf, rdflib.URIRef("https://kg.example.org/ontology#relatedTo")) in g
+        assert g.value(term, rdflib.RDFS.label) and g.value(term, rdflib.RDFS.comment)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from test_extract import facts, triples
 
 from kg.records import Veto
@@ -21,7 +22,7 @@ def test_short_name_possessive_and_pronoun_join_the_full_name(extractor):
 
 def test_definite_description_takes_the_last_organisation(extractor):
     resolution = facts(extractor, "Acme Corp reported a loss. The company hired Maria Santos in May.")
-    assert ("Acme Corp", "hire", "Maria Santos", False) in triples(resolution)
+    assert ("Maria Santos", "hired by", "Acme Corp", False) in triples(resolution)
     assert any(m.reason == "definite description" and m.label == "company" for m in resolution.merges)
 
 
@@ -105,3 +106,22 @@ def test_what_the_article_calls_a_name_outweighs_the_ner_label_across_the_corpus
     assert second.entities["Kestrel_Wave"].type == "Product"
     assert second.entities["Harlow_Labs"].type == "Organization"
     assert second.entities["Dana_Reyes"].type == "Person"
+
+
+@pytest.mark.parametrize("text", [
+    "Initech Corporation hired Maria Santos in 2019.",
+    "Maria Santos was hired by Initech Corporation in 2019.",
+    "Maria Santos joined Initech Corporation in 2019.",
+    "Maria Santos, an engineer at Initech Corporation, spoke in 2019.",
+    "Maria Santos is Initech Corporation's CFO.",
+])
+def test_phrasings_of_the_same_fact_become_one_property_in_one_direction(extractor, text):
+    resolution = facts(extractor, text)
+    assert ("Maria_Santos", "schema:worksFor", "Initech_Corporation") in {
+        (rs.subject.key, rs.predicate.local_name, rs.object.key) for rs in resolution.statements}
+
+
+def test_a_family_needs_fitting_types(extractor):
+    resolution = facts(extractor, "Maria Santos joined the protest in Lisbon.")
+    assert ("Maria Santos", "join", "protest", False) in triples(resolution)
+    assert "schema:worksFor" not in {rs.predicate.local_name for rs in resolution.statements}

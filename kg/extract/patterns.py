@@ -378,7 +378,8 @@ class ParagraphReader:
                            and self.span_of[t.i][1] not in VALUE_LABELS), None)
             if target is not None:
                 governor = target.head
-                text = f"{self.role_name(role)} of" if governor.i == prep.i and prep.lower_ == "of" else governor.lower_
+                text = f"{self.role_name(role)} {prep.lower_}" if governor.i == prep.i and prep.lower_ != "from" \
+                    else governor.lower_  # "engineer at X", "founder of X"; "(a pioneer) from X"
                 self.add(subject, relation(text), self.entity(target),
                          [subj, anchor, governor, target], pattern + "-affiliation", negated, 0.6)
 

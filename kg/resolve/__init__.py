@@ -31,6 +31,7 @@ from kg.records import (
     Veto,
 )
 from kg.resolve.evidence import type_votes
+from kg.resolve.families import normalise
 from kg.resolve.spelling import variant_confidence
 
 __all__ = ["Resolver", "normalize_name", "entity_key", "concept_key"]
@@ -326,7 +327,7 @@ class Resolver:
             subject, obj = self._argument(st.subject, nodes), self._argument(st.object, nodes)
             if subject is None or obj is None or subject == obj:
                 continue
-            out.append(ResolvedStatement(subject, st.predicate, obj, st))
+            out.append(ResolvedStatement(*normalise(subject, st.predicate, obj, st.negated), st))
         return out
 
     def _metadata(self, people, predicate, local, groups, doc) -> list[ResolvedStatement]:

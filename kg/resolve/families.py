@@ -1,0 +1,81 @@
+"""Relation families: verb phrases that state the same fact become one ontology property.
+
+"Meta hired LeCun", "LeCun joined Meta" and "LeCun, an engineer of Meta" all say that LeCun works for
+Meta: each becomes (LeCun, schema:worksFor, Meta), the verb phrase kept as the statement's label, read
+in the triple's direction ("hired by"). A family applies only between entities of fitting types ("joined
+a protest" stays rel:join); everything else keeps its own rel: property, one per lemmatised phrase.
+Where schema.org has the relation, the family is schema.org's property (declared in ontologies/kg.ttl).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from kg.records import Node, Predicate
+
+__all__ = ["normalise", "FAMILIES"]
+
+ORGANISATION = frozenset({"Organization"})
+AGENT = frozenset({"Organization", "Person"})
+MADE = frozenset({"Product", "CreativeWork"})
+
+
+@dataclass(frozen=True)
+class Family:
+    """An ontology property, the types its subject and object may have, and the phrases that state it
+    (phrase -> None when said in the property's direction, or the label read the other way round)."""
+
+    local_name: str
+    subjects: frozenset[str]
+    objects: frozenset[str]
+    phrases: dict[str, str | None]
+
+
+# "an engineer at Initech", "Initech's CFO": roles held in an organisation
+_STAFF = ["engineer", "employee", "executive", "researcher", "scientist", "professor", "director", "manager",
+          "spokesperson", "spokesman", "spokeswoman", "analyst", "economist", "official", "chairman",
+          "chairwoman", "president", "vice president", "chief executive", "CEO", "CFO", "CTO", "COO", "CPO"]
+
+FAMILIES = [
+    Family("schema:worksFor", frozenset({"Person"}), ORGANISATION, {
+        **{f"{role} {prep}": None for role in _STAFF for prep in ("of", "at")},
+        "work for": None, "work at": None, "join": None, "rejoin": None, "hire": "hired by",
+        "employ": "employed by", "recruit": "recruited by", "appoint": "appointed by", "rehire": "rehired by",
+        "poach": "poached by"}),
+    Family("schema:founder", ORGANISATION, frozenset({"Person"}), {
+        "found": "founded by", "co-found": "co-founded by", "establish": "established by", "set up": "set up by",
+        "founder of": "founded by", "co-founder of": "co-founded by"}),
+    Family("schema:owns", AGENT, MADE | ORGANISATION, {
+        "own": None, "have": None, "operate": None, "control": None, "acquire": None, "buy": None,
+        "purchase": None, "take over": None}),
+    Family("schema:manufacturer", MADE, AGENT, {
+        "make": "made by", "build": "built by", "develop": "developed by", "create": "created by",
+        "release": "released by", "launch": "launched by", "unveil": "unveiled by",
+        "introduce": "introduced by", "come up with": "created by", "design": "designed by",
+        "produce": "produced by", "ship": "shipped by"}),
+    Family("schema:parentOrganization", ORGANISATION, ORGANISATION, {
+        "division of": None, "subsidiary of": None, "unit of": None, "arm of": None, "part of": None,
+        "branch of": None}),
+    Family("schema:location", ORGANISATION, frozenset({"Place"}), {
+        "base in": None, "headquarter in": None, "be based in": None, "be headquartered in": None}),
+]
+
+
+def _fits(node: Node, types: frozenset[str]) -> bool:
+    return node.kind == "entity" and node.type in types
+
+
+def normalise(subject: Node, predicate: Predicate, obj: Node, negated: bool = False) -> tuple[Node, Predicate, Node]:
+    """The statement in its family's property and direction, or unchanged when no family fits. Negated
+    statements keep their own verb: "did not release X" does not deny that X is the company's product."""
+    if negated:
+        return subject, predicate, obj
+    for family in FAMILIES:
+        if predicate.label not in family.phrases:
+            continue
+        inverse = family.phrases[predicate.label]
+        if inverse is None and _fits(subject, family.subjects) and _fits(obj, family.objects):
+            return subject, replace(predicate, local_name=family.local_name), obj
+        if inverse is not None and _fits(obj, family.subjects) and _fits(subject, family.objects):
+            return obj, Predicate(inverse, family.local_name), subject
+    return subject, predicate, obj
