@@ -57,6 +57,8 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
      ("Lena Park", "job title", "CTO", False)),
     ("Globex named Ana Costa its new CFO.", ("Ana Costa", "CFO of", "Globex", False)),
     ("Chancellor Mira Holt visited the Globex plant.", ("Mira Holt", "job title", "Chancellor", False)),
+    ("Demis Hassabis, the co-founder of DeepMind, leads the new group.",
+     ("DeepMind", "co-founded by", "Demis Hassabis", False)),
 ])
 def test_constructions(extractor, text, expected):
     assert expected in triples(facts(extractor, text))

@@ -94,10 +94,22 @@ def name_spans(doc: Doc) -> list[tuple[Span, str]]:
 
 def _hyphenated(tok: Token) -> str:
     """'hand' in 'right-hand': the word with the words hyphenated onto it."""
+    return tok.doc[_hyphen_start(tok):tok.i + 1].text.lower()
+
+
+def _hyphen_start(tok: Token) -> int:
+    """Where the hyphenated word ending in `tok` starts ('co-founder': at 'co', however it was parsed)."""
     start = tok.i
-    while start >= 2 and tok.doc[start - 1].tag_ == "HYPH" and not tok.doc[start - 2].whitespace_:
+    while start >= 2 and tok.doc[start - 1].text == "-" and not tok.doc[start - 1].whitespace_ and \
+            not tok.doc[start - 2].whitespace_:
         start -= 2
-    return tok.doc[start:tok.i + 1].text.lower()
+    return start
+
+
+def _hyphen_piece(tok: Token) -> bool:
+    """A piece of a hyphenated word that is not its last ('co' and '-' in 'co-founder')."""
+    following = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return following is not None and not tok.whitespace_ and (tok.text == "-" or following.text == "-")
 
 
 class ParagraphReader:
@@ -141,7 +153,7 @@ class ParagraphReader:
         for child in tok.rights:
             if child.dep_ == "prep" and child.lower_ in ("of", "de", "do", "da"):
                 tokens.extend(t for t in child.subtree if t.dep_ not in ("relcl", "acl", "appos"))
-        start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+        start, end = min(_hyphen_start(tok), *(t.i for t in tokens)), max(t.i for t in tokens) + 1
         span = self.doc[start:end]
         if span.text.count('"') % 2 or any(t.dep_ in ("relcl", "appos") for t in span if t.i != tok.i):
             span = self.doc[start:tok.i + 1]
@@ -390,9 +402,13 @@ class ParagraphReader:
         kept = [c for c in noun.lefts if (c.dep_ == "compound" and c.pos_ == "NOUN") or
                 (c.dep_ == "amod" and "-" in c.text)]
         head = noun.text if noun.text.isupper() else noun.lemma_.lower()  # "CFO of", "founder of"
+        if _hyphen_start(noun) < noun.i:
+            head = _hyphenated(noun)  # "co-founder of"
         return " ".join([*(_hyphenated(c) for c in kept), head])
 
     def appositive(self, tok: Token) -> None:
+        if _hyphen_piece(tok):
+            return
         head = tok.head
         for name, noun in ((head, tok), (tok, head)):
             if name.i in self.span_of and noun.i not in self.span_of and (noun.pos_ == "NOUN" or _is_title(noun)):

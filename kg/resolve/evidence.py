@@ -3,7 +3,8 @@
 The small English model often mistypes names it has not seen ("Music Gen" a person, "Reality Labs" a
 person, "Instagram" an organisation). What the article says of a name is better evidence: a class noun
 it is called ("Music Gen, its AI music model", "platforms such as Instagram", "LLaMA is a model"), a job
-title it holds (a person), or the head word of the name itself ("... University", "... Labs").
+title it holds (a person), a role held in it ("co-founder of DeepMind": an organisation), or the head
+word of the name itself ("... University", "... Labs").
 Each piece of evidence counts as several NER mentions; the resolver adds the votes up across the corpus.
 """
 
@@ -13,6 +14,7 @@ from collections import Counter
 
 from kg.extract.lexicon import NOUN_CLASS
 from kg.records import Extraction, Mention
+from kg.resolve.families import ORGANISATION_ROLES
 
 __all__ = ["type_votes", "CLASS_NOUN_WEIGHT"]
 
@@ -35,6 +37,9 @@ def type_votes(extraction: Extraction, name_of) -> dict[str, Counter]:
     votes: dict[str, Counter] = {}
     for st in extraction.statements:
         subject, obj = st.subject, st.object
+        if st.predicate.label in ORGANISATION_ROLES and not st.negated and isinstance(obj, Mention) and \
+                obj.kind == "entity":
+            votes.setdefault(name_of(obj.text), Counter())["Organization"] += CLASS_NOUN_WEIGHT
         if st.negated or st.predicate.local_name not in _DEFINING or not isinstance(subject, Mention) or \
                 subject.kind != "entity" or not isinstance(obj, Mention):
             continue

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from kg.records import Node, Predicate
 
-__all__ = ["normalise", "FAMILIES"]
+__all__ = ["normalise", "FAMILIES", "ORGANISATION_ROLES"]
 
 ORGANISATION = frozenset({"Organization"})
 AGENT = frozenset({"Organization", "Person"})
@@ -35,6 +35,11 @@ class Family:
 _STAFF = ["engineer", "employee", "executive", "researcher", "scientist", "professor", "director", "manager",
           "spokesperson", "spokesman", "spokeswoman", "analyst", "economist", "official", "chairman",
           "chairwoman", "president", "vice president", "chief executive", "CEO", "CFO", "CTO", "COO", "CPO"]
+
+# "a co-founder of DeepMind", "an engineer at Initech": the object is an organisation, whatever the NER
+# said ("president of" is left out: countries have presidents too)
+ORGANISATION_ROLES = {f"{role} {prep}" for role in _STAFF if "president" not in role for prep in ("of", "at")} | {
+    "founder of", "co-founder of"}
 
 FAMILIES = [
     Family("schema:worksFor", frozenset({"Person"}), ORGANISATION, {
