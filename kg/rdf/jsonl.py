@@ -37,6 +37,7 @@ def statement_records(resolution: Resolution, minter: Minter) -> Iterator[dict]:
             "object": _node(rs.object, minter, doc_iri, aliases),
             "negated": bool(st and st.negated),
             "confidence": st.confidence if st else 1.0,
+            "pattern": st.pattern if st else "metadata",
             "source": {"document": doc.id, "iri": doc_iri,
                        "sentence": sentences[st.sentence].text if st else None,
                        "start": st.start if st else None, "end": st.end if st else None},
