@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,9 +11,10 @@ from pyoxigraph import Quad
 
 from kg.config import Settings
 from kg.extract import Extractor
+from kg.extract.calibration import statement_features
 from kg.ingest import ingest
 from kg.rdf import Minter, document_quads, veto_quads
-from kg.records import Document, IngestError, Resolution, Veto
+from kg.records import Document, IngestError, Mention, Resolution, Veto
 from kg.resolve import Resolver
 from kg.store import KGStore, StoredMerge
 
@@ -157,3 +159,28 @@ def extract(paths: Iterable[str | Path], settings: Settings, on_error: ErrorHand
     """Resolutions for the inputs without touching a store (entities resolved across the batch)."""
     extractor = Extractor(settings.models, jobs=settings.jobs)
     yield from resolutions(documents(paths, settings, on_error), extractor, Resolver(), settings.min_confidence)
+
+
+JUDGED_ARTICLE = 10  # CoNLL04 dev sentences to an article, as when kg's statements were judged
+
+
+def judged_statements(dev_file: Path, judgements_file: Path, settings: Settings) -> tuple[list, int]:
+    """Read the CoNLL04 dev sentences again, ten to an article in file order, and pair the calibration
+    features of every judged statement with its judgement (right or not); also how many judgements
+    matched no statement (they were made of an earlier kg's output)."""
+    items = json.loads(Path(dev_file).read_text())
+    judged: dict[tuple, bool] = {}
+    for line in Path(judgements_file).read_text(encoding="utf-8").splitlines():
+        j = json.loads(line)
+        judged[(j["article"], j["subject"], j["predicate"], j["object"], j["pattern"])] = j["right"]
+    extractor, resolver, examples = Extractor(settings.models), Resolver(), []
+    for k in range(0, len(items), JUDGED_ARTICLE):
+        text = "\n".join(" ".join(item["tokens"]) for item in items[k:k + JUDGED_ARTICLE])
+        doc = Document(f"{dev_file}#{k}", text, f"conll04-dev-{k}", str(dev_file), "en")
+        for rs in resolver.resolve(extractor.extract(doc)).statements:
+            st = rs.statement
+            key = (k, rs.subject.label, rs.predicate.label, rs.object.label, st.pattern if st else "")
+            if st is not None and key in judged:
+                kinds = [arg.kind if isinstance(arg, Mention) else "literal" for arg in (st.subject, st.object)]
+                examples.append((statement_features(st.pattern, *kinds, st.end - st.start), judged.pop(key)))
+    return examples, len(judged)

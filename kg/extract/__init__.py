@@ -18,6 +18,7 @@ import spacy
 from spacy.language import Language
 
 from kg import __version__
+from kg.extract.calibration import CALIBRATION_FILE, Calibration
 from kg.extract.lexicon import TITLE_PATTERNS
 from kg.extract.patterns import ParagraphReader
 from kg.extract.relations import MODEL_FILE, RelationModel
@@ -68,6 +69,14 @@ class Extractor:
         self.jobs = max(1, jobs)
         self._loaded: dict[str, Language] = {}
         self._relations: RelationModel | None = None
+        self._calibration: Calibration | None = None
+
+    @property
+    def calibration(self) -> Calibration:
+        """How statements' confidences are computed (kg/extract/models/confidence.json)."""
+        if self._calibration is None:
+            self._calibration = Calibration.load(CALIBRATION_FILE)
+        return self._calibration
 
     @property
     def relations(self) -> RelationModel:
@@ -104,7 +113,7 @@ class Extractor:
         """At most a few documents per worker are in flight, so reading keeps pace with writing."""
         for lang in self.models:
             self.pipeline(lang)  # load before forking: workers share the loaded pipeline's memory
-        _ = self.relations
+        _ = self.relations, self.calibration
         context = multiprocessing.get_context("fork")
         with context.Pool(self.jobs, initializer=_start_worker, initargs=(self,)) as pool:
             pending: deque = deque()
@@ -136,7 +145,7 @@ class Extractor:
                                                      sent.text))
                 for tok in sent:
                     sentence_of[tok.i] = index
-            reader = ParagraphReader(doc, offset, sentence_of)
+            reader = ParagraphReader(doc, offset, sentence_of, self.calibration)
             reader.run(self.relations if document.lang == "en" else None)
             extraction.mentions.extend(reader.mentions.values())
             extraction.statements.extend(reader.statements)

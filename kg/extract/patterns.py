@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.calibration import Calibration
 from kg.extract.lexicon import NOUN_CLASS
 from kg.extract.relations import PREDICATES, STATE_FROM, RelationModel, candidate_spans, pairs, trim
 from kg.extract.values import date as parse_date
@@ -115,8 +116,9 @@ def _hyphen_piece(tok: Token) -> bool:
 class ParagraphReader:
     """Reads the statements of one parsed paragraph; offsets are shifted into document coordinates."""
 
-    def __init__(self, doc: Doc, offset: int, sentence_of: dict[int, int]) -> None:
+    def __init__(self, doc: Doc, offset: int, sentence_of: dict[int, int], calibration: Calibration) -> None:
         self.doc = doc
+        self.calibration = calibration
         self.offset = offset
         self.sentence_of = sentence_of  # token index -> document sentence index
         self.span_of: dict[int, tuple[Span, str]] = {}
@@ -192,24 +194,27 @@ class ParagraphReader:
 
     # ---- statements ------------------------------------------------------------------------------
     def add(self, subject: Argument | None, predicate: Predicate, obj: Argument | None,
-            tokens: list[Token], pattern: str, negated: bool = False, confidence: float = 0.6,
-            when: Literal | None = None) -> None:
+            tokens: list[Token], pattern: str, negated: bool = False, when: Literal | None = None,
+            probability: float | None = None) -> None:
+        """Record a statement; its confidence is calibrated from the pattern and the kinds of its ends
+        (or, for the classifier, from its `probability`)."""
         if subject is None or obj is None or subject == obj or isinstance(subject, Literal):
             return
         key = (subject, predicate.local_name, obj)
         if key in self._seen:
             return
         self._seen.add(key)
-        if isinstance(subject, Mention) and subject.kind in ("pronoun", "description"):
-            confidence *= 0.85
-        if isinstance(obj, Mention) and obj.kind == "concept":
-            confidence *= 0.9
         start = self.offset + min(t.idx for t in tokens)
         last = max(tokens, key=lambda t: t.idx)
         end = self.offset + last.idx + len(last)
+        if probability is not None:
+            confidence = self.calibration.classifier(probability)
+        else:
+            confidence = self.calibration.statement(pattern, subject.kind,
+                                                    obj.kind if isinstance(obj, Mention) else "literal", end - start)
         self.statements.append(Statement(
-            subject, predicate, obj, self.sentence_of[tokens[0].i], start, end, negated,
-            round(confidence, 3), when, pattern))
+            subject, predicate, obj, self.sentence_of[tokens[0].i], start, end, negated, confidence, when,
+            pattern))
 
     def _expand(self, tokens: list[Token]) -> list[Token]:
         """The argument tokens with their conjuncts and the names given as their examples."""
@@ -234,8 +239,7 @@ class ParagraphReader:
             for pobj in (t for g in prep.children if g.dep_ == "pobj" for t in (g, *g.conjuncts)):
                 if pobj.i in self.span_of and self.span_of[pobj.i][1] not in VALUE_LABELS:
                     out.append(pobj)
-                    self.add(self.entity(pobj), IS_A, self.concept(noun), [noun, prep, pobj], "example", False,
-                             0.6)
+                    self.add(self.entity(pobj), IS_A, self.concept(noun), [noun, prep, pobj], "example", False)
         return out
 
     @staticmethod
@@ -295,7 +299,7 @@ class ParagraphReader:
             for agent in agents:
                 for patient in subjects:
                     self.add(self.argument(agent), relation(label), self.argument(patient),
-                             [agent, verb, patient], "passive", negated, 0.75, when)
+                             [agent, verb, patient], "passive", negated, when)
             objects = []
             label = f"be {verb.lower_}"  # "was asked to move to": the subject is the one acted on
         for complement in (c for c in verb.children if c.dep_ == "oprd"):  # "named Ana Costa its new CFO"
@@ -305,7 +309,7 @@ class ParagraphReader:
             subject = self.argument(subj)
             for obj in objects:
                 self.add(subject, relation(label), self.argument(obj), [subj, verb, obj], "verb-object",
-                         negated or self.negated(obj), 0.75, when)
+                         negated or self.negated(obj), when)
             if self.measured_attribute(subj, verb, label, negated, when):
                 continue
             if not objects:
@@ -319,7 +323,7 @@ class ParagraphReader:
                 comp_objects = self._expand([c for c in comp.children if c.dep_ == "dobj"])
                 for obj in comp_objects:
                     self.add(subject, relation(comp_label), self.argument(obj), [subj, verb, comp, obj],
-                             "control", comp_negated, 0.7, comp_when)
+                             "control", comp_negated, comp_when)
                 if not comp_objects:
                     self.prepositional(subject, subj, comp, comp_label, comp_negated, comp_when, "control")
 
@@ -330,7 +334,7 @@ class ParagraphReader:
                 if self._is_date(pobj):
                     continue
                 self.add(subject, relation(f"{label} {prep.lower_}"), self.argument(pobj),
-                         [subj, verb, prep, pobj], pattern, negated, 0.55, when)
+                         [subj, verb, prep, pobj], pattern, negated, when)
 
     def measured_attribute(self, subj: Token, verb: Token, label: str, negated: bool,
                            when: Literal | None) -> bool:
@@ -347,7 +351,7 @@ class ParagraphReader:
             if isinstance(value, Literal) and value.kind != "Date":
                 text = f"{attribute} {label}" + (f" {prep.lower_}" if prep is not None else "")
                 self.add(self.argument(owner), relation(text), value, [owner, subj, verb, target],
-                         "measured-attribute", negated, 0.7, when)
+                         "measured-attribute", negated, when)
                 found = True
         return found
 
@@ -364,7 +368,7 @@ class ParagraphReader:
         if role.i in self.span_of and self.span_of[role.i][1] not in VALUE_LABELS:
             if role.pos_ == "PROPN":
                 self.add(subject, relation("be"), self.entity(role), [subj, anchor, role], pattern,
-                         negated, 0.6)
+                         negated)
             return
         nominal_adjective = role.pos_ == "ADJ" and any(c.dep_ == "det" and c.lower_ in ("a", "an")
                                                        for c in role.children)  # "is an academic"
@@ -375,16 +379,16 @@ class ParagraphReader:
         if pattern == "appositive" and named and isinstance(subject, Mention) and subject.kind == "entity":
             # "Reality Labs, its Metaverse division": a descriptor with a name in it is another name of X,
             # and X is an instance of the class noun after that name
-            self.add(subject, NAMED_BY, self.concept(role), [subj, anchor, role], "appositive-name", False, 0.8)
+            self.add(subject, NAMED_BY, self.concept(role), [subj, anchor, role], "appositive-name", False)
             self.add(subject, IS_A, self._mention(self.doc[max(named) + 1:role.i + 1], "concept", "Concept", role),
-                     [subj, anchor, role], pattern, negated, 0.7)
+                     [subj, anchor, role], pattern, negated)
         else:
             self.add(subject, JOB_TITLE if _is_title(role) else IS_A, self.concept(role), [subj, anchor, role],
-                     pattern, negated, 0.7)
+                     pattern, negated)
         owner = next((c for c in role.children if c.dep_ == "poss"), None)
         if owner is not None:
             self.add(subject, relation(f"{self.role_name(role)} of"), self.argument(owner),
-                     [subj, anchor, role, owner], pattern + "-possessive", negated, 0.7)
+                     [subj, anchor, role, owner], pattern + "-possessive", negated)
         for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("from", "at", "of")):
             target = next((t for t in prep.subtree if t.dep_ == "pobj" and t.i in self.span_of
                            and self.span_of[t.i][1] not in VALUE_LABELS), None)
@@ -393,7 +397,7 @@ class ParagraphReader:
                 text = f"{self.role_name(role)} {prep.lower_}" if governor.i == prep.i and prep.lower_ != "from" \
                     else governor.lower_  # "engineer at X", "founder of X"; "(a pioneer) from X"
                 self.add(subject, relation(text), self.entity(target),
-                         [subj, anchor, governor, target], pattern + "-affiliation", negated, 0.6)
+                         [subj, anchor, governor, target], pattern + "-affiliation", negated)
 
     @staticmethod
     def role_name(noun: Token) -> str:
@@ -425,7 +429,7 @@ class ParagraphReader:
                  and (c.pos_ == "NOUN" or _is_title(c)) and c.i not in self.span_of]
         for noun in nouns:
             self.add(self.entity(tok), JOB_TITLE if _is_title(noun) else IS_A, self.concept(noun), [noun, tok],
-                     "title-before-name", False, 0.6)
+                     "title-before-name", False)
 
     def possessive(self, tok: Token) -> None:
         """'Meta's Reality Labs' -> (Meta, has, Reality Labs) when both are names."""
@@ -435,7 +439,7 @@ class ParagraphReader:
                 self.span_of[owned.i][0] is not self.span_of[owner.i][0] and \
                 self.span_of[owned.i][1] not in VALUE_LABELS:
             self.add(self.argument(owner), HAS, self.entity(owned), [owner, owned], "possessive",
-                     False, 0.55)
+                     False)
 
     def classified(self, model: RelationModel) -> None:
         """Statements the CoNLL04-trained classifier finds between two names of a sentence."""
@@ -452,7 +456,7 @@ class ParagraphReader:
                 tokens = list(self.doc[min(a.start, b.start):max(a.end, b.end)])
                 negated = any(t.lower_ in NEGATORS for t in tokens)
                 self.add(self.entity(a.root), Predicate(name, local), self.entity(b.root), tokens,
-                         "classifier", negated, p)
+                         "classifier", negated, probability=p)
 
     def run(self, model: RelationModel | None = None) -> None:
         """Read every construction; with a relation model, its statements too."""

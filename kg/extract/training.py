@@ -1,4 +1,5 @@
-"""Training and evaluation of the relation classifier on CoNLL04 (`kg train relations`).
+"""Training and evaluation of the relation classifier on CoNLL04 (`kg train relations`), and fitting of
+the statement confidences (`kg train calibration`).
 
 Training pairs are every ordered pair of entities in a sentence, gold ones and those the spaCy
 pipeline finds (so the classifier learns from the spans it will meet), labelled with the gold
@@ -17,9 +18,11 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.relations import NONE, RelationModel, candidate_spans, pair_features, pairs
+from kg.extract.calibration import Calibration, logit
+from kg.extract.relations import NONE, STATE_FROM, RelationModel, candidate_spans, pair_features, pairs
 
-__all__ = ["Sentence", "read_conll04", "train", "evaluate", "Scores"]
+__all__ = ["Sentence", "read_conll04", "train", "evaluate", "Scores", "classifier_examples", "fit_calibration",
+           "reliability"]
 
 
 @dataclass
@@ -115,3 +118,63 @@ def evaluate(model: RelationModel, sentences: list[Sentence], gold_entities: boo
         found += len(predicted)
         gold += len(truth)
     return _scores(right, found, gold)
+
+
+def classifier_examples(model: RelationModel, sentences: list[Sentence]) -> list[tuple[float, bool]]:
+    """(probability, right) of every relation the classifier would state end to end on the sentences."""
+    out = []
+    for s in sentences:
+        spans = [c for c in candidate_spans(s.doc) if c.label_ != "Other"]
+        for a, b in pairs(spans):
+            label, p = model.predict(a, b)
+            if p >= STATE_FROM:
+                out.append((p, s.relations.get((a.start, a.end, b.start, b.end)) == label))
+    return out
+
+
+def fit_calibration(statements: list[tuple[list[str], bool]], classified: list[tuple[float, bool]],
+                    c: float = 0.1, folds: int = 5) -> Calibration:
+    """A logistic regression over the judged pattern statements' features and Platt scaling of the
+    classifier's probabilities, then an isotonic curve over the scores both gave examples held out of
+    their fit (`folds`-fold), so a confidence says how often such statements were right."""
+    from sklearn.isotonic import IsotonicRegression
+
+    models = _fit_models(statements, classified, c)
+    if folds < 2:
+        return models
+    held_out = []
+    for k in range(folds):
+        fit = _fit_models([e for i, e in enumerate(statements) if i % folds != k],
+                          [e for i, e in enumerate(classified) if i % folds != k], c)
+        held_out += [(fit.raw_statement(fs), r) for i, (fs, r) in enumerate(statements) if i % folds == k]
+        held_out += [(fit.raw_classifier(p), r) for i, (p, r) in enumerate(classified) if i % folds == k]
+    curve = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(
+        [x for x, _ in held_out], [float(r) for _, r in held_out])
+    models.curve = [(float(x), float(y)) for x, y in zip(curve.X_thresholds_, curve.y_thresholds_, strict=True)]
+    return models
+
+
+def _fit_models(statements: list[tuple[list[str], bool]], classified: list[tuple[float, bool]],
+                c: float) -> Calibration:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([{f: 1 for f in fs} for fs, _ in statements])
+    patterns = LogisticRegression(C=c, max_iter=1000).fit(x, [right for _, right in statements])
+    weights = {name: float(patterns.coef_[0, i]) for name, i in vectorizer.vocabulary_.items()}
+    platt = LogisticRegression(C=c).fit([[logit(p)] for p, _ in classified], [right for _, right in classified])
+    return Calibration(float(patterns.intercept_[0]), weights, (float(platt.coef_[0, 0]), float(platt.intercept_[0])),
+                       {"statements": len(statements), "classified": len(classified), "C": c})
+
+
+def reliability(statements: list[tuple[list[str], bool]], classified: list[tuple[float, bool]],
+                folds: int = 5) -> list[tuple[float, bool]]:
+    """(confidence, right) for every example, each predicted by a calibration fitted without its fold."""
+    out = []
+    for k in range(folds):
+        fit = fit_calibration([e for i, e in enumerate(statements) if i % folds != k],
+                              [e for i, e in enumerate(classified) if i % folds != k])
+        out += [(fit.statement_of(fs), right) for i, (fs, right) in enumerate(statements) if i % folds == k]
+        out += [(fit.classifier(p), right) for i, (p, right) in enumerate(classified) if i % folds == k]
+    return out

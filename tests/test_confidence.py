@@ -1,0 +1,40 @@
+"""Statement confidence: calibrated on judged CoNLL04 dev statements, so that it means something."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import SHARED, needs_shared, run
+from test_extract import facts
+
+from kg.extract.calibration import Calibration
+
+
+def confidences(extractor, text: str) -> dict[tuple[str, str, str], float]:
+    out = {}
+    for rs in facts(extractor, text).statements:
+        if rs.statement is not None:
+            out[(rs.subject.label, rs.predicate.label, rs.object.label)] = rs.statement.confidence
+    return out
+
+
+def test_a_statement_through_a_pronoun_is_less_certain_than_one_naming_both_ends(extractor):
+    found = confidences(extractor, "Initech Corporation hired Maria Santos in 2019. She later joined Globex "
+                                   "Corporation.")
+    named = found[("Maria Santos", "hired by", "Initech Corporation")]
+    through_pronoun = found[("Maria Santos", "join", "Globex Corporation")]
+    assert 0 < through_pronoun < named < 1
+
+
+@needs_shared
+def test_fitting_prints_cross_validated_reliability_and_writes_a_working_calibration(tmp_path):
+    output = tmp_path / "confidence.json"
+    result = run("train", "calibration", "--dev", SHARED / "data" / "conll04" / "conll04_dev.json", "-o", output)
+    assert result.exit_code == 0, result.output
+    top = re.search(r"confidence >= 0.8: (\d+) statements, (\d+)% right", result.stdout)
+    assert top and int(top.group(1)) >= 20 and int(top.group(2)) >= 80
+    assert "0 judgements matched nothing" in result.stderr
+    calibration = Calibration.load(output)
+    assert calibration.statement("verb-object", "entity", "entity", 20) > \
+        calibration.statement("verb-object", "pronoun", "entity", 20)
+    assert 0 < calibration.classifier(0.95) <= 1
