@@ -31,6 +31,8 @@ PREDICATES = {"Work_For": ("work for", "schema:worksFor"), "OrgBased_In": ("base
               "Kill": ("killed", "killed")}
 _CLASS = {"PERSON": "Peop", "ORG": "Org", "GPE": "Loc", "LOC": "Loc", "FAC": "Loc", "NORP": "Other"}
 _TRIM_START = {"the", "a", "an"}
+_HONORIFICS = {"mr.", "mrs.", "ms.", "miss", "dr.", "gov.", "sen.", "rep.", "gen.", "col.", "lt.", "sgt.", "capt.",
+               "prof.", "rev.", "sir", "lord", "lady", "prince", "princess", "king", "queen", "pope", "judge"}
 
 
 def entity_class(label: str) -> str:
@@ -51,13 +53,21 @@ def trim(span: Span, leading: set[str], keep_period: bool = False) -> Span:
 
 
 def candidate_spans(doc: Doc) -> list[Span]:
-    """The named entities of a parsed sentence, trimmed of leading articles and trailing possessives
-    and punctuation (CoNLL04's convention, and kg's), labelled with their CoNLL04 class."""
-    out = []
+    """The named entities of a parsed sentence as CoNLL04 marks them, labelled with its classes: trimmed
+    of leading articles and trailing possessives and punctuation, a person with the title or honorific
+    before the name ("President Lincoln", "Ms. Carpenter")."""
+    out: list[Span] = []
     for ent in doc.ents:
+        if ent.label_ == "TITLE":
+            continue
         span = trim(ent, _TRIM_START, keep_period=True)
-        if len(span):
-            out.append(Span(doc, span.start, span.end, label=entity_class(ent.label_)))
+        if not len(span):
+            continue
+        start, end, label = span.start, span.end, entity_class(ent.label_)
+        if label == "Peop":
+            while start > 0 and (doc[start - 1].ent_type_ == "TITLE" or doc[start - 1].lower_ in _HONORIFICS):
+                start -= 1
+        out.append(Span(doc, start, end, label=label))
     return out
 
 
