@@ -51,6 +51,7 @@ class Mention:
     label: str  # ontology class local name (Person, Organization, Concept, ...)
     sentence: int  # index into Extraction.sentences
     head_lemma: str = ""  # for descriptions and concepts: the head noun's lemma
+    subject: bool = False  # the grammatical subject of its clause (pronouns prefer such antecedents)
 
 
 @dataclass(frozen=True)

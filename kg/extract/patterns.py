@@ -138,8 +138,8 @@ class ParagraphReader:
         start, end = self.offset + span.start_char, self.offset + span.end_char
         key = (start, end)
         if key not in self.mentions:
-            self.mentions[key] = Mention(start, end, span.text, kind, label,
-                                         self.sentence_of[span.start], head.lemma_.lower())
+            self.mentions[key] = Mention(start, end, span.text, kind, label, self.sentence_of[span.start],
+                                         head.lemma_.lower(), head.dep_ in ("nsubj", "nsubjpass"))
         return self.mentions[key]
 
     def entity(self, tok: Token) -> Mention | None:

@@ -11,6 +11,7 @@ Needs scikit-learn (`pip install -e '.[train]'`), which the shipped model does n
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -148,10 +149,28 @@ def fit_calibration(statements: list[tuple[list[str], bool]], classified: list[t
                           [e for i, e in enumerate(classified) if i % folds != k], c)
         held_out += [(fit.raw_statement(fs), r) for i, (fs, r) in enumerate(statements) if i % folds == k]
         held_out += [(fit.raw_classifier(p), r) for i, (p, r) in enumerate(classified) if i % folds == k]
-    curve = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(
+    isotonic = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(
         [x for x, _ in held_out], [float(r) for _, r in held_out])
-    models.curve = [(float(x), float(y)) for x, y in zip(curve.X_thresholds_, curve.y_thresholds_, strict=True)]
+    models.curve = _lower_bound_curve(held_out, isotonic.predict([x for x, _ in held_out]))
     return models
+
+
+def _lower_bound_curve(held_out: list[tuple[float, bool]], level: list[float], z: float = 0.5) -> list:
+    """The isotonic steps, each at the Wilson lower bound (z standard errors) of how often its examples
+    were right rather than at that rate itself, so a confidence is one the data supports on small groups
+    too."""
+    blocks: dict[float, list[tuple[float, bool]]] = {}
+    for (x, right), y in zip(held_out, level, strict=True):
+        blocks.setdefault(round(float(y), 9), []).append((x, right))
+    curve, floor = [], 0.0
+    for _, members in sorted(blocks.items()):
+        n, k = len(members), sum(right for _, right in members)
+        p = k / n
+        centre, spread = p + z * z / (2 * n), z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+        floor = max(floor, (centre - spread) / (1 + z * z / n))
+        xs = [x for x, _ in members]
+        curve += [(min(xs), floor), (max(xs), floor)]
+    return curve
 
 
 def _fit_models(statements: list[tuple[list[str], bool]], classified: list[tuple[float, bool]],

@@ -280,9 +280,9 @@ class Resolver:
 
     def _anaphora(self, extraction: Extraction, nodes: dict[tuple[int, int], Node],
                   merges: list[Merge]) -> None:
-        """Pronouns and definite descriptions take the nearest earlier entity of a fitting type, never the
-        other side of a statement they are in ("Nova, its drone unit": "its" is not Nova; that takes
-        "itself")."""
+        """Pronouns and definite descriptions take the nearest earlier entity of a fitting type (for a
+        subject, the last subject of its own or the previous sentence first), never the other side of a
+        statement they are in ("Nova, its drone unit": "its" is not Nova; that takes "itself")."""
         ordered = sorted(extraction.mentions, key=lambda m: m.start)
         co_arguments: dict[tuple[int, int], set[tuple[int, int]]] = {}
         for st in extraction.statements:
@@ -299,18 +299,17 @@ class Resolver:
                 continue
             wanted = _PRONOUN_TYPES.get(m.label, {m.label})
             excluded = {nodes[k] for k in co_arguments.get(key, ()) if k in nodes}
-            for earlier, node in reversed(recent):
-                if m.sentence - earlier.sentence > 2:
-                    break
-                if node in excluded:
-                    continue
-                kept_apart = (extraction.document.content_hash, m.start, node.key) in self.apart_mentions
-                if node.type in wanted and earlier.end <= m.start and not kept_apart:
-                    nodes[key] = node
-                    reason = "pronoun" if m.kind == "pronoun" else "definite description"
-                    merges.append(Merge(node.key, m.text, reason, m.start, m.end,
-                                        0.7 if m.kind == "pronoun" else 0.6))
-                    break
+            fitting = [(earlier, node) for earlier, node in reversed(recent)
+                       if m.sentence - earlier.sentence <= 2 and node not in excluded and node.type in wanted
+                       and earlier.end <= m.start
+                       and (extraction.document.content_hash, m.start, node.key) not in self.apart_mentions]
+            if m.subject:  # a subject pronoun continues the topic: the last subject of this or the last sentence
+                fitting.sort(key=lambda pair: not (pair[0].subject and m.sentence - pair[0].sentence <= 1))
+            if fitting:
+                node = fitting[0][1]
+                nodes[key] = node
+                reason = "pronoun" if m.kind == "pronoun" else "definite description"
+                merges.append(Merge(node.key, m.text, reason, m.start, m.end, 0.7 if m.kind == "pronoun" else 0.6))
 
     def _argument(self, arg: Mention | Literal, nodes: dict[tuple[int, int], Node]) -> Node | None:
         if isinstance(arg, Literal):
