@@ -59,6 +59,8 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
     ("Chancellor Mira Holt visited the Globex plant.", ("Mira Holt", "job title", "Chancellor", False)),
     ("Demis Hassabis, the co-founder of DeepMind, leads the new group.",
      ("DeepMind", "co-founded by", "Demis Hassabis", False)),
+    ("Ana Costa said Initech would cut 200 jobs.", ("Ana Costa", "comment on", "Initech", False)),
+    ("Globex did not say that Initech was for sale.", ("Globex", "comment on", "Initech", True)),
 ])
 def test_constructions(extractor, text, expected):
     assert expected in triples(facts(extractor, text))

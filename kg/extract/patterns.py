@@ -1,9 +1,11 @@
 """Dependency patterns that read subject-predicate-object statements off a spaCy parse.
 
-Constructions: active and passive verbs with their subjects and objects (and conjuncts), control
-verbs ("refused to invest in"), prepositional objects, copular and appositive definitions, title and
-role nouns before names, possessives, and possessed attributes measured by a value ("Microsoft's market
-value soared to $2.5 trillion"). Dates attached to a clause qualify its statements; negation is flagged.
+Constructions: active and passive verbs with their subjects and objects (and conjuncts and examples
+"such as" them), control verbs ("refused to invest in"), prepositional objects, copular and appositive
+definitions, title and role nouns before names, object complements ("named her CFO"), possessives,
+possessed attributes measured by a value ("Microsoft's market value soared to $2.5 trillion") and the
+names a speaker talked about ("LeCun said ChatGPT is ..."). Dates attached to a clause qualify its
+statements; negation is flagged.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ PRONOUN_CLASSES = {"he": "Person", "him": "Person", "his": "Person", "she": "Per
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 # control verbs whose complement carries the fact: "began to study X" states that S studied X
 ASPECTUAL = {"begin", "start", "continue", "keep", "go", "manage", "use"}
+# verbs of saying: a name that is the subject of what was said is what the speaker commented on
+SPEECH = {"say", "comment", "tell", "state", "add", "note", "argue", "write", "claim", "warn", "insist", "explain",
+          "remark", "declare", "announce", "complain", "admit", "acknowledge"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "nothing", "none", "nobody", "without"}
 DATE_WORDS = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:monday|tuesday|wednesday|"
@@ -305,6 +310,8 @@ class ParagraphReader:
         for complement in (c for c in verb.children if c.dep_ == "oprd"):  # "named Ana Costa its new CFO"
             for obj in objects:
                 self.definition(obj, complement, verb, negated, "object-complement")
+        if verb.lemma_ in SPEECH:
+            self.speech_topics(subjects, verb, negated)
         for subj in subjects:
             subject = self.argument(subj)
             for obj in objects:
@@ -326,6 +333,15 @@ class ParagraphReader:
                              "control", comp_negated, comp_when)
                 if not comp_objects:
                     self.prepositional(subject, subj, comp, comp_label, comp_negated, comp_when, "control")
+
+    def speech_topics(self, speakers: list[Token], verb: Token, negated: bool) -> None:
+        """'LeCun commented: "ChatGPT is nothing innovative"' -> (LeCun, comment on, ChatGPT)."""
+        for said in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")):
+            for topic in self._expand([c for c in said.children if c.dep_ in ("nsubj", "nsubjpass")]):
+                if topic.i in self.span_of and self.span_of[topic.i][1] not in VALUE_LABELS:
+                    for speaker in speakers:
+                        self.add(self.argument(speaker), relation("comment on"), self.entity(topic),
+                                 [speaker, verb, topic], "speech-topic", negated)
 
     def prepositional(self, subject: Argument | None, subj: Token, verb: Token, label: str,
                       negated: bool, when: Literal | None, pattern: str) -> None:
