@@ -182,5 +182,5 @@ def judged_statements(dev_file: Path, judgements_file: Path, settings: Settings)
             key = (k, rs.subject.label, rs.predicate.label, rs.object.label, st.pattern if st else "")
             if st is not None and key in judged:
                 kinds = [arg.kind if isinstance(arg, Mention) else "literal" for arg in (st.subject, st.object)]
-                examples.append((statement_features(st.pattern, *kinds, st.end - st.start), judged.pop(key)))
+                examples.append((statement_features(st.pattern, *kinds, text[st.start:st.end]), judged.pop(key)))
     return examples, len(judged)

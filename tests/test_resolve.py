@@ -130,3 +130,10 @@ def test_a_family_needs_fitting_types(extractor):
 def test_a_subject_pronoun_continues_the_subject_before_it(extractor):
     resolution = facts(extractor, "Globex bought Initech in 2019. It also bought Umbrella in 2020.")
     assert ("Globex", "buy", "Umbrella", False) in triples(resolution)
+
+
+def test_an_organisation_is_named_by_its_last_words_and_a_described_name_by_itself(extractor):
+    resolution = facts(extractor, "Castellan Group, a property developer based in Lisbon, bought the Harbor "
+                                  "Mariners in 2019. The Mariners won the league in 2021.")
+    assert ("Harbor Mariners", "win", "league", False) in triples(resolution)
+    assert ("Castellan Group", "be based in", "Lisbon", False) in triples(resolution)

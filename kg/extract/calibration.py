@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,11 +26,17 @@ JUDGEMENTS_FILE = Path(__file__).with_name("models") / "statement_judgements.jso
 SPAN_BUCKETS = (25, 50, 80, 120)  # characters from the first to the last word of a statement
 
 
-def statement_features(pattern: str, subject_kind: str, object_kind: str, span: int) -> list[str]:
+HEDGES = re.compile(r"\b(?:may|might|could|would|should|whether|if|allegedly|reportedly|possibly|perhaps|"
+                    r"likely|unlikely|rumou?rs?|allegations?|claims?)\b", re.IGNORECASE)
+
+
+def statement_features(pattern: str, subject_kind: str, object_kind: str, text: str) -> list[str]:
     """The calibration features of a pattern statement: its construction, the Mention kinds of its ends
-    ("literal" for a value), and how far apart its words lie (long reaches are where parses go wrong)."""
-    reach = next((f"<{b}" for b in SPAN_BUCKETS if span < b), f">={SPAN_BUCKETS[-1]}")
-    return [f"pattern={pattern}", f"subject={subject_kind}", f"object={object_kind}", f"span{reach}"]
+    ("literal" for a value), how far apart its words lie (long reaches are where parses go wrong) and
+    whether its words hedge ("might", "whether", "allegedly"): `text` runs from its first word to its last."""
+    reach = next((f"<{b}" for b in SPAN_BUCKETS if len(text) < b), f">={SPAN_BUCKETS[-1]}")
+    return [f"pattern={pattern}", f"subject={subject_kind}", f"object={object_kind}", f"span{reach}",
+            f"hedged={bool(HEDGES.search(text))}"]
 
 
 def logit(p: float) -> float:
@@ -75,9 +82,9 @@ class Calibration:
                 return y0 if x1 == x0 else y0 + (y1 - y0) * (score - x0) / (x1 - x0)
         return self.curve[-1][1]
 
-    def statement(self, pattern: str, subject_kind: str, object_kind: str, span: int) -> float:
-        """Confidence of a statement read by a pattern."""
-        return self.statement_of(statement_features(pattern, subject_kind, object_kind, span))
+    def statement(self, pattern: str, subject_kind: str, object_kind: str, text: str) -> float:
+        """Confidence of a statement read by a pattern (`text`: from its first word to its last)."""
+        return self.statement_of(statement_features(pattern, subject_kind, object_kind, text))
 
     def statement_of(self, features: list[str]) -> float:
         """Confidence of a pattern statement with these calibration features."""

@@ -9,7 +9,9 @@ CLASS_NOUNS = {
                      "network", "maker", "manufacturer", "developer", "publisher", "lab", "laboratory",
                      "institute", "government", "ministry", "department", "team", "club", "party", "union",
                      "retailer", "carrier", "airline", "automaker", "chipmaker", "insurer", "lender",
-                     "studio", "outlet", "newspaper", "broadcaster", "regulator", "court", "board"},
+                     "studio", "outlet", "newspaper", "broadcaster", "regulator", "court", "board", "alliance",
+                     "coalition", "association", "federation", "council", "division", "unit", "subsidiary",
+                     "league", "charity", "foundation", "committee"},
     "Person": {"man", "woman", "executive", "founder", "co-founder", "chief", "ceo", "chairman",
                "chairwoman", "president", "scientist", "researcher", "engineer", "professor", "minister",
                "billionaire", "entrepreneur", "investor", "author", "journalist", "spokesperson",
@@ -22,6 +24,12 @@ CLASS_NOUNS = {
                 "vehicle", "game", "console", "assistant", "browser", "headset", "engine"},
 }
 NOUN_CLASS = {noun: cls for cls, nouns in CLASS_NOUNS.items() for noun in nouns}
+# Class nouns that, with "the", point back at any thing of their class named before ("the company");
+# the others ("the alliance", "the board") only at one named or called so, or they are new referents.
+GENERIC_DESCRIPTIONS = {"company", "firm", "group", "corporation", "business", "startup", "start-up", "giant",
+                        "conglomerate", "organisation", "organization", "maker", "manufacturer", "developer",
+                        "retailer", "carrier", "lender", "insurer", "automaker", "chipmaker", "man", "woman",
+                        "city", "country", "town", "nation", "product", "app", "platform", "service", "device"}
 
 # Job titles before or beside a name ("CPO Chris Cox", "Chief Product Officer"); an entity ruler marks them
 # TITLE ahead of the statistical NER, so they are read as roles, never as names.

@@ -25,6 +25,7 @@ ENTITY_CLASSES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LO
                   "FAC": "Place", "PRODUCT": "Product", "WORK_OF_ART": "CreativeWork", "EVENT": "Event",
                   "NORP": "Group", "LAW": "CreativeWork"}
 VALUE_LABELS = {"MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE", "TIME"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PRONOUN_CLASSES = {"he": "Person", "him": "Person", "his": "Person", "she": "Person", "her": "Person",
                    "hers": "Person", "it": "Thing", "its": "Thing", "they": "Group", "them": "Group",
                    "their": "Group"}
@@ -186,6 +187,8 @@ class ParagraphReader:
             return self._mention(self.doc[tok.i:tok.i + 1], "pronoun", cls, tok) if cls else None
         if tok.pos_ not in ("NOUN", "PROPN", "NUM", "X"):
             return None
+        if tok.dep_ == "appos" and tok.head.i in self.span_of and self.span_of[tok.head.i][1] not in VALUE_LABELS:
+            return self.entity(tok.head)  # "Castellan Group, a developer based in Lisbon": the developer is it
         for child in tok.children:
             if child.dep_ == "appos" and child.i in self.span_of and \
                     self.span_of[child.i][1] not in VALUE_LABELS:
@@ -216,7 +219,8 @@ class ParagraphReader:
             confidence = self.calibration.classifier(probability)
         else:
             confidence = self.calibration.statement(pattern, subject.kind,
-                                                    obj.kind if isinstance(obj, Mention) else "literal", end - start)
+                                                    obj.kind if isinstance(obj, Mention) else "literal",
+                                                    self.doc.text[start - self.offset:end - self.offset])
         self.statements.append(Statement(
             subject, predicate, obj, self.sentence_of[tokens[0].i], start, end, negated, confidence, when,
             pattern))
@@ -435,14 +439,16 @@ class ParagraphReader:
                 self.definition(name, noun, tok, False, "appositive")
 
     def title_before_name(self, tok: Token) -> None:
-        """'open source model LLaMA', 'CPO Chris Cox': common nouns compounded onto a name define it."""
-        if tok.i not in self.span_of or self.span_of[tok.i][1] in VALUE_LABELS:
+        """'open source model LLaMA', 'CPO Chris Cox': common nouns compounded onto a name define it. Not
+        before places ('downtown Dallas', 'southwest Louisiana') and not measures ('76-story')."""
+        if tok.i not in self.span_of or self.span_of[tok.i][1] in VALUE_LABELS | PLACE_LABELS:
             return
         span = self.span_of[tok.i][0]
         if tok.i != span.root.i:
             return
         nouns = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod") and c.i < span.start
-                 and (c.pos_ == "NOUN" or _is_title(c)) and c.i not in self.span_of]
+                 and ((c.pos_ == "NOUN" and c.text.replace("-", "").isalpha()) or _is_title(c))
+                 and c.i not in self.span_of]
         for noun in nouns:
             self.add(self.entity(tok), JOB_TITLE if _is_title(noun) else IS_A, self.concept(noun), [noun, tok],
                      "title-before-name", False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,8 +134,11 @@ def classifier_examples(model: RelationModel, sentences: list[Sentence]) -> list
     return out
 
 
+REPEATS = 5  # fold splits the isotonic curve is fitted over
+
+
 def fit_calibration(statements: list[tuple[list[str], bool]], classified: list[tuple[float, bool]],
-                    c: float = 0.1, folds: int = 5) -> Calibration:
+                    c: float = 0.03, folds: int = 5) -> Calibration:
     """A logistic regression over the judged pattern statements' features and Platt scaling of the
     classifier's probabilities, then an isotonic curve over the scores both gave examples held out of
     their fit (`folds`-fold), so a confidence says how often such statements were right."""
@@ -144,18 +148,20 @@ def fit_calibration(statements: list[tuple[list[str], bool]], classified: list[t
     if folds < 2:
         return models
     held_out = []
-    for k in range(folds):
-        fit = _fit_models([e for i, e in enumerate(statements) if i % folds != k],
-                          [e for i, e in enumerate(classified) if i % folds != k], c)
-        held_out += [(fit.raw_statement(fs), r) for i, (fs, r) in enumerate(statements) if i % folds == k]
-        held_out += [(fit.raw_classifier(p), r) for i, (p, r) in enumerate(classified) if i % folds == k]
+    for repeat in range(REPEATS):  # several fold splits, so the curve does not follow one split's luck
+        fold_of = _folds(statements, classified, folds, seed=repeat)
+        for k in range(folds):
+            fit = _fit_models([e for e in statements if fold_of[id(e)] != k],
+                              [e for e in classified if fold_of[id(e)] != k], c)
+            held_out += [(fit.raw_statement(fs), r) for fs, r in (e for e in statements if fold_of[id(e)] == k)]
+            held_out += [(fit.raw_classifier(p), r) for p, r in (e for e in classified if fold_of[id(e)] == k)]
     isotonic = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(
         [x for x, _ in held_out], [float(r) for _, r in held_out])
     models.curve = _lower_bound_curve(held_out, isotonic.predict([x for x, _ in held_out]))
     return models
 
 
-def _lower_bound_curve(held_out: list[tuple[float, bool]], level: list[float], z: float = 0.5) -> list:
+def _lower_bound_curve(held_out: list[tuple[float, bool]], level: list[float], z: float = 1.0) -> list:
     """The isotonic steps, each at the Wilson lower bound (z standard errors) of how often its examples
     were right rather than at that rate itself, so a confidence is one the data supports on small groups
     too."""
@@ -188,12 +194,21 @@ def _fit_models(statements: list[tuple[list[str], bool]], classified: list[tuple
 
 
 def reliability(statements: list[tuple[list[str], bool]], classified: list[tuple[float, bool]],
-                folds: int = 5) -> list[tuple[float, bool]]:
-    """(confidence, right) for every example, each predicted by a calibration fitted without its fold."""
+                folds: int = 5, repeats: int = 3) -> list[tuple[float, bool]]:
+    """(confidence, right) for every example in each of `repeats` random fold splits, each confidence from
+    a calibration fitted without the example's fold (so every example counts `repeats` times)."""
     out = []
-    for k in range(folds):
-        fit = fit_calibration([e for i, e in enumerate(statements) if i % folds != k],
-                              [e for i, e in enumerate(classified) if i % folds != k])
-        out += [(fit.statement_of(fs), right) for i, (fs, right) in enumerate(statements) if i % folds == k]
-        out += [(fit.classifier(p), right) for i, (p, right) in enumerate(classified) if i % folds == k]
+    for repeat in range(repeats):
+        fold_of = _folds(statements, classified, folds, seed=100 + repeat)
+        for k in range(folds):
+            fit = fit_calibration([e for e in statements if fold_of[id(e)] != k],
+                                  [e for e in classified if fold_of[id(e)] != k])
+            out += [(fit.statement_of(e[0]), e[1]) for e in statements if fold_of[id(e)] == k]
+            out += [(fit.classifier(e[0]), e[1]) for e in classified if fold_of[id(e)] == k]
     return out
+
+
+def _folds(statements: list, classified: list, folds: int, seed: int) -> dict[int, int]:
+    """A random fold for every example (by identity), reproducible from `seed`."""
+    order = random.Random(seed)
+    return {id(e): order.randrange(folds) for e in (*statements, *classified)}

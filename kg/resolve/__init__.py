@@ -2,12 +2,14 @@
 
 Names are grouped when they are the same up to case, possessive and leading article, when one is a
 short form of another (a person's surname or first name, an organisation's name without "Inc",
-"Platforms" and the like) or its acronym. The same name in another document is the same entity; an
-entity's type is the majority of the types its mentions were given across the corpus, where a class
-noun the article calls it or the head word of its name count for several mentions (evidence.py). Pronouns and
-definite descriptions ("the company") take the nearest earlier entity of a compatible type. Every
-merge is recorded with its reason so it can be inspected, and undone: a `Veto` keeps a name (or one
-mention) apart from an entity in every later resolution.
+"Platforms" and the like, or its last words: "the Mariners" for "Harbor Mariners"), its acronym, or a
+spelling variant of a name introduced earlier (spelling.py). The same name in another document is the
+same entity; an entity's type is the majority of the types its mentions were given across the corpus,
+where a class noun the article calls it or the head word of its name count for several mentions
+(evidence.py). Pronouns and definite descriptions ("the company") take the nearest earlier entity of a
+compatible type. Statements are put into their relation family's property (families.py). Every merge
+is recorded with its reason so it can be inspected, and undone: a `Veto` keeps a name (or one mention)
+apart from an entity in every later resolution.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from kg.extract.lexicon import GENERIC_DESCRIPTIONS, NOUN_CLASS
 from kg.records import (
     NAMED_BY,
     Entity,
@@ -77,6 +80,15 @@ _CORPORATE = {"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "compa
               "international", "incorporated"}
 
 
+def _may_describe(m: Mention, node: Node, called: dict[str, set[str]]) -> bool:
+    """Whether a description can point at the entity: "the company" at any organisation, "the alliance"
+    only at one whose name ends in it or that the article called an alliance (pronouns: always)."""
+    if m.kind != "description" or m.head_lemma in GENERIC_DESCRIPTIONS:
+        return True
+    last = node.label.lower().split()[-1] if node.label.strip() else ""
+    return node.key in called.get(m.head_lemma, set()) or last.rstrip("s") == m.head_lemma.rstrip("s")
+
+
 def _short_form(short: str, full: str, full_type: str) -> str | None:
     """Why `short` names the same thing as `full` (surname, first words before a corporate designator,
     acronym), or None."""
@@ -87,6 +99,8 @@ def _short_form(short: str, full: str, full_type: str) -> str | None:
         return "short name" if s == f[-len(s):] or s == f[:len(s)] else None
     if s == f[:len(s)] and all(w.lower() in _CORPORATE for w in f[len(s):]):
         return "short name"
+    if s == f[-len(s):] and not any(w.lower() in _CORPORATE or w.lower() in NOUN_CLASS for w in s):
+        return "short name"  # "the Mariners" for "Harbor Mariners"; not "Group" or "University"
     if len(s) == 1 and short.isupper() and len(short) >= 2 and _acronym(full) == short:
         return "acronym"
     return None
@@ -289,6 +303,11 @@ class Resolver:
             for a, b in ((st.subject, st.object), (st.object, st.subject)):
                 if isinstance(a, Mention) and isinstance(b, Mention) and a.kind in ("pronoun", "description"):
                     co_arguments.setdefault((a.start, a.end), set()).add((b.start, b.end))
+        called: dict[str, set[str]] = {}  # class noun -> entities the article called so ("X, an alliance of")
+        for st in extraction.statements:
+            if st.predicate.local_name == "kg:isA" and isinstance(st.object, Mention) and \
+                    (st.subject.start, st.subject.end) in nodes:
+                called.setdefault(st.object.head_lemma, set()).add(nodes[(st.subject.start, st.subject.end)].key)
         recent: list[tuple[Mention, Node]] = []
         for m in ordered:
             key = (m.start, m.end)
@@ -301,7 +320,7 @@ class Resolver:
             excluded = {nodes[k] for k in co_arguments.get(key, ()) if k in nodes}
             fitting = [(earlier, node) for earlier, node in reversed(recent)
                        if m.sentence - earlier.sentence <= 2 and node not in excluded and node.type in wanted
-                       and earlier.end <= m.start
+                       and earlier.end <= m.start and _may_describe(m, node, called)
                        and (extraction.document.content_hash, m.start, node.key) not in self.apart_mentions]
             if m.subject:  # a subject pronoun continues the topic: the last subject of this or the last sentence
                 fitting.sort(key=lambda pair: not (pair[0].subject and m.sentence - pair[0].sentence <= 1))
