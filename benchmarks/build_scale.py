@@ -89,7 +89,7 @@ def timed_build(articles: Path, store: Path, jobs: int) -> tuple[float, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--articles", type=int, default=10_000, help="articles for the memory run (0: skip)")
     parser.add_argument("--compare", type=int, default=400, help="articles for the jobs comparison (0: skip)")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
@@ -103,11 +103,12 @@ def main() -> None:
             many, _ = timed_build(tmp / "compare.jsonl", tmp / "s2", args.jobs)
             print(f"{args.compare} articles, {words:,} words: --jobs 1 {one:.1f} s ({words / one:,.0f} words/s), "
                   f"--jobs {args.jobs} {many:.1f} s ({words / many:,.0f} words/s); speed-up {one / many:.2f}x")
-        words = write_articles(tmp / "big.jsonl", args.articles)
-        elapsed, peak = timed_build(tmp / "big.jsonl", tmp / "big", args.jobs)
-        print(f"{args.articles:,} articles, {words:,} words, --jobs {args.jobs}: {elapsed:.0f} s "
-              f"({words / elapsed:,.0f} words/s), peak resident memory {peak / 2**20:,.0f} MiB "
-              f"(kg and workers together; limit 2,048 MiB)")
+        if args.articles:
+            words = write_articles(tmp / "big.jsonl", args.articles)
+            elapsed, peak = timed_build(tmp / "big.jsonl", tmp / "big", args.jobs)
+            print(f"{args.articles:,} articles, {words:,} words, --jobs {args.jobs}: {elapsed:.0f} s "
+                  f"({words / elapsed:,.0f} words/s), peak resident memory {peak / 2**20:,.0f} MiB "
+                  f"(kg and workers together; limit 2,048 MiB)")
 
 
 if __name__ == "__main__":

@@ -145,8 +145,6 @@ def fit_calibration(statements: list[tuple[list[str], bool]], classified: list[t
     from sklearn.isotonic import IsotonicRegression
 
     models = _fit_models(statements, classified, c)
-    if folds < 2:
-        return models
     held_out = []
     for repeat in range(REPEATS):  # several fold splits, so the curve does not follow one split's luck
         fold_of = _folds(statements, classified, folds, seed=repeat)
