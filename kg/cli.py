@@ -468,6 +468,7 @@ def demo(ctx: click.Context, store_path: Path) -> None:
             raise
     click.echo("\nMost connected entities:")
     ctx.invoke(query, store_path=store_path, fmt="table", sparql=(
-        "SELECT ?entity (COUNT(?st) AS ?statements) WHERE { ?st a kg:Statement . "
-        "{ ?st rdf:subject ?e } UNION { ?st rdf:object ?e } ?e rdfs:label ?entity ; kg:mentionedIn ?d } "
-        "GROUP BY ?entity ORDER BY DESC(?statements) LIMIT 10"))
+        "SELECT ?entity (COUNT(DISTINCT ?st) AS ?statements) WHERE { ?st a kg:Statement . "
+        "{ ?st rdf:subject ?e } UNION { ?st rdf:object ?e } ?e rdfs:label ?entity "
+        "FILTER EXISTS { ?e kg:mentionedIn ?d } } "
+        "GROUP BY ?entity ORDER BY DESC(?statements) ?entity LIMIT 10"))

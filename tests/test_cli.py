@@ -205,3 +205,12 @@ def test_min_confidence_leaves_out_weaker_statements():
     assert all(r["confidence"] >= 0.7 for r in strong)
     assert strong == [r for r in everything if r["confidence"] >= 0.7]
     assert run("extract", SAMPLES, "--min-confidence", "1.5").exit_code == 2
+
+
+def test_demo_counts_each_statement_of_an_entity_once(tmp_path):
+    result = run("demo", "--store", tmp_path / "store")
+    assert result.exit_code == 0, result.output
+    meta_row = next(line for line in result.stdout.splitlines() if line.split()[:1] == ["Meta"])
+    extracted = [json.loads(line) for line in run("extract", SAMPLES, "--format", "jsonl").stdout.splitlines()]
+    about_meta = [r for r in extracted if "Meta" in (r["subject"]["label"], r["object"]["label"])]
+    assert int(meta_row.split()[-1]) == len(about_meta)  # not once per document that mentions Meta
