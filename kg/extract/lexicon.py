@@ -40,3 +40,6 @@ TITLE_PATTERNS = [
     {"label": "TITLE", "pattern": [{"LOWER": "chief"}, {"IS_TITLE": True, "OP": "*"}, {"LOWER": "officer"}]},
     *({"label": "TITLE", "pattern": [{"TEXT": word} for word in title.split()]} for title in TITLE_WORDS),
 ]
+
+VALUE_LABELS = {"MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE", "TIME"}  # spaCy labels of values, not names
+PLACE_LABELS = {"GPE", "LOC", "FAC"}

@@ -1,11 +1,11 @@
 """Dependency patterns that read subject-predicate-object statements off a spaCy parse.
 
 Constructions: active and passive verbs with their subjects and objects (and conjuncts and examples
-"such as" them), control verbs ("refused to invest in"), prepositional objects, copular and appositive
-definitions, title and role nouns before names, object complements ("named her CFO"), possessives,
-possessed attributes measured by a value ("Microsoft's market value soared to $2.5 trillion") and the
-names a speaker talked about ("LeCun said ChatGPT is ..."). Dates attached to a clause qualify its
-statements; negation is flagged.
+"such as" them), control verbs ("refused to invest in"), prepositional objects, object complements
+("named her CFO"), possessed attributes measured by a value ("Microsoft's market value soared to $2.5
+trillion") and the names a speaker talked about ("LeCun said ChatGPT is ..."); the definitional ones
+(copula, apposition, titles, possessives) are in definitions.py. Dates attached to a clause qualify its
+statements; negation is flagged. The classifier's statements are added alongside.
 """
 
 from __future__ import annotations
@@ -15,17 +15,16 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.calibration import Calibration
-from kg.extract.lexicon import NOUN_CLASS
+from kg.extract.definitions import Definitions, hyphen_start, is_title, relation
+from kg.extract.lexicon import NOUN_CLASS, VALUE_LABELS
 from kg.extract.relations import PREDICATES, STATE_FROM, RelationModel, candidate_spans, pairs, trim
 from kg.extract.values import date as parse_date
 from kg.extract.values import value_of
-from kg.records import NAMED_BY, Argument, Literal, Mention, Predicate, Statement
+from kg.records import Argument, Literal, Mention, Predicate, Statement
 
 ENTITY_CLASSES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
                   "FAC": "Place", "PRODUCT": "Product", "WORK_OF_ART": "CreativeWork", "EVENT": "Event",
                   "NORP": "Group", "LAW": "CreativeWork"}
-VALUE_LABELS = {"MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE", "TIME"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PRONOUN_CLASSES = {"he": "Person", "him": "Person", "his": "Person", "she": "Person", "her": "Person",
                    "hers": "Person", "it": "Thing", "its": "Thing", "they": "Group", "them": "Group",
                    "their": "Group"}
@@ -46,19 +45,6 @@ CONCEPT_MODIFIERS = {"amod", "compound", "nmod", "nummod", "quantmod", "advmod",
 LEADING_FUNCTION_WORDS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
                           "our", "my", "your", "'s", "’s", "own", "such"}
 
-IS_A = Predicate("is a", "kg:isA")
-JOB_TITLE = Predicate("job title", "schema:jobTitle")
-HAS = Predicate("has", "kg:has")
-
-
-def camel(label: str) -> str:
-    """'report to' -> 'reportTo': the local name of a relation."""
-    words = re.findall(r"[^\W_]+", label.lower())
-    return words[0] + "".join(w.capitalize() for w in words[1:]) if words else "relatedTo"
-
-
-def relation(label: str) -> Predicate:
-    return Predicate(label, camel(label))
 
 
 def _keep_entity(ent: Span) -> bool:
@@ -77,15 +63,10 @@ def _with_compounds(ent: Span) -> Span:
     return ent.doc[start:ent.end]
 
 
-def _is_title(tok: Token) -> bool:
-    """A job title the entity ruler marked ("CPO", "Chief Product Officer"): a role, not a name."""
-    return tok.ent_type_ == "TITLE"
-
-
 def name_spans(doc: Doc) -> list[tuple[Span, str]]:
     """Named entity spans with their spaCy label; proper-noun runs the NER missed count as names."""
     spans = [(_with_compounds(ent), ent.label_) for ent in doc.ents if _keep_entity(ent)]
-    covered = {t.i for ent, _ in spans for t in ent} | {t.i for t in doc if _is_title(t)}
+    covered = {t.i for ent, _ in spans for t in ent} | {t.i for t in doc if is_title(t)}
     i = 0
     while i < len(doc):
         if doc[i].pos_ == "PROPN" and i not in covered:
@@ -99,27 +80,7 @@ def name_spans(doc: Doc) -> list[tuple[Span, str]]:
     return spans
 
 
-def _hyphenated(tok: Token) -> str:
-    """'hand' in 'right-hand': the word with the words hyphenated onto it."""
-    return tok.doc[_hyphen_start(tok):tok.i + 1].text.lower()
-
-
-def _hyphen_start(tok: Token) -> int:
-    """Where the hyphenated word ending in `tok` starts ('co-founder': at 'co', however it was parsed)."""
-    start = tok.i
-    while start >= 2 and tok.doc[start - 1].text == "-" and not tok.doc[start - 1].whitespace_ and \
-            not tok.doc[start - 2].whitespace_:
-        start -= 2
-    return start
-
-
-def _hyphen_piece(tok: Token) -> bool:
-    """A piece of a hyphenated word that is not its last ('co' and '-' in 'co-founder')."""
-    following = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return following is not None and not tok.whitespace_ and (tok.text == "-" or following.text == "-")
-
-
-class ParagraphReader:
+class ParagraphReader(Definitions):
     """Reads the statements of one parsed paragraph; offsets are shifted into document coordinates."""
 
     def __init__(self, doc: Doc, offset: int, sentence_of: dict[int, int], calibration: Calibration) -> None:
@@ -161,7 +122,7 @@ class ParagraphReader:
         for child in tok.rights:
             if child.dep_ == "prep" and child.lower_ in ("of", "de", "do", "da"):
                 tokens.extend(t for t in child.subtree if t.dep_ not in ("relcl", "acl", "appos"))
-        start, end = min(_hyphen_start(tok), *(t.i for t in tokens)), max(t.i for t in tokens) + 1
+        start, end = min(hyphen_start(tok), *(t.i for t in tokens)), max(t.i for t in tokens) + 1
         span = self.doc[start:end]
         if span.text.count('"') % 2 or any(t.dep_ in ("relcl", "appos") for t in span if t.i != tok.i):
             span = self.doc[start:tok.i + 1]
@@ -233,22 +194,6 @@ class ParagraphReader:
                 if member not in out:
                     out.append(member)
                     out.extend(t for t in self.examples(member) if t not in out)
-        return out
-
-    def examples(self, noun: Token) -> list[Token]:
-        """'platforms such as Instagram and WhatsApp', 'firms including Initech': the names given as
-        instances of a common noun; each is stated to be one."""
-        if noun.pos_ != "NOUN" or noun.i in self.span_of:
-            return []
-        out = []
-        for prep in noun.children:
-            if prep.dep_ != "prep" or not (prep.lower_ in ("including", "like") or (
-                    prep.lower_ == "as" and prep.i > 0 and prep.nbor(-1).lower_ == "such")):
-                continue
-            for pobj in (t for g in prep.children if g.dep_ == "pobj" for t in (g, *g.conjuncts)):
-                if pobj.i in self.span_of and self.span_of[pobj.i][1] not in VALUE_LABELS:
-                    out.append(pobj)
-                    self.add(self.entity(pobj), IS_A, self.concept(noun), [noun, prep, pobj], "example", False)
         return out
 
     @staticmethod
@@ -374,94 +319,6 @@ class ParagraphReader:
                          "measured-attribute", negated, when)
                 found = True
         return found
-
-    def definition(self, subj: Token, noun: Token, anchor: Token, negated: bool, pattern: str) -> None:
-        """'X is a N' / 'X, the N of Y' / 'X is Y's N' / 'X is one of Y's N'."""
-        subject = self.argument(subj)
-        if isinstance(subject, Literal) or subject is None:
-            return
-        role = noun
-        if noun.lower_ in ("one", "some", "many", "each", "all") or (
-                noun.pos_ == "NUM" and noun.i not in self.span_of):
-            role = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for g in c.children if g.dep_ == "pobj"), noun)
-        if role.i in self.span_of and self.span_of[role.i][1] not in VALUE_LABELS:
-            if role.pos_ == "PROPN":
-                self.add(subject, relation("be"), self.entity(role), [subj, anchor, role], pattern,
-                         negated)
-            return
-        nominal_adjective = role.pos_ == "ADJ" and any(c.dep_ == "det" and c.lower_ in ("a", "an")
-                                                       for c in role.children)  # "is an academic"
-        if role.pos_ not in ("NOUN", "PROPN") and not nominal_adjective and not _is_title(role):
-            return
-        named = [t.i for c in role.lefts if c.dep_ == "compound" for t in c.subtree
-                 if t.pos_ == "PROPN" or (t.i in self.span_of and self.span_of[t.i][1] not in VALUE_LABELS)]
-        if pattern == "appositive" and named and isinstance(subject, Mention) and subject.kind == "entity":
-            # "Reality Labs, its Metaverse division": a descriptor with a name in it is another name of X,
-            # and X is an instance of the class noun after that name
-            self.add(subject, NAMED_BY, self.concept(role), [subj, anchor, role], "appositive-name", False)
-            self.add(subject, IS_A, self._mention(self.doc[max(named) + 1:role.i + 1], "concept", "Concept", role),
-                     [subj, anchor, role], pattern, negated)
-        else:
-            self.add(subject, JOB_TITLE if _is_title(role) else IS_A, self.concept(role), [subj, anchor, role],
-                     pattern, negated)
-        owner = next((c for c in role.children if c.dep_ == "poss"), None)
-        if owner is not None:
-            self.add(subject, relation(f"{self.role_name(role)} of"), self.argument(owner),
-                     [subj, anchor, role, owner], pattern + "-possessive", negated)
-        for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("from", "at", "of")):
-            target = next((t for t in prep.subtree if t.dep_ == "pobj" and t.i in self.span_of
-                           and self.span_of[t.i][1] not in VALUE_LABELS), None)
-            if target is not None:
-                governor = target.head
-                text = f"{self.role_name(role)} {prep.lower_}" if governor.i == prep.i and prep.lower_ != "from" \
-                    else governor.lower_  # "engineer at X", "founder of X"; "(a pioneer) from X"
-                self.add(subject, relation(text), self.entity(target),
-                         [subj, anchor, governor, target], pattern + "-affiliation", negated)
-
-    @staticmethod
-    def role_name(noun: Token) -> str:
-        """'most trusted right-hand man' -> 'right-hand man': common-noun compounds and hyphenated modifiers
-        kept, names dropped ('its Metaverse division' -> 'division')."""
-        kept = [c for c in noun.lefts if (c.dep_ == "compound" and c.pos_ == "NOUN") or
-                (c.dep_ == "amod" and "-" in c.text)]
-        head = noun.text if noun.text.isupper() else noun.lemma_.lower()  # "CFO of", "founder of"
-        if _hyphen_start(noun) < noun.i:
-            head = _hyphenated(noun)  # "co-founder of"
-        return " ".join([*(_hyphenated(c) for c in kept), head])
-
-    def appositive(self, tok: Token) -> None:
-        if _hyphen_piece(tok):
-            return
-        head = tok.head
-        for name, noun in ((head, tok), (tok, head)):
-            if name.i in self.span_of and noun.i not in self.span_of and (noun.pos_ == "NOUN" or _is_title(noun)):
-                self.definition(name, noun, tok, False, "appositive")
-
-    def title_before_name(self, tok: Token) -> None:
-        """'open source model LLaMA', 'CPO Chris Cox': common nouns compounded onto a name define it. Not
-        before places ('downtown Dallas', 'southwest Louisiana') and not measures ('76-story')."""
-        if tok.i not in self.span_of or self.span_of[tok.i][1] in VALUE_LABELS | PLACE_LABELS:
-            return
-        span = self.span_of[tok.i][0]
-        if tok.i != span.root.i:
-            return
-        nouns = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod") and c.i < span.start
-                 and ((c.pos_ == "NOUN" and c.text.replace("-", "").isalpha()) or _is_title(c))
-                 and c.i not in self.span_of]
-        for noun in nouns:
-            self.add(self.entity(tok), JOB_TITLE if _is_title(noun) else IS_A, self.concept(noun), [noun, tok],
-                     "title-before-name", False)
-
-    def possessive(self, tok: Token) -> None:
-        """'Meta's Reality Labs' -> (Meta, has, Reality Labs) when both are names."""
-        owner = tok
-        owned = tok.head
-        if owned.i in self.span_of and owner.i in self.span_of and \
-                self.span_of[owned.i][0] is not self.span_of[owner.i][0] and \
-                self.span_of[owned.i][1] not in VALUE_LABELS:
-            self.add(self.argument(owner), HAS, self.entity(owned), [owner, owned], "possessive",
-                     False)
 
     def classified(self, model: RelationModel) -> None:
         """Statements the CoNLL04-trained classifier finds between two names of a sentence."""
