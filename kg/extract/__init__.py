@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg import __version__
 from kg.extract.calibration import CALIBRATION_FILE, Calibration
@@ -49,6 +50,7 @@ def load_pipeline(name: str) -> Language:
 
 _worker: Extractor | None = None
 PARALLEL_FROM = 16  # documents: fewer are read in-process
+PARSED_TOGETHER = 16  # documents whose paragraphs are parsed as one stream in-process
 
 
 def _start_worker(extractor: Extractor) -> None:
@@ -125,28 +127,36 @@ class Extractor:
                 yield pending.popleft().get()
 
     def _serial(self, documents: Iterable[Document]) -> Iterator[Extraction]:
-        for document in documents:
-            nlp = self.pipeline(document.lang)
-            if nlp is None:
-                yield Extraction(document, extractor=self.version(document.lang),
-                                 skipped=f"no pipeline for language '{document.lang}'")
-                continue
-            yield self._read(document, nlp)
+        documents = iter(documents)
+        while chunk := list(itertools.islice(documents, PARSED_TOGETHER)):
+            yield from self._read(chunk)
 
-    def _read(self, document: Document, nlp: Language) -> Extraction:
-        extraction = Extraction(document, extractor=self.version(document.lang))
-        paragraphs = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(document.text)]
-        docs = nlp.pipe((text for _, text in paragraphs), batch_size=self.batch_size)
-        for (offset, _), doc in zip(paragraphs, docs, strict=True):
-            sentence_of: dict[int, int] = {}
-            for sent in doc.sents:
-                index = len(extraction.sentences)
-                extraction.sentences.append(Sentence(offset + sent.start_char, offset + sent.end_char,
-                                                     sent.text))
-                for tok in sent:
-                    sentence_of[tok.i] = index
-            reader = ParagraphReader(doc, offset, sentence_of, self.calibration)
-            reader.run(self.relations if document.lang == "en" else None)
-            extraction.mentions.extend(reader.mentions.values())
-            extraction.statements.extend(reader.statements)
-        return extraction
+    def _read(self, documents: list[Document]) -> list[Extraction]:
+        """Extractions of the documents, whose paragraphs go through each language's pipeline as one
+        stream (spaCy batches them), in input order."""
+        extractions = [Extraction(d, extractor=self.version(d.lang)) for d in documents]
+        paragraphs: dict[str, list[tuple[Extraction, int, str]]] = {}
+        for extraction in extractions:
+            lang = extraction.document.lang
+            if self.pipeline(lang) is None:
+                extraction.skipped = f"no pipeline for language '{lang}'"
+                continue
+            paragraphs.setdefault(lang, []).extend(
+                (extraction, m.start(), m.group()) for m in _PARAGRAPH.finditer(extraction.document.text))
+        for lang, items in paragraphs.items():
+            docs = self.pipeline(lang).pipe((text for _, _, text in items), batch_size=self.batch_size)
+            for (extraction, offset, _), doc in zip(items, docs, strict=True):
+                self._read_paragraph(extraction, doc, offset)
+        return extractions
+
+    def _read_paragraph(self, extraction: Extraction, doc: Doc, offset: int) -> None:
+        sentence_of: dict[int, int] = {}
+        for sent in doc.sents:
+            index = len(extraction.sentences)
+            extraction.sentences.append(Sentence(offset + sent.start_char, offset + sent.end_char, sent.text))
+            for tok in sent:
+                sentence_of[tok.i] = index
+        reader = ParagraphReader(doc, offset, sentence_of, self.calibration)
+        reader.run(self.relations if extraction.document.lang == "en" else None)
+        extraction.mentions.extend(reader.mentions.values())
+        extraction.statements.extend(reader.statements)
