@@ -3,7 +3,7 @@
 "LLaMA is an open source model", "Peter Lund, the founder of Quarry Labs", "CPO Chris Cox", "Meta's
 Reality Labs", "platforms such as Instagram": copular and appositive definitions (with the roles and
 affiliations they carry), titles and class nouns before a name, possessives between names, and examples
-of a class noun. `Definitions` is mixed into `ParagraphReader`, whose mentions (`entity`, `concept`,
+of a class noun. `Definitions` is mixed into `ParagraphReader`, whose mentions (`is_name`, `entity`, `concept`,
 `argument`) and `add` it uses.
 """
 
@@ -72,7 +72,7 @@ class Definitions:
                     prep.lower_ == "as" and prep.i > 0 and prep.nbor(-1).lower_ == "such")):
                 continue
             for pobj in (t for g in prep.children if g.dep_ == "pobj" for t in (g, *g.conjuncts)):
-                if pobj.i in self.span_of and self.span_of[pobj.i][1] not in VALUE_LABELS:
+                if self.is_name(pobj):
                     out.append(pobj)
                     self.add(self.entity(pobj), IS_A, self.concept(noun), [noun, prep, pobj], "example", False)
         return out
@@ -87,7 +87,7 @@ class Definitions:
                 noun.pos_ == "NUM" and noun.i not in self.span_of):
             role = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                          for g in c.children if g.dep_ == "pobj"), noun)
-        if role.i in self.span_of and self.span_of[role.i][1] not in VALUE_LABELS:
+        if self.is_name(role):
             if role.pos_ == "PROPN":
                 self.add(subject, relation("be"), self.entity(role), [subj, anchor, role], pattern,
                          negated)
@@ -97,7 +97,7 @@ class Definitions:
         if role.pos_ not in ("NOUN", "PROPN") and not nominal_adjective and not is_title(role):
             return
         named = [t.i for c in role.lefts if c.dep_ == "compound" for t in c.subtree
-                 if t.pos_ == "PROPN" or (t.i in self.span_of and self.span_of[t.i][1] not in VALUE_LABELS)]
+                 if t.pos_ == "PROPN" or self.is_name(t)]
         if pattern == "appositive" and named and isinstance(subject, Mention) and subject.kind == "entity":
             # "Reality Labs, its Metaverse division": a descriptor with a name in it is another name of X,
             # and X is an instance of the class noun after that name
@@ -112,8 +112,7 @@ class Definitions:
             self.add(subject, relation(f"{self.role_name(role)} of"), self.argument(owner),
                      [subj, anchor, role, owner], pattern + "-possessive", negated)
         for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("from", "at", "of")):
-            target = next((t for t in prep.subtree if t.dep_ == "pobj" and t.i in self.span_of
-                           and self.span_of[t.i][1] not in VALUE_LABELS), None)
+            target = next((t for t in prep.subtree if t.dep_ == "pobj" and self.is_name(t)), None)
             if target is not None:
                 governor = target.head
                 text = f"{self.role_name(role)} {prep.lower_}" if governor.i == prep.i and prep.lower_ != "from" \
@@ -159,8 +158,7 @@ class Definitions:
         """'Meta's Reality Labs' -> (Meta, has, Reality Labs) when both are names."""
         owner = tok
         owned = tok.head
-        if owned.i in self.span_of and owner.i in self.span_of and \
-                self.span_of[owned.i][0] is not self.span_of[owner.i][0] and \
-                self.span_of[owned.i][1] not in VALUE_LABELS:
+        if self.is_name(owned) and owner.i in self.span_of and \
+                self.span_of[owned.i][0] is not self.span_of[owner.i][0]:
             self.add(self.argument(owner), HAS, self.entity(owned), [owner, owned], "possessive",
                      False)

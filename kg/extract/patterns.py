@@ -109,6 +109,10 @@ class ParagraphReader(Definitions):
                                          head.lemma_.lower(), head.dep_ in ("nsubj", "nsubjpass"))
         return self.mentions[key]
 
+    def is_name(self, tok: Token) -> bool:
+        """Whether the token is part of a name (an entity span that is not a value)."""
+        return tok.i in self.span_of and self.span_of[tok.i][1] not in VALUE_LABELS
+
     def entity(self, tok: Token) -> Mention | None:
         span, label = self.span_of[tok.i]
         return self._mention(span, "entity", ENTITY_CLASSES.get(label, "Thing"), span.root)
@@ -148,11 +152,10 @@ class ParagraphReader(Definitions):
             return self._mention(self.doc[tok.i:tok.i + 1], "pronoun", cls, tok) if cls else None
         if tok.pos_ not in ("NOUN", "PROPN", "NUM", "X"):
             return None
-        if tok.dep_ == "appos" and tok.head.i in self.span_of and self.span_of[tok.head.i][1] not in VALUE_LABELS:
+        if tok.dep_ == "appos" and self.is_name(tok.head):
             return self.entity(tok.head)  # "Castellan Group, a developer based in Lisbon": the developer is it
         for child in tok.children:
-            if child.dep_ == "appos" and child.i in self.span_of and \
-                    self.span_of[child.i][1] not in VALUE_LABELS:
+            if child.dep_ == "appos" and self.is_name(child):
                 return self.entity(child)
         if tok.lemma_.lower() in NOUN_CLASS and tok.tag_ in ("NN", "NNP") and \
                 any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and \
@@ -287,7 +290,7 @@ class ParagraphReader(Definitions):
         """'LeCun commented: "ChatGPT is nothing innovative"' -> (LeCun, comment on, ChatGPT)."""
         for said in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")):
             for topic in self._expand([c for c in said.children if c.dep_ in ("nsubj", "nsubjpass")]):
-                if topic.i in self.span_of and self.span_of[topic.i][1] not in VALUE_LABELS:
+                if self.is_name(topic):
                     for speaker in speakers:
                         self.add(self.argument(speaker), relation("comment on"), self.entity(topic),
                                  [speaker, verb, topic], "speech-topic", negated)
