@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,11 +110,7 @@ def evaluate(model: RelationModel, sentences: list[Sentence], gold_entities: boo
     right = found = gold = 0
     for s in sentences:
         spans = s.entities if gold_entities else candidate_spans(s.doc)
-        predicted = set()
-        for a, b in pairs(spans):
-            label, p = model.predict(a, b)
-            if p >= threshold:
-                predicted.add((a.start, a.end, b.start, b.end, label))
+        predicted = {(a.start, a.end, b.start, b.end, label) for a, b, label, _ in _predicted(model, spans, threshold)}
         truth = {(*k, v) for k, v in s.relations.items()}
         right += len(predicted & truth)
         found += len(predicted)
@@ -127,11 +123,17 @@ def classifier_examples(model: RelationModel, sentences: list[Sentence]) -> list
     out = []
     for s in sentences:
         spans = [c for c in candidate_spans(s.doc) if c.label_ != "Other"]
-        for a, b in pairs(spans):
-            label, p = model.predict(a, b)
-            if p >= STATE_FROM:
-                out.append((p, s.relations.get((a.start, a.end, b.start, b.end)) == label))
+        out += [(p, s.relations.get((a.start, a.end, b.start, b.end)) == label)
+                for a, b, label, p in _predicted(model, spans, STATE_FROM)]
     return out
+
+
+def _predicted(model: RelationModel, spans: list[Span], threshold: float) -> Iterator[tuple[Span, Span, str, float]]:
+    """Every ordered pair of the spans with the relation the model gives it at `threshold` or more."""
+    for a, b in pairs(spans):
+        label, p = model.predict(a, b)
+        if p >= threshold:
+            yield a, b, label, p
 
 
 REPEATS = 5  # fold splits the isotonic curve is fitted over
@@ -147,12 +149,10 @@ def fit_calibration(statements: list[tuple[list[str], bool]], classified: list[t
     models = _fit_models(statements, classified, c)
     held_out = []
     for repeat in range(REPEATS):  # several fold splits, so the curve does not follow one split's luck
-        fold_of = _folds(statements, classified, folds, seed=repeat)
-        for k in range(folds):
-            fit = _fit_models([e for e in statements if fold_of[id(e)] != k],
-                              [e for e in classified if fold_of[id(e)] != k], c)
-            held_out += [(fit.raw_statement(fs), r) for fs, r in (e for e in statements if fold_of[id(e)] == k)]
-            held_out += [(fit.raw_classifier(p), r) for p, r in (e for e in classified if fold_of[id(e)] == k)]
+        for train_s, train_c, test_s, test_c in _splits(statements, classified, folds, seed=repeat):
+            fit = _fit_models(train_s, train_c, c)
+            held_out += [(fit.raw_statement(fs), r) for fs, r in test_s]
+            held_out += [(fit.raw_classifier(p), r) for p, r in test_c]
     isotonic = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(
         [x for x, _ in held_out], [float(r) for _, r in held_out])
     models.curve = _lower_bound_curve(held_out, isotonic.predict([x for x, _ in held_out]))
@@ -197,16 +197,21 @@ def reliability(statements: list[tuple[list[str], bool]], classified: list[tuple
     a calibration fitted without the example's fold (so every example counts `repeats` times)."""
     out = []
     for repeat in range(repeats):
-        fold_of = _folds(statements, classified, folds, seed=100 + repeat)
-        for k in range(folds):
-            fit = fit_calibration([e for e in statements if fold_of[id(e)] != k],
-                                  [e for e in classified if fold_of[id(e)] != k])
-            out += [(fit.statement_of(e[0]), e[1]) for e in statements if fold_of[id(e)] == k]
-            out += [(fit.classifier(e[0]), e[1]) for e in classified if fold_of[id(e)] == k]
+        for train_s, train_c, test_s, test_c in _splits(statements, classified, folds, seed=100 + repeat):
+            fit = fit_calibration(train_s, train_c)
+            out += [(fit.statement_of(fs), r) for fs, r in test_s]
+            out += [(fit.classifier(p), r) for p, r in test_c]
     return out
 
 
-def _folds(statements: list, classified: list, folds: int, seed: int) -> dict[int, int]:
-    """A random fold for every example (by identity), reproducible from `seed`."""
+def _splits(statements: list, classified: list, folds: int, seed: int) -> Iterator[tuple[list, list, list, list]]:
+    """(training statements, training classified, held-out statements, held-out classified) for each fold
+    of a random split, reproducible from `seed`."""
     order = random.Random(seed)
-    return {id(e): order.randrange(folds) for e in (*statements, *classified)}
+    fold_s = [order.randrange(folds) for _ in statements]
+    fold_c = [order.randrange(folds) for _ in classified]
+    for k in range(folds):
+        yield ([e for e, f in zip(statements, fold_s, strict=True) if f != k],
+               [e for e, f in zip(classified, fold_c, strict=True) if f != k],
+               [e for e, f in zip(statements, fold_s, strict=True) if f == k],
+               [e for e, f in zip(classified, fold_c, strict=True) if f == k])
