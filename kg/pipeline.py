@@ -14,7 +14,7 @@ from kg.extract import Extractor
 from kg.extract.calibration import statement_features
 from kg.ingest import ingest
 from kg.rdf import Minter, document_quads, veto_quads
-from kg.records import Document, IngestError, Mention, Resolution, Veto
+from kg.records import Document, IngestError, Resolution, Veto
 from kg.resolve import Resolver
 from kg.store import KGStore, StoredMerge
 
@@ -173,14 +173,16 @@ def judged_statements(dev_file: Path, judgements_file: Path, settings: Settings)
     for line in Path(judgements_file).read_text(encoding="utf-8").splitlines():
         j = json.loads(line)
         judged[(j["article"], j["subject"], j["predicate"], j["object"], j["pattern"])] = j["right"]
-    extractor, resolver, examples = Extractor(settings.models), Resolver(), []
-    for k in range(0, len(items), JUDGED_ARTICLE):
-        text = "\n".join(" ".join(item["tokens"]) for item in items[k:k + JUDGED_ARTICLE])
-        doc = Document(f"{dev_file}#{k}", text, f"conll04-dev-{k}", str(dev_file), "en")
-        for rs in resolver.resolve(extractor.extract(doc)).statements:
+    starts = range(0, len(items), JUDGED_ARTICLE)
+    articles = [Document(f"{dev_file}#{k}", "\n".join(" ".join(item["tokens"]) for item in items[k:k + JUDGED_ARTICLE]),
+                         f"conll04-dev-{k}", str(dev_file), "en") for k in starts]
+    examples = []
+    for k, resolution in zip(starts, resolutions(articles, Extractor(settings.models), Resolver()), strict=True):
+        text = resolution.extraction.document.text
+        for rs in resolution.statements:
             st = rs.statement
             key = (k, rs.subject.label, rs.predicate.label, rs.object.label, st.pattern if st else "")
             if st is not None and key in judged:
-                kinds = [arg.kind if isinstance(arg, Mention) else "literal" for arg in (st.subject, st.object)]
-                examples.append((statement_features(st.pattern, *kinds, text[st.start:st.end]), judged.pop(key)))
+                examples.append((statement_features(st.pattern, st.subject, st.object, text[st.start:st.end]),
+                                 judged.pop(key)))
     return examples, len(judged)

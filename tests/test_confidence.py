@@ -8,6 +8,7 @@ from conftest import SHARED, needs_shared, run
 from test_extract import facts
 
 from kg.extract.calibration import Calibration
+from kg.records import Mention
 
 
 def confidences(extractor, text: str) -> dict[tuple[str, str, str], float]:
@@ -39,6 +40,8 @@ def test_fitting_prints_cross_validated_reliability_and_writes_a_working_calibra
     unmatched = re.search(r"(\d+) judgements matched nothing", result.stderr)
     assert unmatched and int(unmatched.group(1)) <= 20  # judgements still describe what kg reads
     calibration = Calibration.load(output)
-    assert calibration.statement("verb-object", "entity", "entity", "Globex bought Initech") > \
-        calibration.statement("verb-object", "pronoun", "entity", "It bought Initech")
+    named, pronoun = Mention(0, 6, "Globex", "entity", "Organization", 0), Mention(0, 2, "It", "pronoun", "Thing", 0)
+    bought = Mention(14, 21, "Initech", "entity", "Organization", 0)
+    assert calibration.statement("verb-object", named, bought, "Globex bought Initech") > \
+        calibration.statement("verb-object", pronoun, bought, "It bought Initech")
     assert 0 < calibration.classifier(0.95) <= 1

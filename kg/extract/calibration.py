@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.records import Argument, Mention
+
 __all__ = ["Calibration", "CALIBRATION_FILE", "JUDGEMENTS_FILE", "statement_features", "logit"]
 
 CALIBRATION_FILE = Path(__file__).with_name("models") / "confidence.json"
@@ -30,12 +32,13 @@ HEDGES = re.compile(r"\b(?:may|might|could|would|should|whether|if|allegedly|rep
                     r"likely|unlikely|rumou?rs?|allegations?|claims?)\b", re.IGNORECASE)
 
 
-def statement_features(pattern: str, subject_kind: str, object_kind: str, text: str) -> list[str]:
+def statement_features(pattern: str, subject: Argument, obj: Argument, text: str) -> list[str]:
     """The calibration features of a pattern statement: its construction, the Mention kinds of its ends
     ("literal" for a value), how far apart its words lie (long reaches are where parses go wrong) and
     whether its words hedge ("might", "whether", "allegedly"): `text` runs from its first word to its last."""
+    kinds = [arg.kind if isinstance(arg, Mention) else "literal" for arg in (subject, obj)]
     reach = next((f"<{b}" for b in SPAN_BUCKETS if len(text) < b), f">={SPAN_BUCKETS[-1]}")
-    return [f"pattern={pattern}", f"subject={subject_kind}", f"object={object_kind}", f"span{reach}",
+    return [f"pattern={pattern}", f"subject={kinds[0]}", f"object={kinds[1]}", f"span{reach}",
             f"hedged={bool(HEDGES.search(text))}"]
 
 
@@ -82,9 +85,9 @@ class Calibration:
                 return y0 if x1 == x0 else y0 + (y1 - y0) * (score - x0) / (x1 - x0)
         return self.curve[-1][1]
 
-    def statement(self, pattern: str, subject_kind: str, object_kind: str, text: str) -> float:
+    def statement(self, pattern: str, subject: Argument, obj: Argument, text: str) -> float:
         """Confidence of a statement read by a pattern (`text`: from its first word to its last)."""
-        return self.statement_of(statement_features(pattern, subject_kind, object_kind, text))
+        return self.statement_of(statement_features(pattern, subject, obj, text))
 
     def statement_of(self, features: list[str]) -> float:
         """Confidence of a pattern statement with these calibration features."""

@@ -176,18 +176,14 @@ class ParagraphReader(Definitions):
         if key in self._seen:
             return
         self._seen.add(key)
-        start = self.offset + min(t.idx for t in tokens)
+        first = min(t.idx for t in tokens)
         last = max(tokens, key=lambda t: t.idx)
-        end = self.offset + last.idx + len(last)
-        if probability is not None:
-            confidence = self.calibration.classifier(probability)
-        else:
-            confidence = self.calibration.statement(pattern, subject.kind,
-                                                    obj.kind if isinstance(obj, Mention) else "literal",
-                                                    self.doc.text[start - self.offset:end - self.offset])
+        end = last.idx + len(last)
+        confidence = self.calibration.classifier(probability) if probability is not None else \
+            self.calibration.statement(pattern, subject, obj, self.doc.text[first:end])
         self.statements.append(Statement(
-            subject, predicate, obj, self.sentence_of[tokens[0].i], start, end, negated, confidence, when,
-            pattern))
+            subject, predicate, obj, self.sentence_of[tokens[0].i], self.offset + first, self.offset + end, negated,
+            confidence, when, pattern))
 
     def _expand(self, tokens: list[Token]) -> list[Token]:
         """The argument tokens with their conjuncts and the names given as their examples."""
