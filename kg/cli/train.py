@@ -1,0 +1,106 @@
+"""`kg train`: fit the relation classifier and the statement confidences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.cli.common import fail, make_settings, model_option
+
+
+@click.group()
+def train() -> None:
+    """Train kg's models (needs the training extra: pip install -e '.[train]')."""
+
+
+@train.command("relations")
+@click.option("--train", "train_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default="../shared/data/conll04/conll04_train.json", show_default=True, help="CoNLL04 JSON to train on.")
+@click.option("--dev", "dev_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default="../shared/data/conll04/conll04_dev.json", show_default=True, help="CoNLL04 JSON to score on.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the model (default: the one kg uses, kg/extract/models/conll04_relations.json).")
+@click.option("-C", "c", type=click.FloatRange(min=0, min_open=True), default=1.0, show_default=True,
+              help="Inverse regularisation strength of the logistic regression.")
+@model_option
+def train_relations(train_file: Path, dev_file: Path, output: Path | None, c: float, models: tuple[str, ...]) -> None:
+    """Train the relation classifier on CoNLL04 and print its dev micro-F1.
+
+    Scores count a relation right when its type and both entity boundaries match the gold: end to end
+    (entities found by the spaCy pipeline) and, for comparison, with the gold entities given.
+    """
+    from kg.extract import PipelineError, load_pipeline
+    from kg.extract.relations import MODEL_FILE, THRESHOLD
+    from kg.extract.training import evaluate, read_conll04
+    from kg.extract.training import train as fit
+
+    settings = make_settings(models=models)
+    try:
+        nlp = load_pipeline(settings.models["en"])
+    except PipelineError as err:
+        fail(str(err))
+    try:
+        train_set, dev_set = read_conll04(train_file, nlp), read_conll04(dev_file, nlp)
+    except (ValueError, KeyError, TypeError) as err:
+        fail(f"{train_file} or {dev_file}: not CoNLL04 JSON ({err})")
+    click.echo(f"training on {len(train_set)} sentences of {train_file} ...", err=True)
+    model = fit(train_set, c=c)
+    end_to_end = evaluate(model, dev_set, threshold=THRESHOLD)
+    given = evaluate(model, dev_set, gold_entities=True, threshold=THRESHOLD)
+    model.info.update({"dev_f1": round(end_to_end.f1, 3), "dev_f1_gold_entities": round(given.f1, 3),
+                       "threshold": THRESHOLD, "pipeline": settings.models["en"]})
+    model.save(output or MODEL_FILE)
+    click.echo(f"dev, entities found by the pipeline: {end_to_end}")
+    click.echo(f"dev, gold entities given:           {given}")
+    click.echo(f"wrote {output or MODEL_FILE} ({len(model.weights):,} features)", err=True)
+
+
+@train.command("calibration")
+@click.option("--dev", "dev_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default="../shared/data/conll04/conll04_dev.json", show_default=True,
+              help="CoNLL04 JSON the judgements were made on.")
+@click.option("--judgements", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Judged statements (default: kg/extract/models/statement_judgements.jsonl).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the calibration (default: the one kg uses, kg/extract/models/confidence.json).")
+@model_option
+def train_calibration(dev_file: Path, judgements: Path | None, output: Path | None, models: tuple[str, ...]) -> None:
+    """Fit statement confidences on CoNLL04 dev and print how reliable they are.
+
+    Pattern statements: a logistic regression over the judged statements' construction and mention
+    kinds. Classifier statements: Platt scaling of its probability against the CoNLL04 dev gold. The
+    printed reliability is 5-fold cross-validated: each statement's confidence comes from a fit that did
+    not see it.
+    """
+    from kg.extract import PipelineError, load_pipeline
+    from kg.extract.calibration import CALIBRATION_FILE, JUDGEMENTS_FILE
+    from kg.extract.relations import MODEL_FILE, RelationModel
+    from kg.extract.training import classifier_examples, fit_calibration, read_conll04, reliability
+    from kg.pipeline import judged_statements
+
+    settings = make_settings(models=models)
+    try:
+        dev_set = read_conll04(dev_file, load_pipeline(settings.models["en"]))
+        statements, unmatched = judged_statements(dev_file, judgements or JUDGEMENTS_FILE, settings)
+    except PipelineError as err:
+        fail(str(err))
+    except (ValueError, KeyError, TypeError) as err:
+        fail(f"{dev_file} or {judgements or JUDGEMENTS_FILE}: not CoNLL04 JSON / judgements ({err})")
+    classified = classifier_examples(RelationModel.load(MODEL_FILE), dev_set)
+    click.echo(f"{len(statements)} judged statements ({unmatched} judgements matched nothing), "
+               f"{len(classified)} classifier statements", err=True)
+    scored = reliability(statements, classified)
+    for low in (0.0, 0.5, 0.6, 0.7, 0.8, 0.9):
+        high = 0.5 if low == 0.0 else low + 0.1
+        inside = [right for conf, right in scored if low <= conf < high or (high == 1.0 and conf == 1.0)]
+        if inside:
+            click.echo(f"confidence {low:.1f}-{high:.1f}: {len(inside):4} statements, "
+                       f"{sum(inside) / len(inside):.0%} right")
+    top = [right for conf, right in scored if conf >= 0.8]
+    click.echo(f"confidence >= 0.8: {len(top)} statements, {sum(top) / max(1, len(top)):.0%} right")
+    calibration = fit_calibration(statements, classified)
+    calibration.save(output or CALIBRATION_FILE)
+    click.echo(f"wrote {output or CALIBRATION_FILE}", err=True)
+
+
