@@ -1,7 +1,18 @@
-"""Shared fixtures: the kg command run in-process, sample paths and the ../shared material."""
+"""Shared fixtures: the kg command run in-process, a real `kg serve`, sample paths and the ../shared material."""
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from email.message import Message
 from pathlib import Path
 
 import pytest
@@ -38,3 +49,68 @@ def sample_store(tmp_path_factory) -> Path:
     result = run("build", SAMPLES, "--store", path, "--quiet")
     assert result.exit_code == 0, result.output
     return path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def kg_server(store: Path, *options: object, command: str = "serve") -> Iterator[str]:
+    """A real `kg serve` (gunicorn; or `kg demo`) on a free port; yields its base URL and stops it afterwards."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg", command, "--store", str(store), "--port", str(port),
+                                *map(str, options)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(1200):
+            if process.poll() is not None:
+                raise RuntimeError(f"kg {command} exited: {process.stdout.read().decode()}")
+            try:
+                with urllib.request.urlopen(base + "/sparql", timeout=5):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError(f"kg {command} did not answer within 2 minutes")
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def server(sample_store: Path) -> Iterator[str]:
+    """`kg serve` on the sample store, read-only, with a 3 s query timeout, 2 query workers and 0.1 MB results."""
+    with kg_server(sample_store, "--query-timeout", 3, "--query-workers", 2, "--max-result-mb", 0.1) as base:
+        yield base
+
+
+@dataclass
+class Reply:
+    status: int
+    headers: Message
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8")
+
+
+def fetch(url: str, data: bytes | dict | None = None, headers: dict | None = None, method: str | None = None,
+          timeout: float = 60) -> Reply:
+    """An HTTP request with the standard library; HTTP errors are answers too. A dict is sent form-encoded."""
+    if isinstance(data, dict):
+        data = urllib.parse.urlencode(data, doseq=True).encode()
+    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return Reply(response.status, response.headers, response.read())
+    except urllib.error.HTTPError as err:
+        return Reply(err.code, err.headers, err.read())

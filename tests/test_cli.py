@@ -30,7 +30,8 @@ def copy_store(source, target) -> None:
         store.backup(target)
 
 
-@pytest.mark.parametrize("command", ["build", "extract", "query", "export", "stats", "merges", "unmerge", "demo"])
+@pytest.mark.parametrize("command", ["build", "extract", "query", "export", "stats", "merges", "unmerge",
+                                     "serve", "demo"])
 def test_every_command_explains_itself(command):
     result = run(command, "--help")
     assert result.exit_code == 0 and "Usage: main" in result.output or "Usage:" in result.output
@@ -208,7 +209,7 @@ def test_min_confidence_leaves_out_weaker_statements():
 
 
 def test_demo_counts_each_statement_of_an_entity_once(tmp_path):
-    result = run("demo", "--store", tmp_path / "store")
+    result = run("demo", "--store", tmp_path / "store", "--no-serve")
     assert result.exit_code == 0, result.output
     meta_row = next(line for line in result.stdout.splitlines() if line.split()[:1] == ["Meta"])
     extracted = [json.loads(line) for line in run("extract", SAMPLES, "--format", "jsonl").stdout.splitlines()]

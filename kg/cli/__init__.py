@@ -22,9 +22,10 @@ def main() -> None:
       kg stats
       kg query "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10"
       kg export --format ttl -o graph.ttl
+      kg serve                    # SPARQL endpoint and query page on http://localhost:8000/
     """
 
 
 for command in (graph.build, graph.extract, graph.query, graph.export, graph.stats, graph.merges, graph.unmerge,
-                train.train, serve.demo):
+                train.train, serve.serve, serve.demo):
     main.add_command(command)

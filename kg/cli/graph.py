@@ -24,7 +24,7 @@ from kg.records import IngestError
 
 _RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
                    "tsv": ox.QueryResultsFormat.TSV, "xml": ox.QueryResultsFormat.XML}
-_EXPORT_CHOICES = ["ttl", "nt", "nq", "trig", "jsonld", "xml"]
+_EXPORT_CHOICES = ["ttl", "turtle", "nt", "ntriples", "nq", "nquads", "trig", "jsonld", "xml", "rdfxml"]
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))

@@ -1,0 +1,31 @@
+"""kg's web app: the SPARQL endpoint, RDF export and the query page.
+
+`create_app` is Flask's app factory; each part is a blueprint (web.sparql, web.export, web.ui).
+Queries run in a pool of worker processes (web.pool) so a query past its time limit can be stopped.
+`kg serve` runs the app under gunicorn (web.server).
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_cors import CORS
+
+from web.config import ServeSettings
+from web.pool import QueryPool
+
+__all__ = ["create_app", "ServeSettings"]
+
+
+def create_app(settings: ServeSettings | None = None) -> Flask:
+    """The Flask app serving the store named in `settings` (default: from the environment)."""
+    from web import export, sparql, ui
+
+    settings = settings or ServeSettings()
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
+    app.extensions["kg.settings"] = settings
+    app.extensions["kg.pool"] = QueryPool(settings.store, settings.query_workers, settings.query_timeout)
+    for part in (sparql, export, ui):
+        app.register_blueprint(part.blueprint)
+    CORS(app, expose_headers=["Content-Disposition", "Content-Type"])
+    return app

@@ -1,0 +1,71 @@
+"""The /sparql endpoint: queries through the worker pool, updates behind a token, the service description."""
+
+from __future__ import annotations
+
+import hmac
+
+from flask import Blueprint, Response, current_app, request
+
+from web.config import ServeSettings
+from web.description import service_description
+from web.pool import QueryPool, run_update
+from web.protocol import TRIPLE_TYPES, ProtocolError, negotiate, parse_request
+from web.worker import Answer, Job
+
+__all__ = ["blueprint", "error_response"]
+
+blueprint = Blueprint("sparql", __name__)
+
+
+def error_response(status: int, message: str) -> Response:
+    """A one-line plain-text error."""
+    return Response(message.rstrip() + "\n", status=status, mimetype="text/plain")
+
+
+def _answer(answer: Answer) -> Response:
+    return Response(answer.body, status=answer.status, content_type=answer.media_type)
+
+
+def _settings() -> ServeSettings:
+    return current_app.extensions["kg.settings"]
+
+
+def _pool() -> QueryPool:
+    return current_app.extensions["kg.pool"]
+
+
+def _authorised(settings: ServeSettings) -> Response | None:
+    """None if the request may update the store, else the 401/403 to answer with."""
+    if settings.update_token is None:
+        return error_response(403, "updates are off: this server is read-only (start kg serve with --update-token "
+                                   "or KG_UPDATE_TOKEN to allow them)")
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), settings.update_token.encode()):
+        response = error_response(401, "an update needs the header 'Authorization: Bearer <token>'")
+        response.headers["WWW-Authenticate"] = 'Bearer realm="kg"'
+        return response
+    return None
+
+
+@blueprint.route("/sparql", methods=["GET", "POST"])
+def endpoint() -> Response:
+    """SPARQL 1.1 Protocol: query (GET or POST), update (POST, with a token), description (GET, no query)."""
+    settings = _settings()
+    try:
+        asked = parse_request(request)
+        solutions_type, triples_type = negotiate(request.headers.get("Accept"), request.values.get("format"))
+    except ProtocolError as err:
+        return error_response(err.status, str(err))
+    if asked.update is not None:
+        return _authorised(settings) or _answer(run_update(settings.store, asked.update, settings.query_timeout))
+    if asked.query is None:
+        if triples_type is None:
+            return error_response(406, "the service description is served as " + ", ".join(TRIPLE_TYPES))
+        body = service_description(request.base_url, settings.update_token is not None, settings.query_timeout,
+                                   triples_type)
+        return Response(body, content_type=triples_type)
+    job = Job(asked.query, asked.default_graphs, asked.named_graphs, solutions_type, triples_type,
+              settings.max_result_bytes)
+    response = _answer(_pool().run(job))
+    response.vary.add("Accept")
+    return response

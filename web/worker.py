@@ -1,0 +1,143 @@
+"""A query worker: a child process that holds the store open read-only and answers SPARQL jobs.
+
+Neither pyoxigraph nor rdflib can cancel a query in-process, so queries run here, where the server
+can kill the whole process when its time is up (see `web.pool`). A worker reopens the store when a
+build or update has published a new generation, and writes each result into a capped buffer, so a
+result larger than the limit is refused rather than filling memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.rdf.namespaces import PREFIXES
+from kg.store import KGStore, StoreError, generations
+
+__all__ = ["Job", "Answer", "serve", "execute"]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One SPARQL query with its protocol dataset and the media types chosen for each result kind
+    (None: the client accepts nothing kg can serve for that kind)."""
+
+    query: str
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    solutions_type: str | None = "application/sparql-results+json"
+    triples_type: str | None = "text/turtle"
+    max_bytes: int = 100_000_000
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An HTTP answer: status, media type and body (the error message for statuses other than 200)."""
+
+    status: int
+    media_type: str
+    body: bytes = field(repr=False)
+
+    @classmethod
+    def error(cls, status: int, message: str) -> Answer:
+        return cls(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode())
+
+
+class _ResultTooLarge(Exception):
+    pass
+
+
+class _Capped:
+    """A write-only buffer that refuses to grow past `limit` bytes."""
+
+    def __init__(self, limit: int) -> None:
+        self.room = limit
+        self.parts: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        self.room -= len(data)
+        if self.room < 0:
+            raise _ResultTooLarge
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def _options(job: Job) -> dict:
+    """pyoxigraph query options: the union of all graphs as default graph unless the client names one."""
+    options: dict = {"prefixes": PREFIXES}
+    if job.default_graphs:
+        options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
+    else:
+        options["use_default_graph_as_union"] = True
+    if job.named_graphs:
+        options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+    return options
+
+
+def execute(store: KGStore, job: Job) -> Answer:
+    """Run the job's query on the store and serialise the result as the client asked."""
+    try:
+        result = store.store.query(job.query, **_options(job))
+    except SyntaxError as err:
+        return Answer.error(400, f"malformed query: {err}")
+    except (OSError, ValueError) as err:
+        return Answer.error(400, f"query failed: {err}")
+    out = _Capped(job.max_bytes)
+    try:
+        if isinstance(result, ox.QueryTriples):
+            if job.triples_type is None:
+                return Answer.error(406, "a CONSTRUCT or DESCRIBE result can be served as text/turtle, "
+                                         "application/n-triples, application/ld+json or application/rdf+xml")
+            rdf_format = ox.RdfFormat.from_media_type(job.triples_type)
+            ox.serialize(result, out, rdf_format, prefixes=None if rdf_format == ox.RdfFormat.N_TRIPLES else PREFIXES)
+            media_type = job.triples_type
+        else:
+            if job.solutions_type is None:
+                return Answer.error(406, "a SELECT or ASK result can be served as application/sparql-results+json, "
+                                         "application/sparql-results+xml, text/csv or text/tab-separated-values")
+            results_format = ox.QueryResultsFormat.from_media_type(job.solutions_type)
+            result.serialize(out, results_format)
+            media_type = results_format.media_type
+    except _ResultTooLarge:
+        return Answer.error(413, f"the result is larger than the server's limit of {job.max_bytes:,} bytes; "
+                                 "add a LIMIT or ask for less")
+    except (OSError, ValueError) as err:
+        return Answer.error(500, f"query failed while reading results: {err}")
+    return Answer(200, media_type, b"".join(out.parts))
+
+
+class _Opened:
+    """The store as last opened, reopened when its `current` generation has moved on."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.store: KGStore | None = None
+
+    def get(self) -> KGStore:
+        if self.store is None or self.store.generation != generations.current(self.path):
+            if self.store is not None:
+                self.store.close()
+            self.store = None
+            self.store = KGStore(self.path, read_only=True)
+        return self.store
+
+
+def serve(conn: Connection, store_path: str) -> None:
+    """The worker's loop: receive a Job, send back an Answer, until the server closes the pipe."""
+    opened = _Opened(Path(store_path))
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            answer = execute(opened.get(), job)
+        except StoreError as err:
+            answer = Answer.error(503, str(err))
+        conn.send(answer)
