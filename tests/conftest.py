@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -58,11 +59,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def kg_server(store: Path, *options: object, command: str = "serve") -> Iterator[str]:
+def kg_server(store: Path, *options: object, command: str = "serve", env: dict | None = None) -> Iterator[str]:
     """A real `kg serve` (gunicorn; or `kg demo`) on a free port; yields its base URL and stops it afterwards."""
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "kg", command, "--store", str(store), "--port", str(port),
-                                *map(str, options)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                                *map(str, options)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               env={**os.environ, **(env or {})})
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(1200):
@@ -87,8 +89,9 @@ def kg_server(store: Path, *options: object, command: str = "serve") -> Iterator
 
 @pytest.fixture(scope="session")
 def server(sample_store: Path) -> Iterator[str]:
-    """`kg serve` on the sample store, read-only, with a 3 s query timeout, 2 query workers and 0.1 MB results."""
-    with kg_server(sample_store, "--query-timeout", 3, "--query-workers", 2, "--max-result-mb", 0.1) as base:
+    """`kg serve` on the sample store, read-only, with a 3 s query timeout (set by the environment), 2 query
+    workers and results up to 0.1 MB."""
+    with kg_server(sample_store, "--query-workers", 2, "--max-result-mb", 0.1, env={"KG_QUERY_TIMEOUT": "3"}) as base:
         yield base
 
 

@@ -7,6 +7,7 @@ SPARQLStore or plain urllib, and checks the answers against the store read direc
 from __future__ import annotations
 
 import csv
+import http.client
 import io
 import json
 import time
@@ -201,6 +202,24 @@ def test_bad_requests_get_a_4xx_and_one_line(server: str, data, headers: dict, s
     reply = fetch(server + "/sparql", data, headers)
     assert reply.status == status
     assert message in reply.text and reply.text.count("\n") == 1
+
+
+@pytest.mark.parametrize("method, path, data, status", [("GET", "/nowhere", None, 404), ("PUT", "/sparql", b"x", 405)])
+def test_http_errors_are_one_line_too(server: str, method: str, path: str, data: bytes | None, status: int) -> None:
+    reply = fetch(server + path, data, {"Content-Type": "application/sparql-query"}, method=method)
+    assert reply.status == status
+    assert reply.headers.get_content_type() == "text/plain" and reply.text.count("\n") == 1
+
+
+def test_a_huge_request_is_refused_before_it_is_read(server: str) -> None:
+    connection = http.client.HTTPConnection(urllib.parse.urlsplit(server).netloc, timeout=30)
+    connection.putrequest("POST", "/sparql")
+    connection.putheader("Content-Type", "application/sparql-query")
+    connection.putheader("Content-Length", "10000001")
+    connection.endheaders()
+    response = connection.getresponse()
+    assert response.status == 413
+    assert response.read().decode().startswith("Request Entity Too Large")
 
 
 def test_result_larger_than_the_limit_is_refused(server: str) -> None:

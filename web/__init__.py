@@ -7,11 +7,13 @@ Queries run in a pool of worker processes (web.pool) so a query past its time li
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, Response
 from flask_cors import CORS
+from werkzeug.exceptions import HTTPException
 
 from web.config import ServeSettings
 from web.pool import QueryPool
+from web.protocol import error_response
 
 __all__ = ["create_app", "ServeSettings"]
 
@@ -28,4 +30,12 @@ def create_app(settings: ServeSettings | None = None) -> Flask:
     for part in (sparql, export, ui):
         app.register_blueprint(part.blueprint)
     CORS(app, expose_headers=["Content-Disposition", "Content-Type"])
+
+    @app.errorhandler(HTTPException)
+    def plain_error(error: HTTPException) -> Response:
+        response = error_response(error.code or 500, f"{error.name}: {error.description}")
+        if error.code == 405 and error.valid_methods:
+            response.headers["Allow"] = ", ".join(error.valid_methods)
+        return response
+
     return app

@@ -14,7 +14,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, request, stream_with_context
 
 from kg.store import EXPORT_FORMATS
-from web.sparql import error_response
+from web.protocol import error_response
 
 __all__ = ["blueprint"]
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask import Response
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 from werkzeug.wrappers import Request
 
-__all__ = ["ProtocolError", "SparqlRequest", "parse_request", "negotiate", "RESULT_TYPES", "TRIPLE_TYPES",
-           "FORMAT_NAMES"]
+__all__ = ["ProtocolError", "SparqlRequest", "parse_request", "negotiate", "error_response", "RESULT_TYPES",
+           "TRIPLE_TYPES", "FORMAT_NAMES"]
 
 RESULT_TYPES = ["application/sparql-results+json", "application/sparql-results+xml", "text/csv",
                 "text/tab-separated-values"]
@@ -34,6 +35,11 @@ FORMAT_NAMES: dict[str, tuple[str | None, str | None]] = {
     "jsonld": (None, TRIPLE_TYPES[2]), "json-ld": (None, TRIPLE_TYPES[2]),
     "rdfxml": (None, TRIPLE_TYPES[3]), "rdf+xml": (None, TRIPLE_TYPES[3]), "rdf": (None, TRIPLE_TYPES[3]),
 }
+
+
+def error_response(status: int, message: str) -> Response:
+    """A one-line plain-text error, as every error of kg's web app is answered."""
+    return Response(" ".join(message.split()) + "\n", status=status, mimetype="text/plain")
 
 
 class ProtocolError(ValueError):

@@ -9,17 +9,12 @@ from flask import Blueprint, Response, current_app, request
 from web.config import ServeSettings
 from web.description import service_description
 from web.pool import QueryPool, run_update
-from web.protocol import TRIPLE_TYPES, ProtocolError, negotiate, parse_request
+from web.protocol import TRIPLE_TYPES, ProtocolError, error_response, negotiate, parse_request
 from web.worker import Answer, Job
 
-__all__ = ["blueprint", "error_response"]
+__all__ = ["blueprint"]
 
 blueprint = Blueprint("sparql", __name__)
-
-
-def error_response(status: int, message: str) -> Response:
-    """A one-line plain-text error."""
-    return Response(message.rstrip() + "\n", status=status, mimetype="text/plain")
 
 
 def _answer(answer: Answer) -> Response:

@@ -14,7 +14,7 @@ from pathlib import Path
 from flask import Blueprint, Response, render_template, send_from_directory, url_for
 
 from kg.rdf.namespaces import PREFIXES
-from web.sparql import error_response
+from web.protocol import error_response
 
 __all__ = ["blueprint", "examples", "Example", "VENDOR"]
 
