@@ -336,6 +336,13 @@ def test_export_and_kg_export_know_the_same_formats(sample_store: Path, tmp_path
         assert result.exit_code == 0, result.output
 
 
+def test_serve_says_when_its_port_is_taken(server: str, sample_store: Path) -> None:
+    port = urllib.parse.urlsplit(server).port
+    result = run("serve", "--store", sample_store, "--port", port)
+    assert result.exit_code == 1
+    assert result.stderr == f"kg: cannot listen on 127.0.0.1:{port} (Address already in use); choose another --port\n"
+
+
 def test_serve_refuses_a_folder_that_is_not_a_store(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine")
     result = run("serve", "--store", tmp_path)

@@ -35,7 +35,8 @@ def service_description(endpoint: str, updates: bool, timeout: float, media_type
     prefixes = ", ".join(f"{name}:" for name in PREFIXES)
     comment = ox.Literal(
         "Facts read from news articles by kg. Each article is a named graph <...doc/HASH>; the default graph is "
-        f"the union of all graphs. The prefixes {prefixes} are predefined. Queries stop after {timeout:g} s."
+        "the union of all graphs, where a triple stated in several articles is matched once per article: use "
+        f"DISTINCT. The prefixes {prefixes} are predefined. Queries stop after {timeout:g} s."
         + (" Updates need 'Authorization: Bearer <token>'." if updates else " Read-only."))
     text = _TEMPLATE.format(endpoint=endpoint, comment=comment, update=", sd:SPARQL11Update" if updates else "")
     triples = ox.parse(text, ox.RdfFormat.TURTLE)

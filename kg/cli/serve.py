@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from importlib import resources
 from pathlib import Path
 
@@ -16,6 +17,18 @@ _DEFAULT_PORT = 8000
 def sample_folder() -> Path:
     """Folder of the sample articles shipped with kg."""
     return Path(str(resources.files("kg") / "samples"))
+
+
+def _address_in_use(host: str, port: int) -> str | None:
+    """Why the server could not listen on host:port, or None if it can."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as err:
+        return err.strerror or str(err)
+    return None
 
 
 def _serve(store_path: Path, base_iri: str | None, host: str, port: int, query_timeout: float | None,
@@ -37,6 +50,9 @@ def _serve(store_path: Path, base_iri: str | None, host: str, port: int, query_t
             warn(f"{store_path} is empty: add articles with kg build")
     except StoreError as err:
         fail(str(err))
+    problem = _address_in_use(host, port)
+    if problem:
+        fail(f"cannot listen on {host}:{port} ({problem}); choose another --port")
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
     click.echo(f"Serving {store_path} on http://{shown}:{port}/ (SPARQL at /sparql, export at /export; "
                f"queries stop after {settings.query_timeout:g} s; "
