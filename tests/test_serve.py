@@ -303,6 +303,17 @@ def test_failed_and_stopped_updates_change_nothing(writable: tuple[str, Path]) -
     assert _quads(path) == before + 1
 
 
+def test_a_build_while_serving_is_seen_once_published(writable: tuple[str, Path], tmp_path: Path) -> None:
+    base, path = writable
+    count = {"query": "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a kg:Article }"}
+    before = int(json.loads(fetch(base + "/sparql", count).body)["results"]["bindings"][0]["n"]["value"])
+    article = tmp_path / "harbour.txt"
+    article.write_text("Harbour plans a new ferry\n\nThe city of Porto hired Marta Reis to run its ferry service.\n")
+    assert run("build", article, "--store", path, "--quiet").exit_code == 0
+    after = json.loads(fetch(base + "/sparql", count).body)["results"]["bindings"][0]["n"]["value"]
+    assert int(after) == before + 1
+
+
 @pytest.mark.parametrize("fmt, parse_as, extension, named_graphs", [
     ("turtle", "turtle", "ttl", False), ("ntriples", "nt", "nt", False), ("rdfxml", "xml", "rdf", False),
     ("nquads", "nquads", "nq", True), ("trig", "trig", "trig", True), ("jsonld", "json-ld", "jsonld", True),
