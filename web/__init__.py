@@ -11,6 +11,7 @@ from flask import Flask, Response
 from flask_cors import CORS
 from werkzeug.exceptions import HTTPException
 
+from web import export, sparql, ui
 from web.config import ServeSettings
 from web.pool import QueryPool
 from web.protocol import error_response
@@ -20,8 +21,6 @@ __all__ = ["create_app", "ServeSettings"]
 
 def create_app(settings: ServeSettings | None = None) -> Flask:
     """The Flask app serving the store named in `settings` (default: from the environment)."""
-    from web import export, sparql, ui
-
     settings = settings or ServeSettings()
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes

@@ -3,7 +3,8 @@
 A request takes an idle worker, sends it the job and waits at most the query timeout. If the worker
 has not answered by then, it is killed (SIGKILL: its work stops at once) and a fresh one takes its
 place, so the pool keeps its size and other clients keep being answered. Workers are started with
-`spawn`: a clean interpreter, safe beside the web server's threads.
+`spawn`: a clean interpreter, safe beside the web server's threads; being daemons, they end with the
+web server's process.
 
 Updates run in a process of their own (`run_update`), inside a store transaction: one killed for its
 time leaves the store as it was.
@@ -51,6 +52,8 @@ class QueryPool:
         self._lock = threading.Lock()
 
     def _start(self) -> None:
+        if self._started:
+            return
         with self._lock:
             if not self._started:
                 for _ in range(self.size):
@@ -81,14 +84,6 @@ class QueryPool:
     def _replace(self, worker: _Worker) -> _Worker:
         worker.stop()
         return _Worker(self.store_path)
-
-    def close(self) -> None:
-        """Stop the idle workers (busy ones end with their process group)."""
-        while True:
-            try:
-                self._idle.get_nowait().stop()
-            except queue.Empty:
-                return
 
 
 def _update_in_child(conn: Connection, store_path: str, sparql: str) -> None:
