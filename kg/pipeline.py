@@ -17,6 +17,7 @@ from kg.rdf import Minter, document_quads, veto_quads
 from kg.records import Document, IngestError, Resolution, Veto
 from kg.resolve import Resolver
 from kg.store import KGStore, StoredMerge
+from kg.views.analytics import Analysis, analyze
 
 ErrorHandler = Callable[[IngestError], None]
 
@@ -34,6 +35,7 @@ class BuildReport:
     notes: list[str] = field(default_factory=list)
     quads_before: int = 0
     quads_after: int = 0
+    analysis: Analysis | None = None  # centrality and communities, computed again when documents changed
 
 
 def documents(paths: Iterable[str | Path], settings: Settings, on_error: ErrorHandler) -> Iterator[Document]:
@@ -62,7 +64,8 @@ BATCH_QUADS = 50_000
 def build(paths: Iterable[str | Path], settings: Settings, store: KGStore, on_error: ErrorHandler,
           progress: Callable[[Document], None] = lambda d: None, batch_quads: int = BATCH_QUADS) -> BuildReport:
     """Add the documents under `paths` to the store in one transaction; unchanged ones are skipped.
-    Quads are written every `batch_quads` so memory stays flat however large the build."""
+    Quads are written every `batch_quads` so memory stays flat however large the build. When documents
+    were added or replaced, the analytics graph (centrality, communities) is computed again."""
     report = BuildReport(quads_before=len(store))
     stored = store.documents()
     stored_graphs = {d.graph for d in stored.values()}
@@ -108,6 +111,8 @@ def build(paths: Iterable[str | Path], settings: Settings, store: KGStore, on_er
                 drop.clear()
                 quads.clear()
         store.commit(drop, quads)
+        if report.added or report.replaced:
+            report.analysis = analyze(store, minter.base)
     report.new_entities = len(resolver.entities) - known
     report.quads_after = len(store)
     return report
@@ -129,7 +134,8 @@ _MENTION_REASONS = {"pronoun", "definite description"}
 def unmerge(merges: Iterable[StoredMerge], settings: Settings, store: KGStore) -> list[Document]:
     """Undo merges: record a veto for each (a pronoun's or description's concerns that mention; a name's,
     every mention of the name), resolve the documents concerned again from their stored text, and
-    replace their graphs, all in one transaction. Returns the documents that were redone."""
+    replace their graphs, and compute the analytics graph again, all in one transaction. Returns the
+    documents that were redone."""
     minter = Minter(settings.base_iri)
     hashes = {d.graph: d.content_hash for d in store.documents().values()}
     vetoes: list[Veto] = []
@@ -151,7 +157,9 @@ def unmerge(merges: Iterable[StoredMerge], settings: Settings, store: KGStore) -
     for resolution in resolutions(docs, Extractor(settings.models, jobs=settings.jobs), resolver,
                                   settings.min_confidence):
         quads.extend(document_quads(resolution, minter, resolution.extraction.document.source)[1])
-    store.commit(graphs, quads)
+    with store.transaction():
+        store.commit(graphs, quads)
+        analyze(store, minter.base)
     return docs
 
 

@@ -169,6 +169,16 @@ class ResolvedStatement:
     statement: Statement | None  # None for metadata statements (author, editor)
 
 
+@dataclass(frozen=True)
+class ResolvedMention:
+    """Where the text names, or refers to, an entity (names, pronouns, descriptions)."""
+
+    start: int
+    end: int
+    entity: str  # entity key
+    sentence: int  # index into Extraction.sentences
+
+
 @dataclass
 class Resolution:
     """The resolve stage's output for one document."""
@@ -177,3 +187,4 @@ class Resolution:
     statements: list[ResolvedStatement]
     entities: dict[str, Entity]  # key -> entity, those this document mentions
     merges: list[Merge]
+    mentions: list[ResolvedMention] = field(default_factory=list)

@@ -7,7 +7,8 @@ import json
 from conftest import SAMPLES, run
 from test_cli import copy_store, quads
 
-ENTITY_LABELS = "SELECT DISTINCT ?e ?l WHERE { ?e rdfs:label|skos:altLabel ?l FILTER(CONTAINS(?l, %s)) }"
+ENTITY_LABELS = ("SELECT DISTINCT ?e ?l WHERE { ?e kg:mentionedIn ?d ; rdfs:label|skos:altLabel ?l "
+                 "FILTER(CONTAINS(?l, %s)) }")
 
 
 def merges(store, *args) -> list[dict]:

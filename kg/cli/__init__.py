@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from kg import __version__
-from kg.cli import graph, serve, train
+from kg.cli import graph, serve, train, views
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,10 +22,11 @@ def main() -> None:
       kg stats
       kg query "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10"
       kg export --format ttl -o graph.ttl
+      kg views central            # the most central entities (also: communities, neighbours, path)
       kg serve                    # SPARQL endpoint and query page on http://localhost:8000/
     """
 
 
 for command in (graph.build, graph.extract, graph.query, graph.export, graph.stats, graph.merges, graph.unmerge,
-                train.train, serve.serve, serve.demo):
+                views.views, views.analyze, train.train, serve.serve, serve.demo):
     main.add_command(command)

@@ -45,9 +45,9 @@ def warn(error: IngestError | str) -> None:
     click.echo(f"kg: {error}", err=True)
 
 
-def plural(n: int, noun: str) -> str:
-    """'1 row', '3 rows'."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def plural(n: int, noun: str, many: str | None = None) -> str:
+    """'1 row', '3 rows'; '2 entities' with many='entities'."""
+    return f"{n} {noun if n == 1 else many or noun + 's'}"
 
 
 def fail(message: str) -> None:

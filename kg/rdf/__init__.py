@@ -3,6 +3,7 @@
 For each statement the document graph holds the fact itself (unless negated) and a reified
 kg:Statement (rdf:subject/predicate/object) carrying the sentence, character offsets, confidence,
 negation, date qualifier and extractor version, so SPARQL can reach where every fact came from.
+Each mention of an entity (name, pronoun or description) is kept with its offsets and sentence.
 """
 
 from __future__ import annotations
@@ -164,6 +165,13 @@ def document_quads(resolution: Resolution, minter: Minter, source: str) -> tuple
                 add(r, _kg("unit"), _lit(rs.object.literal.unit))
         if st.date is not None:
             add(r, _kg("date"), _lit(st.date.value, st.date.datatype if st.date.datatype != "string" else None))
+
+    for index, mention in enumerate(resolution.mentions):
+        m = NamedNode(minter.mention(doc_iri, index))
+        add(m, _kg("refersTo"), NamedNode(minter.entity(mention.entity)))
+        add(m, _kg("start"), _lit(mention.start))
+        add(m, _kg("end"), _lit(mention.end))
+        add(m, _kg("inSentence"), sentence(mention.sentence))
 
     for index, merge in enumerate(resolution.merges):
         m = NamedNode(minter.merge(doc_iri, index))

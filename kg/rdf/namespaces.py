@@ -45,6 +45,9 @@ class Minter:
         digest = hashlib.sha1("\x1f".join(map(str, (doc_iri, *parts))).encode()).hexdigest()[:20]
         return f"{self.base}statement/{digest}"
 
+    def mention(self, doc_iri: str, index: int) -> str:
+        return f"{doc_iri}/mention/{index}"
+
     def merge(self, doc_iri: str, index: int) -> str:
         return f"{doc_iri}/merge/{index}"
 

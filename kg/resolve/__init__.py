@@ -30,6 +30,7 @@ from kg.records import (
     Node,
     Predicate,
     Resolution,
+    ResolvedMention,
     ResolvedStatement,
     Veto,
 )
@@ -253,7 +254,15 @@ class Resolver:
         statements = self._statements(extraction, mention_node)
         statements += self._metadata(doc.authors, AUTHOR, local, groups, doc)
         statements += self._metadata(doc.editors, EDITOR, local, groups, doc)
-        return Resolution(extraction, statements, doc_entities, merges)
+        return Resolution(extraction, statements, doc_entities, merges, self._mentions(extraction, mention_node))
+
+    @staticmethod
+    def _mentions(extraction: Extraction, mention_node: dict[tuple[int, int], Node]) -> list[ResolvedMention]:
+        """Every mention taken to mean an entity, in text order."""
+        sentence_of = {(m.start, m.end): m.sentence for m in extraction.mentions}
+        return [ResolvedMention(start, end, node.key, sentence_of[(start, end)])
+                for (start, end), node in sorted(mention_node.items())
+                if node.kind == "entity" and (start, end) in sentence_of]
 
     @staticmethod
     def _names(mentions: list[Mention]) -> list[Mention]:
