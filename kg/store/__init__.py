@@ -1,9 +1,10 @@
 """Store stage: an embedded Oxigraph store on disk, one named graph per document.
 
-`KGStore.commit` drops graphs and inserts quads in a single SPARQL Update, which Oxigraph applies
-atomically. A build of any size runs inside `KGStore.transaction()`: its batches go to a new
-generation of the store that is published at once at the end (see `generations`), so a build that
-fails or is interrupted leaves the store as it was.
+Every write on disk goes to a new generation of the store that is published at once at the end (see
+`generations`): a build of any size runs inside `KGStore.transaction()` and writes its batches there,
+and a `KGStore.commit` outside one is a transaction of its own. A write that fails or is interrupted
+leaves the store as it was, and a reader sees a change as a new generation. In memory, a commit is one
+SPARQL Update, which Oxigraph applies atomically.
 """
 
 from __future__ import annotations
@@ -276,8 +277,14 @@ class KGStore:
 
     # ---- writing ---------------------------------------------------------------------------------
     def commit(self, drop: Iterable[str], add: Iterable[ox.Quad], with_ontology: bool = True) -> None:
-        """Drop graphs and add quads in one atomic update; the ontology graph is refreshed too. Inside a
-        transaction (a private generation, published whole) quads go through the bulk loader instead."""
+        """Drop graphs and add quads atomically; the ontology graph is refreshed too. On disk every write
+        goes to a new generation (a transaction of its own unless one is open, where quads go through the
+        bulk loader), so readers holding the current generation, and caches keyed by it, see a change as a
+        new generation; in memory it is one SPARQL update."""
+        if self.generation is not None and not self._staging:
+            with self.transaction():
+                self.commit(drop, add, with_ontology)
+            return
         drop = list(drop)
         if with_ontology:
             drop.append(ONTOLOGY_GRAPH)

@@ -4,8 +4,8 @@
 on it, and `analytics` writes centrality and community membership back into the store as RDF.
 """
 
-from kg.views.measures import Centrality, centrality, communities, components, neighbourhood, paths
+from kg.views.measures import Centrality, centrality, communities, components, neighbourhood, pagerank, paths
 from kg.views.projection import EntityGraph, ProjectionCache, project
 
 __all__ = ["EntityGraph", "ProjectionCache", "project", "Centrality", "centrality", "communities", "components",
-           "neighbourhood", "paths"]
+           "neighbourhood", "pagerank", "paths"]

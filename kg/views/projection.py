@@ -19,17 +19,15 @@ from itertools import combinations
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 
+from kg.rdf.namespaces import KG, PREFIXES
 from kg.store import KGStore, generations
 
 __all__ = ["EntityGraph", "project", "ProjectionCache"]
 
-_EDGES = """
-SELECT ?s ?p ?o ?label ?confidence ?doc WHERE {
-  GRAPH ?doc { ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:negated false ;
-                   kg:predicateLabel ?label ; kg:confidence ?confidence }
-  FILTER(isIRI(?o) && STRSTARTS(STR(?s), %(prefix)s) && STRSTARTS(STR(?o), %(prefix)s))
-}"""
+_RDF, _KG = PREFIXES["rdf"], KG
+_FALSE = ox.Literal("false", datatype=ox.NamedNode(PREFIXES["xsd"] + "boolean"))
 _MENTIONS = "SELECT ?sentence ?e WHERE { GRAPH ?doc { ?m kg:refersTo ?e ; kg:inSentence ?sentence } }"
 
 
@@ -67,22 +65,34 @@ def project(store: KGStore, base: str) -> EntityGraph:
     for entity in store.entities(base):
         graph.add_node(f"{base}entity/{entity.key}", label=entity.label, type=entity.type,
                        aliases=frozenset(a.casefold() for a in entity.aliases))
-    prefix = f'"{base}entity/"'
-    for row in store.query(_EDGES % {"prefix": prefix}, use_default_graph_as_union=False):
-        s, p, o = row["s"].value, row["p"].value, row["o"].value
+    for s, p, o, label, confidence, doc in _facts(store):
         if s not in graph or o not in graph:
             continue
-        confidence, label = float(row["confidence"].value), row["label"].value
         if graph.has_edge(s, o, key=p):
             data = graph[s][o][p]
             if (-confidence, label) < (-data["confidence"], data["label"]):  # the surest statement's phrase
                 data["confidence"], data["label"] = confidence, label
             data["statements"] += 1
-            data["documents"].add(row["doc"].value)
+            data["documents"].add(doc)
         else:
-            graph.add_edge(s, o, key=p, label=label, confidence=confidence, statements=1,
-                           documents={row["doc"].value})
+            graph.add_edge(s, o, key=p, label=label, confidence=confidence, statements=1, documents={doc})
     return EntityGraph(graph, _comentions(store, graph))
+
+
+def _facts(store: KGStore):
+    """(subject, predicate, object, phrase, confidence, document) of every statement not negated. Read as
+    one column per property and joined here: twice as fast as the same join in SPARQL on large stores."""
+
+    def column(local: str, namespace: str = _KG) -> dict:
+        return {q.subject: q.object for q in store.store.quads_for_pattern(None, ox.NamedNode(namespace + local), None)}
+
+    predicates, objects = column("predicate", _RDF), column("object", _RDF)
+    labels, confidences, negated = column("predicateLabel"), column("confidence"), column("negated")
+    for quad in store.store.quads_for_pattern(None, ox.NamedNode(_RDF + "subject"), None):
+        st = quad.subject
+        if st in predicates and st in objects and st in labels and negated.get(st) == _FALSE:
+            yield (quad.object.value, predicates[st].value, objects[st].value, labels[st].value,
+                   float(confidences[st].value), quad.graph_name.value)
 
 
 def _comentions(store: KGStore, graph: nx.MultiDiGraph) -> nx.Graph:
