@@ -145,7 +145,7 @@ def document_quads(resolution: Resolution, minter: Minter, source: str) -> tuple
             continue
         if not st.negated:
             add(s_term, p, o_term)
-        r = NamedNode(minter.statement(doc_iri, st.start, st.end, s_term, p, o_term))
+        r = NamedNode(minter.statement(doc_iri, st.start, st.end, s_term, p, o_term, rs.predicate.label, st.pattern))
         add(r, TYPE, _kg("Statement"))
         add(r, _n(_RDF + "subject"), s_term)
         add(r, _n(_RDF + "predicate"), p)
