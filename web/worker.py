@@ -15,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.rdf.namespaces import PREFIXES
-from kg.store import KGStore, StoreError, generations
+from kg.store import KGStore, LatestStore, StoreError
 
 __all__ = ["Job", "Answer", "serve", "execute"]
 
@@ -112,25 +112,9 @@ def execute(store: KGStore, job: Job) -> Answer:
     return Answer(200, media_type, b"".join(out.parts))
 
 
-class _Opened:
-    """The store as last opened, reopened when its `current` generation has moved on."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.store: KGStore | None = None
-
-    def get(self) -> KGStore:
-        if self.store is None or self.store.generation != generations.current(self.path):
-            if self.store is not None:
-                self.store.close()
-            self.store = None
-            self.store = KGStore(self.path, read_only=True)
-        return self.store
-
-
 def serve(conn: Connection, store_path: str) -> None:
     """The worker's loop: receive a Job, send back an Answer, until the server closes the pipe."""
-    opened = _Opened(Path(store_path))
+    opened = LatestStore(Path(store_path))
     while True:
         try:
             job = conn.recv()

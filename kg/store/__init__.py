@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import itertools
 import shutil
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from kg.rdf.namespaces import KG, PREFIXES
 from kg.records import Document, Entity, Veto
 from kg.store import generations
 
-__all__ = ["KGStore", "StoreError", "EXPORT_FORMATS", "StoredDocument", "StoredMerge"]
+__all__ = ["KGStore", "LatestStore", "StoreError", "EXPORT_FORMATS", "StoredDocument", "StoredMerge"]
 
 EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
     "ttl": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE,
@@ -329,3 +330,20 @@ class KGStore:
         buffer = io.BytesIO()
         self.export(fmt, buffer)
         return buffer.getvalue()
+
+
+class LatestStore:
+    """A store opened read-only at its current generation and opened again when a write has published a
+    newer one: for long-running readers (query workers, the web pages). Safe to share between threads."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._store: KGStore | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> KGStore:
+        """The store as it is now (raises StoreError when there is none)."""
+        with self._lock:
+            if self._store is None or self._store.generation != generations.current(self.path):
+                self._store = KGStore(self.path, read_only=True)
+            return self._store

@@ -17,7 +17,8 @@ from kg.store import KGStore
 from kg.views.measures import centrality, communities
 from kg.views.projection import EntityGraph, project
 
-__all__ = ["analytics_graph", "analytics_quads", "analyze", "Analysis"]
+__all__ = ["analytics_graph", "analytics_quads", "analyze", "Analysis", "StoredAnalytics", "StoredCommunity",
+           "stored_analytics"]
 
 _DOUBLE = NamedNode(PREFIXES["xsd"] + "double")
 _INTEGER = NamedNode(PREFIXES["xsd"] + "integer")
@@ -71,3 +72,33 @@ def analyze(store: KGStore, base: str) -> Analysis:
     store.commit([analytics_graph(base)], quads, with_ontology=False)
     found = sum(1 for q in quads if q.predicate.value == KG + "size")
     return Analysis(view.graph.number_of_nodes(), view.graph.number_of_edges(), found)
+
+
+@dataclass(frozen=True)
+class StoredCommunity:
+    iri: str
+    label: str
+    size: int
+
+
+@dataclass(frozen=True)
+class StoredAnalytics:
+    """The analytics graph as stored: PageRank and community of each entity, the communities largest first."""
+
+    ranks: dict[str, float]
+    community_of: dict[str, str]
+    communities: list[StoredCommunity]
+
+
+def stored_analytics(store: KGStore, base: str) -> StoredAnalytics:
+    """Read the analytics graph back (empty if the store has none yet)."""
+    graph = NamedNode(analytics_graph(base))
+
+    def column(predicate: str) -> dict[str, str]:
+        return {q.subject.value: q.object.value
+                for q in store.store.quads_for_pattern(None, NamedNode(predicate), None, graph)}
+
+    labels, sizes = column(_LABEL.value), column(KG + "size")
+    found = [StoredCommunity(iri, labels.get(iri, iri), int(size)) for iri, size in sizes.items()]
+    found.sort(key=lambda c: (-c.size, c.iri))
+    return StoredAnalytics({k: float(v) for k, v in column(KG + "pageRank").items()}, column(KG + "community"), found)

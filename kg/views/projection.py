@@ -28,6 +28,7 @@ __all__ = ["EntityGraph", "project", "ProjectionCache"]
 
 _RDF, _KG = PREFIXES["rdf"], KG
 _FALSE = ox.Literal("false", datatype=ox.NamedNode(PREFIXES["xsd"] + "boolean"))
+_CACHE_FORMAT = 2  # bumped when EntityGraph changes, so older cache files are not read
 _MENTIONS = "SELECT ?sentence ?e WHERE { GRAPH ?doc { ?m kg:refersTo ?e ; kg:inSentence ?sentence } }"
 
 
@@ -56,7 +57,7 @@ class EntityGraph:
             return [name]
         wanted = name.casefold()
         return sorted(n for n, data in self.graph.nodes(data=True)
-                      if data["label"].casefold() == wanted or wanted in data["aliases"])
+                      if wanted in (data["label"].casefold(), *(a.casefold() for a in data["aliases"])))
 
 
 def project(store: KGStore, base: str) -> EntityGraph:
@@ -64,7 +65,7 @@ def project(store: KGStore, base: str) -> EntityGraph:
     graph = nx.MultiDiGraph()
     for entity in store.entities(base):
         graph.add_node(f"{base}entity/{entity.key}", label=entity.label, type=entity.type,
-                       aliases=frozenset(a.casefold() for a in entity.aliases))
+                       aliases=tuple(sorted(entity.aliases)))
     for s, p, o, label, confidence, doc in _facts(store):
         if s not in graph or o not in graph:
             continue
@@ -112,7 +113,7 @@ def _comentions(store: KGStore, graph: nx.MultiDiGraph) -> nx.Graph:
 
 class ProjectionCache:
     """The projection of a store's current generation, made once per generation and kept in memory and
-    in the store folder (`cache/views-GENERATION.pickle`), so other processes reuse it too."""
+    in the store folder (`cache/views-vFORMAT-GENERATION-BASE.pickle`), so other processes reuse it too."""
 
     def __init__(self) -> None:
         self._made: dict[tuple[Path, str], EntityGraph] = {}
@@ -132,7 +133,8 @@ class ProjectionCache:
     @staticmethod
     def _load_or_make(store_path: Path, generation: Path, base: str) -> EntityGraph:
         folder = store_path / "cache"
-        file = folder / f"views-{generation.name}-{hashlib.sha1(base.encode()).hexdigest()[:8]}.pickle"
+        digest = hashlib.sha1(base.encode()).hexdigest()[:8]
+        file = folder / f"views-v{_CACHE_FORMAT}-{generation.name}-{digest}.pickle"
         if file.exists():
             try:
                 with file.open("rb") as fh:
