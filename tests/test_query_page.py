@@ -17,7 +17,7 @@ OUTPUT = ROOT / "tests" / "output"
 
 
 def _page_config(server: str) -> tuple[str, dict]:
-    reply = fetch(server + "/")
+    reply = fetch(server + "/query")
     assert reply.status == 200 and reply.headers.get_content_type() == "text/html"
     match = re.search(r'<script id="kg-config" type="application/json">(.*?)</script>', reply.text, re.S)
     return reply.text, json.loads(match.group(1))
@@ -76,7 +76,7 @@ def test_running_an_example_in_the_browser(server: str) -> None:
             page.on("requestfailed", lambda r: problems.append(f"{r.url}: {r.failure}"))
             page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.url}: {r.status}"))
             page.on("pageerror", lambda e: problems.append(str(e)))
-            page.goto(server + "/")
+            page.goto(server + "/query")
             page.get_by_role("button", name="Who works for whom").click()
             results = page.locator(".yasr table")
             expect(results).to_contain_text("Yann LeCun", timeout=15_000)

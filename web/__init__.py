@@ -1,18 +1,21 @@
-"""kg's web app: the SPARQL endpoint, RDF export and the query page.
+"""kg's web app: the SPARQL endpoint, RDF export, the graph browser, Linked Data pages and the query page.
 
-`create_app` is Flask's app factory; each part is a blueprint (web.sparql, web.export, web.ui).
+`create_app` is Flask's app factory; each part is a blueprint (web.sparql, web.export, web.ui for the
+browser and query pages, web.api for the browser's JSON, web.pages for entity and document pages).
 Queries run in a pool of worker processes (web.pool) so a query past its time limit can be stopped.
 `kg serve` runs the app under gunicorn (web.server).
 """
 
 from __future__ import annotations
 
-from flask import Flask, Response
+from flask import Flask, Response, request
 from flask_cors import CORS
 from werkzeug.exceptions import HTTPException
 
-from web import export, sparql, ui
+from kg.store import LatestStore
+from web import api, export, pages, sparql, ui
 from web.config import ServeSettings
+from web.graphdata import BrowserGraphs
 from web.pool import QueryPool
 from web.protocol import error_response
 
@@ -26,13 +29,19 @@ def create_app(settings: ServeSettings | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     app.extensions["kg.settings"] = settings
     app.extensions["kg.pool"] = QueryPool(settings.store, settings.query_workers, settings.query_timeout)
-    for part in (sparql, export, ui):
+    app.extensions["kg.store"] = store = LatestStore(settings.store)
+    app.extensions["kg.graphs"] = BrowserGraphs(store, settings.base_iri)
+    for part in (sparql, export, ui, api, pages):
         app.register_blueprint(part.blueprint)
     CORS(app, expose_headers=["Content-Disposition", "Content-Type"])
 
     @app.errorhandler(HTTPException)
     def plain_error(error: HTTPException) -> Response:
-        response = error_response(error.code or 500, f"{error.name}: {error.description}")
+        message = f"{error.name}: {error.description}"
+        if request.path.startswith("/api/"):
+            response = api.json_error(error.code or 500, message)
+        else:
+            response = error_response(error.code or 500, message)
         if error.code == 405 and error.valid_methods:
             response.headers["Allow"] = ", ".join(error.valid_methods)
         return response

@@ -1,7 +1,8 @@
-"""The query page (/): YASGUI on /sparql, with the graph's prefixes and example queries.
+"""The pages that run in the browser: the graph browser (/) and the query page (/query).
 
-YASGUI comes from npm (`@zazuko/yasgui`, installed into web/node_modules by .ci/setup) and is served
-from here, so the page works offline.
+The browser draws with Cytoscape.js and reads web.api; the query page is YASGUI on /sparql with the
+graph's prefixes and example queries. Both libraries come from npm (`cytoscape`, `@zazuko/yasgui`,
+installed into web/node_modules by .ci/setup) and are served from here, so the pages work offline.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ QUERIES = Path(__file__).with_name("queries")
 NODE_MODULES = Path(__file__).with_name("node_modules")
 # Front-end files the pages may load: name -> (folder, file names)
 VENDOR = {"yasgui": (NODE_MODULES / "@zazuko" / "yasgui" / "build",
-                     {"yasgui.min.js", "yasgui.min.css", "yasgui.min.js.map"})}
+                     {"yasgui.min.js", "yasgui.min.css", "yasgui.min.js.map"}),
+          "cytoscape": (NODE_MODULES / "cytoscape" / "dist", {"cytoscape.min.js"})}
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,12 @@ def examples() -> tuple[Example, ...]:
 
 
 @blueprint.route("/")
+def browse_page() -> str:
+    """The graph browser."""
+    return render_template("browse.html")
+
+
+@blueprint.route("/query")
 def query_page() -> str:
     """The SPARQL query page."""
     config = {"endpoint": url_for("sparql.endpoint", _external=True), "prefixes": PREFIXES,

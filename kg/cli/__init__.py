@@ -23,7 +23,7 @@ def main() -> None:
       kg query "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10"
       kg export --format ttl -o graph.ttl
       kg views central            # the most central entities (also: communities, neighbours, path)
-      kg serve                    # SPARQL endpoint and query page on http://localhost:8000/
+      kg serve                    # graph browser and SPARQL endpoint on http://localhost:8000/
     """
 
 

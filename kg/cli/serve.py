@@ -1,4 +1,4 @@
-"""`kg serve`: the SPARQL endpoint, export and query page; `kg demo`: the sample articles built and served."""
+"""`kg serve`: the graph browser, entity pages, SPARQL endpoint and export; `kg demo`: the samples built and served."""
 
 from __future__ import annotations
 
@@ -54,7 +54,8 @@ def _serve(store_path: Path, base_iri: str | None, host: str, port: int, query_t
     if problem:
         fail(f"cannot listen on {host}:{port} ({problem}); choose another --port")
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
-    click.echo(f"Serving {store_path} on http://{shown}:{port}/ (SPARQL at /sparql, export at /export; "
+    click.echo(f"Serving {store_path} on http://{shown}:{port}/ (graph browser at /, query page at /query, "
+               "SPARQL at /sparql, export at /export; "
                f"queries stop after {settings.query_timeout:g} s; "
                f"{'updates need the token' if settings.update_token else 'read-only'}). Ctrl-C stops.", err=True)
     run_server(settings, host, port, access_log=access_log)
@@ -89,12 +90,16 @@ def serve_options(function):
 @click.command()
 @serve_options
 def serve(**options) -> None:
-    """Serve the store over HTTP: a SPARQL 1.1 endpoint, RDF export and a query page.
+    """Serve the store over HTTP: a graph browser, entity pages, a SPARQL 1.1 endpoint and RDF export.
 
     \b
-      /                 query page (YASGUI) with example queries
+      /                 graph browser: search, expand, filter, communities, paths
+      /entity/KEY       an entity's page (HTML, or Turtle/JSON-LD/N-Triples by Accept)
+      /doc/ID           an article's text with its mentions highlighted
+      /query            query page (YASGUI) with example queries
       /sparql           SPARQL 1.1 Protocol: GET or POST; results by Accept or ?format=
       /export?format=F  the whole graph: turtle, ntriples, nquads, trig, jsonld, rdfxml
+      /api/...          the browser's JSON: search, facets, graph, path, statements
 
     Served by gunicorn. Queries run in worker processes and are stopped at the timeout; the server is
     read-only unless started with --update-token.

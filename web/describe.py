@@ -1,0 +1,237 @@
+"""What the entity and document pages show, read from the store: an entity's types, labels, aliases and
+the merges behind them, its statements in and out with their source sentences, and a document's text
+with its mentions. Also the RDF that an entity or document IRI dereferences to.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+import pyoxigraph as ox
+
+from kg.rdf.namespaces import KG, PREFIXES
+from kg.store import KGStore, StoredMerge
+from web.highlight import Segment, Span, segments
+
+__all__ = ["Node", "Source", "Fact", "EntityPage", "DocumentPage", "describe_entity", "describe_document",
+           "statements", "resource_triples", "local_path"]
+
+MAX_STATEMENTS = 500  # per direction on an entity page
+
+_STATEMENTS = """
+SELECT ?st ?s ?p ?o ?label ?confidence ?negated ?doc ?title ?sentence ?text ?at ?start ?end WHERE {
+  %s
+  GRAPH ?doc {
+    ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:predicateLabel ?label ;
+        kg:confidence ?confidence ; kg:negated ?negated .
+    OPTIONAL { ?st kg:sentence ?sentence . ?sentence kg:text ?text ; kg:start ?at }
+    OPTIONAL { ?st kg:start ?start ; kg:end ?end }
+    OPTIONAL { ?doc schema:headline ?title }
+  }
+} ORDER BY ?p ?s ?o ?doc ?start LIMIT %d
+"""
+
+
+def local_path(iri: str, base: str) -> str | None:
+    """The server's path for an IRI it serves (entities, concepts, documents), else None."""
+    for kind in ("entity", "concept", "doc"):
+        prefix = f"{base}{kind}/"
+        if iri.startswith(prefix) and "/" not in iri[len(prefix):]:
+            return f"/{kind}/{quote(iri[len(prefix):])}"
+    return None
+
+
+@dataclass(frozen=True)
+class Node:
+    """One end of a statement: an entity or concept (with its page), or a literal value."""
+
+    value: str
+    label: str
+    href: str | None = None
+    type: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a statement was read: the sentence (highlighted) and its document."""
+
+    document: str
+    document_href: str | None
+    title: str
+    sentence: list[Segment]
+    confidence: float
+
+
+@dataclass
+class Fact:
+    """One predicate between two nodes, with every statement that says it."""
+
+    subject: Node
+    predicate: str
+    label: str
+    object: Node
+    negated: bool
+    confidence: float = 0.0
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass
+class EntityPage:
+    iri: str
+    label: str
+    types: list[str]
+    labels: list[str]
+    aliases: list[str]
+    merges: list[StoredMerge]
+    documents: list[Node]
+    facts_out: list[Fact]
+    facts_in: list[Fact]
+    truncated: bool
+    pagerank: float | None = None
+    community: Node | None = None
+
+
+@dataclass
+class DocumentPage:
+    iri: str
+    title: str
+    fields: dict[str, str]
+    authors: list[str]
+    text: list[Segment]
+    facts: list[Fact]
+
+
+def _values(variable: str, iris: list[str]) -> str:
+    return f"VALUES ?{variable} {{ {' '.join(str(ox.NamedNode(i)) for i in iris)} }}" if iris else ""
+
+
+def _names(store: KGStore, iris: set[str]) -> dict[str, tuple[str, str | None]]:
+    """Label and kg: type of each IRI."""
+    if not iris:
+        return {}
+    rows = store.query(f"""SELECT ?x (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) WHERE {{ {_values('x', sorted(iris))}
+        OPTIONAL {{ ?x rdfs:label ?l }} OPTIONAL {{ ?x a ?t FILTER(STRSTARTS(STR(?t), "{KG}") && ?t != kg:Entity) }}
+        }} GROUP BY ?x""")
+    return {r["x"].value: (r["label"].value if r["label"] else r["x"].value,
+                           r["type"].value.removeprefix(KG) if r["type"] else None) for r in rows}
+
+
+def _mentions_in(store: KGStore, sentences: set[str]) -> dict[str, list[tuple[int, int, str]]]:
+    """(start, end, entity) of the mentions in each sentence, in document offsets."""
+    if not sentences:
+        return {}
+    rows = store.query(f"""SELECT ?sentence ?start ?end ?e WHERE {{ {_values('sentence', sorted(sentences))}
+        GRAPH ?d {{ ?m kg:inSentence ?sentence ; kg:refersTo ?e ; kg:start ?start ; kg:end ?end }} }}""",
+                       use_default_graph_as_union=False)
+    found: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for r in rows:
+        found[r["sentence"].value].append((int(r["start"].value), int(r["end"].value), r["e"].value))
+    return found
+
+
+def statements(store: KGStore, base: str, subject: str | None = None, predicate: str | None = None,
+               obj: str | None = None, document: str | None = None, limit: int = MAX_STATEMENTS) -> list[Fact]:
+    """Statements matching the given ends, predicate and document, grouped into facts, surest first."""
+    where = " ".join(_values(name, [iri]) for name, iri in (("s", subject), ("p", predicate), ("o", obj),
+                                                             ("doc", document)) if iri)
+    rows = list(store.query(_STATEMENTS % (where, limit), use_default_graph_as_union=False))
+    ends = {r[v].value for r in rows for v in ("s", "o") if isinstance(r[v], ox.NamedNode)}
+    names = _names(store, ends)
+    mentions = _mentions_in(store, {r["sentence"].value for r in rows if r["sentence"]})
+
+    def node(term: ox.NamedNode | ox.Literal) -> Node:
+        if isinstance(term, ox.Literal):
+            return Node(term.value, term.value)
+        label, kind = names.get(term.value, (term.value, None))
+        return Node(term.value, label, local_path(term.value, base), kind)
+
+    facts: dict[tuple[str, str, str, bool], Fact] = {}
+    seen: set[tuple[tuple[str, str, str, bool], str]] = set()  # two readings of one sentence: shown once
+    for r in rows:
+        negated = r["negated"].value == "true"
+        key = (r["s"].value, r["p"].value, r["o"].value, negated)
+        confidence = float(r["confidence"].value)
+        fact = facts.setdefault(key, Fact(node(r["s"]), r["p"].value, r["label"].value, node(r["o"]), negated))
+        if confidence > fact.confidence:
+            fact.confidence, fact.label = confidence, r["label"].value
+        if r["sentence"] is None or (key, r["sentence"].value) in seen:
+            continue
+        seen.add((key, r["sentence"].value))
+        at = int(r["at"].value)
+        spans = [Span(start - at, end - at, "subject" if e == key[0] else "object")
+                 for start, end, e in mentions.get(r["sentence"].value, []) if e in (key[0], key[2])]
+        if r["start"] is not None:
+            spans.insert(0, Span(int(r["start"].value) - at, int(r["end"].value) - at, "fact"))
+        doc, text = r["doc"].value, r["text"].value
+        page = local_path(doc, base)
+        fact.sources.append(Source(doc, page and f"{page}?start={at}&end={at + len(text)}#source",
+                                   r["title"].value if r["title"] else doc, segments(text, spans), confidence))
+    return sorted(facts.values(), key=lambda f: (f.negated, -f.confidence, f.label, f.object.label))
+
+
+def describe_entity(store: KGStore, iri: str, base: str) -> EntityPage | None:
+    """Everything the entity page shows, or None when the store says nothing about `iri`."""
+    own: dict[str, list[ox.NamedNode | ox.Literal]] = defaultdict(list)
+    for quad in store.store.quads_for_pattern(ox.NamedNode(iri), None, None):
+        if quad.object not in own[quad.predicate.value]:
+            own[quad.predicate.value].append(quad.object)
+    if not own:
+        return None
+    rdfs, skos = PREFIXES["rdfs"], PREFIXES["skos"]
+    labels = sorted({o.value for o in own[rdfs + "label"]})
+    types = sorted({o.value.removeprefix(KG) for o in own[PREFIXES["rdf"] + "type"]})
+    docs = sorted({o.value for o in own[KG + "mentionedIn"]})
+    doc_names = _names(store, set(docs))
+    community = own[KG + "community"][0].value if own[KG + "community"] else None
+    facts_out = statements(store, base, subject=iri)
+    facts_in = statements(store, base, obj=iri)
+    rank = own[KG + "pageRank"]
+    return EntityPage(
+        iri, labels[0] if labels else iri, types, labels, sorted({o.value for o in own[skos + "altLabel"]}),
+        store.merges(entity=iri), [Node(d, doc_names.get(d, (d, None))[0], local_path(d, base)) for d in docs],
+        facts_out, facts_in,
+        sum(len(f.sources) or 1 for f in facts_out) >= MAX_STATEMENTS
+        or sum(len(f.sources) or 1 for f in facts_in) >= MAX_STATEMENTS,
+        float(rank[0].value) if rank else None,
+        Node(community, _names(store, {community})[community][0], f"/?community={quote(community)}")
+        if community else None)
+
+
+def describe_document(store: KGStore, iri: str, base: str, marked: tuple[int, int] | None = None
+                      ) -> DocumentPage | None:
+    """The document page: its fields, its text with mentions (and the `marked` span) highlighted, its facts."""
+    graph = ox.NamedNode(iri)
+    own = {q.predicate.value: q.object.value for q in store.store.quads_for_pattern(graph, None, None, graph)
+           if isinstance(q.object, ox.Literal)}
+    schema = PREFIXES["schema"]
+    if schema + "text" not in own:
+        return None
+    rows = store.query(f"""SELECT ?start ?end ?e WHERE {{ GRAPH {graph} {{
+        ?m kg:refersTo ?e ; kg:start ?start ; kg:end ?end }} }}""", use_default_graph_as_union=False)
+    found = [(int(r["start"].value), int(r["end"].value), r["e"].value) for r in rows]
+    names = _names(store, {e for _, _, e in found})
+    spans = [Span(start, end, f"mention type-{names.get(e, ('', None))[1] or 'Thing'}", local_path(e, base),
+                  names.get(e, (e, None))[0]) for start, end, e in found]
+    if marked:
+        spans.insert(0, Span(marked[0], marked[1], "source"))
+    authors = store.query(f"""SELECT ?name WHERE {{ GRAPH {graph} {{ {graph} schema:author ?a . ?a rdfs:label ?name }}
+        }} ORDER BY ?name""", use_default_graph_as_union=False)
+    fields = {name: own[schema + key] for key, name in (("datePublished", "Published"), ("url", "URL"),
+                                                        ("inLanguage", "Language")) if schema + key in own}
+    fields["Source"] = own.get(KG + "source", "")
+    return DocumentPage(iri, own.get(schema + "headline", iri), fields, [r["name"].value for r in authors],
+                        segments(own[schema + "text"], spans), statements(store, base, document=iri))
+
+
+def resource_triples(store: KGStore, iri: str) -> list[ox.Triple]:
+    """What an IRI dereferences to: for a document, its graph; otherwise the triples about it or pointing to
+    it in any graph, and the statements (reified) it is the subject or object of."""
+    node = ox.NamedNode(iri)
+    if any(True for _ in store.store.quads_for_pattern(node, None, None, node)):
+        return list(dict.fromkeys(q.triple for q in store.store.quads_for_pattern(None, None, None, node)))
+    rows = store.query(f"""CONSTRUCT {{ {node} ?p ?o . ?s ?q {node} . ?st ?sp ?so }} WHERE {{
+        {{ {node} ?p ?o }} UNION {{ ?s ?q {node} }}
+        UNION {{ ?st a kg:Statement ; rdf:subject|rdf:object {node} ; ?sp ?so }} }}""")
+    return list(dict.fromkeys(rows))

@@ -1,0 +1,112 @@
+"""Linked Data pages: every entity, concept and document IRI under the base dereferences here.
+
+`/entity/<key>`, `/concept/<key>` and `/doc/<id>` answer HTML to browsers and Turtle, JSON-LD,
+N-Triples or RDF/XML by Accept (or `?format=`). The HTML shows an entity's types, labels, aliases with
+the merges that made them, and every statement in and out with its source sentences; a document page
+shows the cleaned text with its mentions highlighted. All article text goes through Jinja's escaping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, current_app, render_template, request
+from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_accept_header
+
+from kg.rdf.namespaces import PREFIXES
+from kg.store import KGStore, LatestStore, StoreError
+from web.describe import describe_document, describe_entity, resource_triples
+from web.protocol import FORMAT_NAMES, TRIPLE_TYPES, error_response
+
+__all__ = ["blueprint", "RDF_TYPES"]
+
+blueprint = Blueprint("pages", __name__)
+
+RDF_TYPES = ["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"]
+
+
+def _store() -> LatestStore:
+    return current_app.extensions["kg.store"]
+
+
+def _base() -> str:
+    return current_app.extensions["kg.settings"].base_iri
+
+
+def _media_type() -> str | None:
+    """text/html or an RDF media type, from ?format= or the Accept header (None: nothing acceptable)."""
+    name = request.args.get("format", "").strip().lower()
+    if name in ("html", ""):
+        accept = parse_accept_header(request.headers.get("Accept"), MIMEAccept)
+        if name == "html" or not accept:
+            return "text/html"
+        chosen = accept.best_match(["text/html", *RDF_TYPES, "text/n3", "application/json"])
+        return {"text/n3": "text/turtle", "application/json": "application/ld+json"}.get(chosen, chosen)
+    if name in FORMAT_NAMES and FORMAT_NAMES[name][1] in TRIPLE_TYPES:
+        return FORMAT_NAMES[name][1]
+    return None
+
+
+def _rdf(triples: list[ox.Triple], media_type: str) -> Response:
+    rdf_format = ox.RdfFormat.from_media_type(media_type)
+    body = ox.serialize(triples, format=rdf_format,
+                        prefixes=None if rdf_format == ox.RdfFormat.N_TRIPLES else PREFIXES)
+    return Response(body, content_type=rdf_format.media_type, headers={"Vary": "Accept"})
+
+
+def _checked_iri(kind: str, key: str) -> str | None:
+    iri = f"{_base()}{kind}/{key}"
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return None
+    return iri if key and "/" not in key else None
+
+
+def _serve(kind: str, key: str, page: Callable[[KGStore, str], object | None], template: str) -> Response | str:
+    """The resource `{base}{kind}/{key}` as HTML (`page` gives what the template shows) or as RDF."""
+    media_type = _media_type()
+    if media_type is None:
+        return error_response(406, f"a {kind} is served as text/html, " + ", ".join(RDF_TYPES))
+    iri = _checked_iri(kind, key)
+    missing = error_response(404, f"no {kind} {key!r} in the graph")
+    try:
+        store = _store().get()
+        if iri is None:
+            return missing
+        if media_type != "text/html":
+            triples = resource_triples(store, iri)
+            return _rdf(triples, media_type) if triples else missing
+        shown = page(store, iri)
+    except StoreError as err:
+        return error_response(503, str(err))
+    return render_template(template, page=shown, kind=kind) if shown is not None else missing
+
+
+@blueprint.route("/entity/<path:key>")
+@blueprint.route("/concept/<path:key>", endpoint="concept")
+def entity(key: str) -> Response | str:
+    """An entity or concept: its page, or its RDF."""
+    kind = request.path.split("/", 2)[1]
+    return _serve(kind, key, lambda store, iri: describe_entity(store, iri, _base()), "entity.html")
+
+
+def _marked() -> tuple[int, int] | None:
+    start, end = request.args.get("start"), request.args.get("end")
+    if start is None and end is None:
+        return None
+    if not (start and end and start.isdigit() and end.isdigit() and int(start) < int(end)):
+        raise ValueError("start and end must be character offsets, start before end")
+    return int(start), int(end)
+
+
+@blueprint.route("/doc/<key>")
+def document(key: str) -> Response | str:
+    """A document: its text with mentions highlighted (and ?start=&end= marked), or its graph as RDF."""
+    try:
+        marked = _marked()
+    except ValueError as err:
+        return error_response(400, str(err))
+    return _serve("doc", key, lambda store, iri: describe_document(store, iri, _base(), marked), "document.html")
