@@ -201,3 +201,29 @@ def test_linked_data_negotiation_and_errors(server: str) -> None:
     graph = rdflib.Graph().parse(data=fetch(f"{server}/doc/{doc_iri}", headers={"Accept": "text/turtle"}).body,
                                  format="turtle")
     assert any(graph.triples((None, rdflib.URIRef("https://schema.org/text"), None)))
+
+
+def test_a_dense_neighbourhood_is_cut_to_a_drawable_number_of_links(tmp_path) -> None:
+    import networkx as nx
+
+    from kg.views import EntityGraph
+    from kg.views.analytics import StoredAnalytics
+    from web import ServeSettings, create_app
+    from web.api import MAX_EDGES_PER_NODE, _elements
+    from web.graphdata import BrowserGraph
+
+    graph = nx.MultiDiGraph()
+    nodes = [f"{ENTITY}E{i}" for i in range(12)]
+    graph.add_nodes_from(nodes, label="E", type="Thing", aliases=())
+    for i, a in enumerate(nodes):
+        for b in nodes[i + 1:]:
+            graph.add_edge(a, b, key=WORKS_FOR, label="works for", confidence=0.5, statements=1 + (a == nodes[5]),
+                           documents={"d"})
+    view = BrowserGraph(EntityGraph(graph, nx.Graph()), StoredAnalytics({n: 1 / 12 for n in nodes}, {}, []))
+    with create_app(ServeSettings(store=tmp_path)).test_request_context():
+        drawn = _elements(view, graph, limit=500, keep={nodes[0]})
+    assert len(drawn["nodes"]) == 12 and drawn["truncated"] is True
+    assert len(drawn["edges"]) == MAX_EDGES_PER_NODE * 12 < graph.number_of_edges()
+    kept = {(e["source"], e["target"]) for e in drawn["edges"]}
+    assert all((nodes[0], b) in kept for b in nodes[1:])  # the expanded entity keeps all its links
+    assert all((nodes[5], b) in kept for b in nodes[6:])  # then the links stated most often

@@ -24,6 +24,7 @@ __all__ = ["blueprint", "BadParameter"]
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 
 MAX_NODES = 500
+MAX_EDGES_PER_NODE = 4  # beyond this a drawing is a hairball; the rest are in the entity pages
 
 
 class BadParameter(ValueError):
@@ -83,15 +84,15 @@ def _entity(graph: BrowserGraph, name: str, text: str | None) -> str:
 
 def _filter(graph: BrowserGraph) -> GraphFilter:
     """The filters in the request: type (repeatable), predicate (IRIs, repeatable), document, min_confidence."""
-    facets = graph.facets
     types = frozenset(request.args.getlist("type"))
-    if unknown := sorted(types - set(facets.types)):
-        raise BadParameter(f"no entity of type {unknown[0]!r} in the graph; types: {', '.join(sorted(facets.types))}")
     predicates = frozenset(request.args.getlist("predicate"))
-    if unknown := sorted(predicates - set(facets.predicates)):
-        raise BadParameter(f"no statement with predicate {unknown[0]!r} between entities in the graph")
     document = request.args.get("document") or None
-    if document and document not in facets.documents:
+    if types and (unknown := sorted(types - set(graph.facets.types))):
+        raise BadParameter(f"no entity of type {unknown[0]!r} in the graph; types: "
+                           + ", ".join(sorted(graph.facets.types)))
+    if predicates and (unknown := sorted(predicates - set(graph.facets.predicates))):
+        raise BadParameter(f"no statement with predicate {unknown[0]!r} between entities in the graph")
+    if document and document not in graph.facets.documents:
         raise BadParameter(f"no statement between entities comes from document {document!r}")
     return GraphFilter(types, predicates, document, _number("min_confidence", 0.0, 0.0, 1.0))
 
@@ -105,16 +106,22 @@ def _node(graph: BrowserGraph, node: str) -> dict:
 
 
 def _elements(graph: BrowserGraph, part: nx.MultiDiGraph, limit: int, keep: set[str] = frozenset()) -> dict:
-    """Nodes and edges of `part`, cut to the `limit` most central nodes (always keeping those in `keep`)."""
+    """Nodes and edges of `part`, cut to the `limit` most central nodes (always keeping those in `keep`) and
+    to MAX_EDGES_PER_NODE edges a node (those of the entities in `keep` first, then the most stated)."""
     nodes = list(part)
     truncated = len(nodes) > limit
     if truncated:
         nodes = sorted(nodes, key=lambda n: (n not in keep, -graph.rank(n), n))[:limit]
         part = part.subgraph(nodes)
-    edges = [{"id": f"{a} {key} {b}", "source": a, "target": b, "predicate": key, "label": data["label"],
-              "confidence": data["confidence"], "statements": data["statements"], "documents": len(data["documents"])}
-             for a, b, key, data in part.edges(keys=True, data=True)]
-    return {"nodes": [_node(graph, n) for n in nodes], "edges": edges, "truncated": truncated}
+    edges = list(part.edges(keys=True, data=True))
+    if len(edges) > MAX_EDGES_PER_NODE * len(nodes):
+        truncated = True
+        edges.sort(key=lambda e: (e[0] not in keep and e[1] not in keep, -e[3]["statements"], -e[3]["confidence"]))
+        edges = edges[:MAX_EDGES_PER_NODE * len(nodes)]
+    return {"nodes": [_node(graph, n) for n in nodes], "truncated": truncated,
+            "edges": [{"id": f"{a} {key} {b}", "source": a, "target": b, "predicate": key, "label": data["label"],
+                       "confidence": data["confidence"], "statements": data["statements"],
+                       "documents": len(data["documents"])} for a, b, key, data in edges]}
 
 
 @blueprint.route("/search")
