@@ -26,6 +26,13 @@ def test_definite_description_takes_the_last_organisation(extractor):
     assert any(m.reason == "definite description" and m.label == "company" for m in resolution.merges)
 
 
+def test_a_subject_description_prefers_an_earlier_subject_to_a_nearer_object(extractor):
+    resolution = facts(extractor, "Northwind Labs recruited Ana Ferreira last spring. Ferreira, a lecturer at "
+                                  "Lakeside College, studies batteries. The company said it would fund her work.")
+    merged = {(m.label, m.entity) for m in resolution.merges if m.reason == "definite description"}
+    assert merged == {("company", "Northwind_Labs")}
+
+
 def test_corporate_designator_and_acronym(extractor):
     resolution = facts(extractor, "Initech Corporation hired Maria Santos. Initech also bought a plant in Ohio. "
                                   "International Business Machines hired Peter Lund. IBM sold a plant in Texas.")

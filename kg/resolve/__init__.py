@@ -304,7 +304,8 @@ class Resolver:
     def _anaphora(self, extraction: Extraction, nodes: dict[tuple[int, int], Node],
                   merges: list[Merge]) -> None:
         """Pronouns and definite descriptions take the nearest earlier entity of a fitting type (for a
-        subject, the last subject of its own or the previous sentence first), never the other side of a
+        subject, the last subject of its own or the previous sentence first, then an earlier subject before a
+        nearer object), never the other side of a
         statement they are in ("Nova, its drone unit": "its" is not Nova; that takes "itself")."""
         ordered = sorted(extraction.mentions, key=lambda m: m.start)
         co_arguments: dict[tuple[int, int], set[tuple[int, int]]] = {}
@@ -331,8 +332,10 @@ class Resolver:
                        if m.sentence - earlier.sentence <= 2 and node not in excluded and node.type in wanted
                        and earlier.end <= m.start and _may_describe(m, node, called)
                        and (extraction.document.content_hash, m.start, node.key) not in self.apart_mentions]
-            if m.subject:  # a subject pronoun continues the topic: the last subject of this or the last sentence
-                fitting.sort(key=lambda pair: not (pair[0].subject and m.sentence - pair[0].sentence <= 1))
+            if m.subject:  # a subject continues the topic: the last subject of this or the last sentence, then
+                # an earlier subject, then the nearest mention (subjects are more salient than objects)
+                fitting.sort(key=lambda pair: 0 if pair[0].subject and m.sentence - pair[0].sentence <= 1
+                             else 1 if pair[0].subject else 2)
             if fitting:
                 node = fitting[0][1]
                 nodes[key] = node
