@@ -76,7 +76,7 @@ def _number(name: str, default: float, low: float, high: float, whole: bool = Fa
 def _entity(graph: BrowserGraph, name: str, text: str | None) -> str:
     if not text or not text.strip():
         raise BadParameter(f"give {name}: an entity's IRI, label or alias")
-    found = graph.view.find(text.strip())
+    found = graph.find(text.strip())
     if not found:
         raise BadParameter(f"no entity {text.strip()!r} in the graph", 404)
     return max(found, key=graph.rank)
@@ -205,7 +205,7 @@ def edge_statements() -> Response:
     if predicate and not graph.view.graph.has_edge(subject, obj, key=predicate):
         raise BadParameter("no such statement between these entities", 404)
     store: LatestStore = current_app.extensions["kg.store"]
-    facts = statements(store.get(), _base(), subject=subject, predicate=predicate, obj=obj, limit=100)
+    facts, _ = statements(store.get(), _base(), subject=subject, predicate=predicate, obj=obj, limit=100)
     return jsonify(statements=[{
         "predicate": f.predicate, "label": f.label, "confidence": f.confidence, "negated": f.negated,
         "subject": asdict(f.subject), "object": asdict(f.object),

@@ -132,8 +132,10 @@ def _mentions_in(store: KGStore, sentences: set[str]) -> dict[str, list[tuple[in
 
 
 def statements(store: KGStore, base: str, subject: str | None = None, predicate: str | None = None,
-               obj: str | None = None, document: str | None = None, limit: int = MAX_STATEMENTS) -> list[Fact]:
-    """Statements matching the given ends, predicate and document, grouped into facts, surest first."""
+               obj: str | None = None, document: str | None = None, limit: int = MAX_STATEMENTS
+               ) -> tuple[list[Fact], bool]:
+    """Statements matching the given ends, predicate and document, grouped into facts, surest first; and
+    whether `limit` statements were read (there may be more, left out)."""
     where = " ".join(_values(name, [iri]) for name, iri in (("s", subject), ("p", predicate), ("o", obj),
                                                              ("doc", document)) if iri)
     rows = list(store.query(_STATEMENTS % (where, limit), use_default_graph_as_union=False))
@@ -168,7 +170,8 @@ def statements(store: KGStore, base: str, subject: str | None = None, predicate:
         page = local_path(doc, base)
         fact.sources.append(Source(doc, page and f"{page}?start={at}&end={at + len(text)}#source",
                                    r["title"].value if r["title"] else doc, segments(text, spans), confidence))
-    return sorted(facts.values(), key=lambda f: (f.negated, -f.confidence, f.label, f.object.label))
+    ordered = sorted(facts.values(), key=lambda f: (f.negated, -f.confidence, f.label, f.object.label))
+    return ordered, len(rows) == limit
 
 
 def describe_entity(store: KGStore, iri: str, base: str) -> EntityPage | None:
@@ -183,20 +186,16 @@ def describe_entity(store: KGStore, iri: str, base: str) -> EntityPage | None:
     labels = sorted({o.value for o in own[rdfs + "label"]})
     types = sorted({o.value.removeprefix(KG) for o in own[PREFIXES["rdf"] + "type"]})
     docs = sorted({o.value for o in own[KG + "mentionedIn"]})
-    doc_names = _names(store, set(docs))
     community = own[KG + "community"][0].value if own[KG + "community"] else None
-    facts_out = statements(store, base, subject=iri)
-    facts_in = statements(store, base, obj=iri)
+    names = _names(store, {*docs, *([community] if community else [])})
+    facts_out, more_out = statements(store, base, subject=iri)
+    facts_in, more_in = statements(store, base, obj=iri)
     rank = own[KG + "pageRank"]
     return EntityPage(
         iri, labels[0] if labels else iri, types, labels, sorted({o.value for o in own[skos + "altLabel"]}),
-        store.merges(entity=iri), [Node(d, doc_names.get(d, (d, None))[0], local_path(d, base)) for d in docs],
-        facts_out, facts_in,
-        sum(len(f.sources) or 1 for f in facts_out) >= MAX_STATEMENTS
-        or sum(len(f.sources) or 1 for f in facts_in) >= MAX_STATEMENTS,
-        float(rank[0].value) if rank else None,
-        Node(community, _names(store, {community})[community][0], f"/?community={quote(community)}")
-        if community else None)
+        store.merges(entity=iri), [Node(d, names[d][0], local_path(d, base)) for d in docs],
+        facts_out, facts_in, more_out or more_in, float(rank[0].value) if rank else None,
+        Node(community, names[community][0], f"/?community={quote(community)}") if community else None)
 
 
 def describe_document(store: KGStore, iri: str, base: str, marked: tuple[int, int] | None = None
@@ -212,8 +211,8 @@ def describe_document(store: KGStore, iri: str, base: str, marked: tuple[int, in
         ?m kg:refersTo ?e ; kg:start ?start ; kg:end ?end }} }}""", use_default_graph_as_union=False)
     found = [(int(r["start"].value), int(r["end"].value), r["e"].value) for r in rows]
     names = _names(store, {e for _, _, e in found})
-    spans = [Span(start, end, f"mention type-{names.get(e, ('', None))[1] or 'Thing'}", local_path(e, base),
-                  names.get(e, (e, None))[0]) for start, end, e in found]
+    spans = [Span(start, end, f"mention type-{names[e][1] or 'Thing'}", local_path(e, base), names[e][0])
+             for start, end, e in found]
     if marked:
         spans.insert(0, Span(marked[0], marked[1], "source"))
     authors = store.query(f"""SELECT ?name WHERE {{ GRAPH {graph} {{ {graph} schema:author ?a . ?a rdfs:label ?name }}
@@ -222,7 +221,7 @@ def describe_document(store: KGStore, iri: str, base: str, marked: tuple[int, in
                                                         ("inLanguage", "Language")) if schema + key in own}
     fields["Source"] = own.get(KG + "source", "")
     return DocumentPage(iri, own.get(schema + "headline", iri), fields, [r["name"].value for r in authors],
-                        segments(own[schema + "text"], spans), statements(store, base, document=iri))
+                        segments(own[schema + "text"], spans), statements(store, base, document=iri)[0])
 
 
 def resource_triples(store: KGStore, iri: str) -> list[ox.Triple]:
