@@ -1,4 +1,5 @@
-"""The CoNLL04-trained relation classifier: what it states in kg's graph, and its training command."""
+"""The CoNLL04-trained name recogniser and relation classifier: what they state in kg's graph, and their
+training command."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import rdflib
 from conftest import SHARED, needs_shared, run
 from test_extract import facts
 
-from kg.extract.relations import THRESHOLD, RelationModel, candidate_spans
+from kg.extract.names import NameModel
+from kg.extract.relations import THRESHOLD, RelationModel
 from kg.rdf import ONTOLOGY_FILE
 from kg.rdf.namespaces import expand
 from kg.resolve.families import FAMILIES
@@ -33,9 +35,23 @@ def test_classifier_states_news_relations(extractor, text, expected):
     assert expected in classified(extractor, text)
 
 
+def test_who_lives_in_a_city_lives_in_the_place_the_city_is_in(extractor):
+    text = "Tarek Haddad, a teacher from Beirut, Lebanon, won the prize."
+    found = classified(extractor, text)
+    assert ("Beirut", "schema:containedInPlace", "Lebanon") in found
+    assert ("Tarek Haddad", "schema:homeLocation", "Beirut") in found
+    assert ("Tarek Haddad", "schema:homeLocation", "Lebanon") in found
+
+
+def test_name_recogniser_leaves_titles_out_and_types_names(extractor):
+    doc = extractor.pipeline("en")("Gov. Harold Winter of Vermont signed the bill in Montpelier on Friday.")
+    assert [(s.text, s.label_) for s in NameModel.load().find(doc)] == [
+        ("Harold Winter", "Peop"), ("Vermont", "Loc"), ("Montpelier", "Loc")]
+
+
 def test_classifier_ranks_a_place_in_a_place(extractor):
     doc = extractor.pipeline("en")("Tarek Haddad, a teacher from Beirut, Lebanon, won the prize.")
-    spans = {s.text: s for s in candidate_spans(doc)}
+    spans = {s.text: s for s in NameModel.load().find(doc)}
     label, p = RelationModel.load().predict(spans["Beirut"], spans["Lebanon"])
     assert label == "Located_In" and p >= THRESHOLD
     assert RelationModel.load().predict(spans["Lebanon"], spans["Beirut"])[1] < p
@@ -43,7 +59,7 @@ def test_classifier_ranks_a_place_in_a_place(extractor):
 
 def test_relations_respect_their_signature(extractor):
     doc = extractor.pipeline("en")("Maria Santos met Ana Costa in Porto.")
-    spans = {s.text: s for s in candidate_spans(doc)}
+    spans = {s.text: s for s in NameModel.load().find(doc)}
     model = RelationModel.load()
     assert model.predict(spans["Porto"], spans["Maria Santos"]) == ("None", 0.0)
     assert model.predict(spans["Maria Santos"], spans["Ana Costa"])[0] == "Kill"  # the only Peop>Peop relation
@@ -62,25 +78,27 @@ def test_ontology_declares_the_five_relations_as_schema_org_clients_expect():
 
 
 @needs_shared
-def test_training_on_conll04_prints_dev_scores_and_writes_a_working_model(tmp_path):
+def test_training_on_conll04_prints_dev_scores_and_writes_working_models(tmp_path):
     conll = SHARED / "data" / "conll04"
-    model_file = tmp_path / "relations.json"
     result = run("train", "relations", "--train", conll / "conll04_train.json", "--dev", conll / "conll04_dev.json",
-                 "-o", model_file)
+                 "-o", tmp_path)
     assert result.exit_code == 0, result.output
     scores = [float(f) for f in re.findall(r"F1 ([0-9.]+)", result.stdout)]
-    assert len(scores) == 2
-    end_to_end, gold_entities = scores
-    assert end_to_end >= 0.35 and gold_entities >= 0.65
-    model = RelationModel.load(model_file)
+    assert len(scores) == 3
+    names, end_to_end, gold_entities = scores
+    assert names >= 0.8 and end_to_end >= 0.5 and gold_entities >= 0.7
+    model = RelationModel.load(tmp_path / "conll04_relations.json")
     assert model.info["dev_f1"] == pytest.approx(end_to_end, abs=1e-3)
     assert set(model.classes) == {"None", "Work_For", "Kill", "OrgBased_In", "Live_In", "Located_In"}
+    recogniser = NameModel.load(tmp_path / "conll04_names.json")
+    assert recogniser.info["dev_names_f1"] == pytest.approx(names, abs=1e-3)
+    assert set(recogniser.classes) == {"None", "Peop", "Org", "Loc", "Other"}
 
 
 def test_training_refuses_a_file_that_is_not_conll04(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('[{"words": []}]')
-    result = run("train", "relations", "--train", bad, "--dev", bad, "-o", tmp_path / "m.json")
+    result = run("train", "relations", "--train", bad, "--dev", bad, "-o", tmp_path / "models")
     assert result.exit_code == 1
     assert "not CoNLL04 JSON" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 

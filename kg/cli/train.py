@@ -19,20 +19,24 @@ def train() -> None:
               default="../shared/data/conll04/conll04_train.json", show_default=True, help="CoNLL04 JSON to train on.")
 @click.option("--dev", "dev_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default="../shared/data/conll04/conll04_dev.json", show_default=True, help="CoNLL04 JSON to score on.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Where to write the model (default: the one kg uses, kg/extract/models/conll04_relations.json).")
+@click.option("--output-dir", "-o", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the two models (default: where kg reads them, kg/extract/models/).")
 @click.option("-C", "c", type=click.FloatRange(min=0, min_open=True), default=1.0, show_default=True,
-              help="Inverse regularisation strength of the logistic regression.")
+              help="Inverse regularisation strength of the logistic regressions.")
 @model_option
-def train_relations(train_file: Path, dev_file: Path, output: Path | None, c: float, models: tuple[str, ...]) -> None:
-    """Train the relation classifier on CoNLL04 and print its dev micro-F1.
+def train_relations(train_file: Path, dev_file: Path, output_dir: Path | None, c: float,
+                    models: tuple[str, ...]) -> None:
+    """Train the name recogniser and the relation classifier on CoNLL04 and print their dev scores.
 
-    Scores count a relation right when its type and both entity boundaries match the gold: end to end
-    (entities found by the spaCy pipeline) and, for comparison, with the gold entities given.
+    Names count when their boundaries and class (person, organisation, place) match the gold. Relations
+    count when their type and both entity boundaries match: end to end (names found by the recogniser)
+    and, for comparison, with the gold entities given. Writes conll04_names.json and
+    conll04_relations.json.
     """
     from kg.extract import PipelineError, load_pipeline
-    from kg.extract.relations import MODEL_FILE, THRESHOLD
-    from kg.extract.training import evaluate, read_conll04
+    from kg.extract.names import NAMES_FILE
+    from kg.extract.relations import MODEL_FILE, THRESHOLD, Classifier
+    from kg.extract.training import evaluate, evaluate_names, held_out_names, read_conll04, train_names
     from kg.extract.training import train as fit
 
     settings = make_settings(models=models)
@@ -45,15 +49,23 @@ def train_relations(train_file: Path, dev_file: Path, output: Path | None, c: fl
     except (ValueError, KeyError, TypeError) as err:
         fail(f"{train_file} or {dev_file}: not CoNLL04 JSON ({err})")
     click.echo(f"training on {len(train_set)} sentences of {train_file} ...", err=True)
-    model = fit(train_set, c=c)
-    end_to_end = evaluate(model, dev_set, threshold=THRESHOLD)
-    given = evaluate(model, dev_set, gold_entities=True, threshold=THRESHOLD)
-    model.info.update({"dev_f1": round(end_to_end.f1, 3), "dev_f1_gold_entities": round(given.f1, 3),
-                       "threshold": THRESHOLD, "pipeline": settings.models["en"]})
-    model.save(output or MODEL_FILE)
-    click.echo(f"dev, entities found by the pipeline: {end_to_end}")
-    click.echo(f"dev, gold entities given:           {given}")
-    click.echo(f"wrote {output or MODEL_FILE} ({len(model.weights):,} features)", err=True)
+    classifier = Classifier(train_names(train_set, c), fit(train_set, held_out_names(train_set, c=c), c=c))
+    names = evaluate_names(classifier.names, dev_set)
+    end_to_end = evaluate(classifier, dev_set, threshold=THRESHOLD)
+    given = evaluate(classifier, dev_set, gold_entities=True, threshold=THRESHOLD)
+    info = {"pipeline": settings.models["en"], "dev_names_f1": round(names.f1, 3)}
+    classifier.names.info.update(info)
+    classifier.relations.info.update({**info, "dev_f1": round(end_to_end.f1, 3),
+                                      "dev_f1_gold_entities": round(given.f1, 3), "threshold": THRESHOLD})
+    names_file = output_dir / NAMES_FILE.name if output_dir else NAMES_FILE
+    relations_file = output_dir / MODEL_FILE.name if output_dir else MODEL_FILE
+    classifier.names.save(names_file)
+    classifier.relations.save(relations_file)
+    click.echo(f"dev names (people, organisations, places): {names}")
+    click.echo(f"dev relations, names found by kg:          {end_to_end}")
+    click.echo(f"dev relations, gold entities given:        {given}")
+    click.echo(f"wrote {names_file} ({len(classifier.names.weights):,} features) and {relations_file} "
+               f"({len(classifier.relations.weights):,} features)", err=True)
 
 
 @train.command("calibration")
@@ -75,7 +87,7 @@ def train_calibration(dev_file: Path, judgements: Path | None, output: Path | No
     """
     from kg.extract import PipelineError, load_pipeline
     from kg.extract.calibration import CALIBRATION_FILE, JUDGEMENTS_FILE
-    from kg.extract.relations import MODEL_FILE, RelationModel
+    from kg.extract.relations import Classifier
     from kg.extract.training import classifier_examples, fit_calibration, read_conll04, reliability
     from kg.pipeline import judged_statements
 
@@ -87,7 +99,7 @@ def train_calibration(dev_file: Path, judgements: Path | None, output: Path | No
         fail(str(err))
     except (ValueError, KeyError, TypeError) as err:
         fail(f"{dev_file} or {judgements or JUDGEMENTS_FILE}: not CoNLL04 JSON / judgements ({err})")
-    classified = classifier_examples(RelationModel.load(MODEL_FILE), dev_set)
+    classified = classifier_examples(Classifier.load(), dev_set)
     click.echo(f"{len(statements)} judged statements ({unmatched} judgements matched nothing), "
                f"{len(classified)} classifier statements", err=True)
     scored = reliability(statements, classified)

@@ -22,7 +22,7 @@ from kg import __version__
 from kg.extract.calibration import CALIBRATION_FILE, Calibration
 from kg.extract.lexicon import TITLE_PATTERNS
 from kg.extract.patterns import ParagraphReader
-from kg.extract.relations import MODEL_FILE, RelationModel
+from kg.extract.relations import Classifier
 from kg.records import Document, Extraction, Sentence
 
 __all__ = ["Extractor", "PipelineError", "load_pipeline"]
@@ -70,7 +70,7 @@ class Extractor:
         self.batch_size = batch_size
         self.jobs = max(1, jobs)
         self._loaded: dict[str, Language] = {}
-        self._relations: RelationModel | None = None
+        self._classifier: Classifier | None = None
         self._calibration: Calibration | None = None
 
     @property
@@ -81,11 +81,11 @@ class Extractor:
         return self._calibration
 
     @property
-    def relations(self) -> RelationModel:
-        """The relation classifier shipped with kg (English)."""
-        if self._relations is None:
-            self._relations = RelationModel.load(MODEL_FILE)
-        return self._relations
+    def classifier(self) -> Classifier:
+        """The name recogniser and relation classifier shipped with kg (English)."""
+        if self._classifier is None:
+            self._classifier = Classifier.load()
+        return self._classifier
 
     def pipeline(self, lang: str) -> Language | None:
         if lang not in self.models:
@@ -115,7 +115,7 @@ class Extractor:
         """At most a few documents per worker are in flight, so reading keeps pace with writing."""
         for lang in self.models:
             self.pipeline(lang)  # load before forking: workers share the loaded pipeline's memory
-        _ = self.relations, self.calibration
+        _ = self.classifier, self.calibration
         context = multiprocessing.get_context("fork")
         with context.Pool(self.jobs, initializer=_start_worker, initargs=(self,)) as pool:
             pending: deque = deque()
@@ -157,6 +157,6 @@ class Extractor:
             for tok in sent:
                 sentence_of[tok.i] = index
         reader = ParagraphReader(doc, offset, sentence_of, self.calibration)
-        reader.run(self.relations if extraction.document.lang == "en" else None)
+        reader.run(self.classifier if extraction.document.lang == "en" else None)
         extraction.mentions.extend(reader.mentions.values())
         extraction.statements.extend(reader.statements)

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.calibration import Calibration
 from kg.extract.definitions import Definitions, hyphen_start, is_title, relation
 from kg.extract.lexicon import NOUN_CLASS, VALUE_LABELS
-from kg.extract.relations import PREDICATES, STATE_FROM, RelationModel, candidate_spans, pairs, trim
+from kg.extract.names import trim
+from kg.extract.relations import PREDICATES, Classifier
 from kg.extract.values import date as parse_date
 from kg.extract.values import value_of
 from kg.records import Argument, Literal, Mention, Predicate, Statement
@@ -319,27 +320,21 @@ class ParagraphReader(Definitions):
                 found = True
         return found
 
-    def classified(self, model: RelationModel) -> None:
+    def classified(self, classifier: Classifier) -> None:
         """Statements the CoNLL04-trained classifier finds between two names of a sentence."""
-        by_sentence: dict[int, list[Span]] = {}
-        for span in candidate_spans(self.doc):
-            if span.root.i in self.span_of and span.label_ != "Other":
-                by_sentence.setdefault(span.sent.start, []).append(span)
-        for spans in by_sentence.values():
-            for a, b in pairs(spans):
-                label, p = model.predict(a, b)
-                if p < STATE_FROM:
-                    continue
-                name, local = PREDICATES[label]
-                tokens = list(self.doc[min(a.start, b.start):max(a.end, b.end)])
-                negated = any(t.lower_ in NEGATORS for t in tokens)
-                self.add(self.entity(a.root), Predicate(name, local), self.entity(b.root), tokens,
-                         "classifier", negated, probability=p)
+        for a, b, label, p in classifier.read(self.doc):
+            if a.root.i not in self.span_of or b.root.i not in self.span_of:
+                continue
+            name, local = PREDICATES[label]
+            tokens = list(self.doc[min(a.start, b.start):max(a.end, b.end)])
+            negated = any(t.lower_ in NEGATORS for t in tokens)
+            self.add(self.entity(a.root), Predicate(name, local), self.entity(b.root), tokens,
+                     "classifier", negated, probability=p)
 
-    def run(self, model: RelationModel | None = None) -> None:
-        """Read every construction; with a relation model, its statements too."""
-        if model is not None:
-            self.classified(model)
+    def run(self, classifier: Classifier | None = None) -> None:
+        """Read every construction; with a relation classifier, its statements too."""
+        if classifier is not None:
+            self.classified(classifier)
         for tok in self.doc:
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("xcomp", "aux", "auxpass"):
                 self.clause(tok)

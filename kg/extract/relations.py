@@ -2,26 +2,28 @@
 
 Trained on CoNLL04 (Work_For, Kill, OrgBased_In, Live_In, Located_In) by `kg train relations`: a
 logistic regression over sparse features of the pair (their types and order, the dependency path
-between them and the words on it, the words between and around them). The weights ship as JSON in
-`kg/extract/models/` and are applied here with plain Python, so reading needs no training library.
+between them and the words on it, the words between and around them), between the names the name
+recogniser (names.py) finds. The weights ship as JSON in `kg/extract/models/`.
 """
 
 from __future__ import annotations
 
-import json
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["RelationModel", "pair_features", "entity_class", "MODEL_FILE", "PREDICATES", "THRESHOLD", "STATE_FROM",
-           "candidate_spans", "pairs", "trim"]
+from kg.extract.linear import LinearModel
+from kg.extract.names import NameModel
+
+__all__ = ["RelationModel", "Classifier", "pair_features", "MODEL_FILE", "PREDICATES", "THRESHOLD", "STATE_FROM",
+           "pairs"]
 
 MODEL_FILE = Path(__file__).with_name("models") / "conll04_relations.json"
 NONE = "None"
 THRESHOLD = 0.3  # probability from which a relation counts in the CoNLL04 evaluation (best dev micro-F1)
+DOUBT = 0.6  # a name is tried as each class at least this fraction as probable as its best (NameModel.readings)
 STATE_FROM = 0.6  # probability from which kg states a relation (dev precision with the right entities: 0.8+)
 SIGNATURES = {"Work_For": ("Peop", "Org"), "OrgBased_In": ("Org", "Loc"), "Live_In": ("Peop", "Loc"),
               "Located_In": ("Loc", "Loc"), "Kill": ("Peop", "Peop")}
@@ -29,46 +31,6 @@ SIGNATURES = {"Work_For": ("Peop", "Org"), "OrgBased_In": ("Org", "Loc"), "Live_
 PREDICATES = {"Work_For": ("work for", "schema:worksFor"), "OrgBased_In": ("based in", "schema:location"),
               "Live_In": ("live in", "schema:homeLocation"), "Located_In": ("located in", "schema:containedInPlace"),
               "Kill": ("killed", "killed")}
-_CLASS = {"PERSON": "Peop", "ORG": "Org", "GPE": "Loc", "LOC": "Loc", "FAC": "Loc", "NORP": "Other"}
-_TRIM_START = {"the", "a", "an"}
-_HONORIFICS = {"mr.", "mrs.", "ms.", "miss", "dr.", "gov.", "sen.", "rep.", "gen.", "col.", "lt.", "sgt.", "capt.",
-               "prof.", "rev.", "sir", "lord", "lady", "prince", "princess", "king", "queen", "pope", "judge"}
-
-
-def entity_class(label: str) -> str:
-    """CoNLL04's entity class for a spaCy NER label (Peop, Org, Loc, or Other)."""
-    return _CLASS.get(label, "Other")
-
-
-def trim(span: Span, leading: set[str], keep_period: bool = False) -> Span:
-    """The span without leading `leading` words or punctuation and without trailing possessives or
-    punctuation (as tagged: "%" in "1%" is a noun) (a final "." kept with `keep_period`, as CoNLL04 keeps "Mich .")."""
-    doc, start, end = span.doc, span.start, span.end
-    while start < end and (doc[start].lower_ in leading or doc[start].pos_ == "PUNCT"):
-        start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or
-                           (doc[end - 1].pos_ == "PUNCT" and not (keep_period and doc[end - 1].text == "."))):
-        end -= 1
-    return doc[start:end]
-
-
-def candidate_spans(doc: Doc) -> list[Span]:
-    """The named entities of a parsed sentence as CoNLL04 marks them, labelled with its classes: trimmed
-    of leading articles and trailing possessives and punctuation, a person with the title or honorific
-    before the name ("President Lincoln", "Ms. Carpenter")."""
-    out: list[Span] = []
-    for ent in doc.ents:
-        if ent.label_ == "TITLE":
-            continue
-        span = trim(ent, _TRIM_START, keep_period=True)
-        if not len(span):
-            continue
-        start, end, label = span.start, span.end, entity_class(ent.label_)
-        if label == "Peop":
-            while start > 0 and (doc[start - 1].ent_type_ == "TITLE" or doc[start - 1].lower_ in _HONORIFICS):
-                start -= 1
-        out.append(Span(doc, start, end, label=label))
-    return out
 
 
 def pairs(spans: list[Span]) -> Iterator[tuple[Span, Span]]:
@@ -106,53 +68,89 @@ def pair_features(a: Span, b: Span, class_a: str, class_b: str) -> list[str]:
         f"a_dep={a.root.dep_}", f"b_dep={b.root.dep_}",
         f"a_head={a.root.head.lemma_.lower()}", f"b_head={b.root.head.lemma_.lower()}",
         f"a_last={a[-1].lower_}", f"b_last={b[-1].lower_}",
+        f"a_ner={a.root.ent_type_}", f"b_ner={b.root.ent_type_}",  # spaCy's own reading of the two names
         f"nbetween={min(len(between), 10)}",
         f"before={doc[left.start - 1].lower_ if left.start else '<s>'}",
         f"after={doc[right.end].lower_ if right.end < len(doc) else '</s>'}",
     ]
     feats += [f"bw={t.lemma_.lower()}" for t in between if not t.is_punct or t.text in (",", "(")]
+    feats += [f"ebw={t.ent_type_}" for t in between if t.ent_iob_ == "B"]  # the kinds of names between them
     if len(between) <= 4:
         feats.append("between=" + "_".join(t.lower_ for t in between))
     feats += [f"onpath={t.lemma_.lower()}" for t in [*up_a[1:], *up_b[1:]]]
     return [types] + [f"{types}|{f}" for f in feats] + feats
 
 
-@dataclass
-class RelationModel:
-    """Weights of a trained classifier: per feature, one weight per class."""
-
-    classes: list[str]
-    intercept: list[float]
-    weights: dict[str, list[float]]
-    info: dict
+class RelationModel(LinearModel):
+    """The trained relation classifier."""
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> RelationModel:
-        data = json.loads(path.read_text())
-        return cls(data["classes"], data["intercept"], data["weights"], data.get("info", {}))
-
-    def save(self, path: Path = MODEL_FILE) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        rounded = {f: [round(w, 4) for w in ws] for f, ws in sorted(self.weights.items())}
-        path.write_text(json.dumps({"classes": self.classes, "intercept": self.intercept, "info": self.info,
-                                    "weights": rounded}, separators=(",", ":")))
-
-    def probabilities(self, features: list[str]) -> dict[str, float]:
-        scores = list(self.intercept)
-        for feature in set(features):
-            for i, w in enumerate(self.weights.get(feature, ())):
-                scores[i] += w
-        top = max(scores)
-        exp = [math.exp(s - top) for s in scores]
-        total = sum(exp)
-        return {c: e / total for c, e in zip(self.classes, exp, strict=True)}
+        return super().load(path)
 
     def predict(self, a: Span, b: Span) -> tuple[str, float]:
         """The most probable relation from a to b whose signature fits their classes (CoNLL04 classes, as
-        `candidate_spans` labels them) and its probability, or ("None", 0.0)."""
+        the name recogniser labels them) and its probability, or ("None", 0.0)."""
         fitting = [c for c in self.classes if SIGNATURES.get(c) == (a.label_, b.label_)]
         if not fitting:
             return NONE, 0.0
         probs = self.probabilities(pair_features(a, b, a.label_, b.label_))
         label = max(fitting, key=probs.get)
         return label, probs[label]
+
+
+@dataclass
+class Classifier:
+    """The name recogniser and the relation classifier, as extraction uses them together."""
+
+    names: NameModel
+    relations: RelationModel
+
+    @classmethod
+    def load(cls) -> Classifier:
+        return cls(NameModel.load(), RelationModel.load())
+
+    def read(self, doc: Doc, threshold: float = STATE_FROM) -> Iterator[tuple[Span, Span, str, float]]:
+        """(subject, object, relation, probability) of every pair of names in a sentence of the doc
+        that the classifier gives a relation with at least `threshold`."""
+        by_sentence: dict[int, list[Span]] = {}
+        weights = {}
+        for span, weight in self.names.readings(doc, DOUBT):
+            if span.label_ != "Other":
+                by_sentence.setdefault(span.sent.start, []).append(span)
+                weights[(span.start, span.label_)] = weight
+        for spans in by_sentence.values():
+            yield from related(self.relations, spans, threshold, weights)
+
+
+def related(model: RelationModel, spans: list[Span], threshold: float,
+            weights: dict[tuple[int, str], float] | None = None) -> list[tuple[Span, Span, str, float]]:
+    """Every ordered pair of the spans with the relation the model gives it at `threshold` or more, and
+    what follows from a place being in a place: who lives or is based in "Miami" of "Miami, Fla." lives
+    or is based in Florida too (with the lower of the two probabilities). Where a name is offered with
+    more than one class, the most probable relations decide: once a relation takes it as a class, it
+    is that class in every other relation. `weights` (by start and class) scale the probability of a
+    relation that takes a name as a class other than its most probable one."""
+    options = []
+    for a, b in pairs(spans):
+        label, p = model.predict(a, b)
+        if weights:
+            p *= weights.get((a.start, a.label_), 1.0) * weights.get((b.start, b.label_), 1.0)
+        if p >= threshold:
+            options.append((a, b, label, p))
+    found, paired, settled = [], set(), {}
+    for a, b, label, p in sorted(options, key=lambda o: -o[3]):
+        if (a.start, b.start) in paired or any(settled.get(s.start, s.label_) != s.label_ for s in (a, b)):
+            continue
+        found.append((a, b, label, p))
+        paired.add((a.start, b.start))
+        settled.update({a.start: a.label_, b.start: b.label_})
+    known = {(a.start, b.start, label) for a, b, label, _ in found}
+    within = [(a, b, p) for a, b, label, p in found if label == "Located_In"]
+    for a, place, label, p in list(found):
+        if label in ("Live_In", "OrgBased_In"):
+            for inner, outer, q in within:
+                if inner == place and (a.start, outer.start, label) not in known and outer != a:
+                    known.add((a.start, outer.start, label))
+                    found.append((a, outer, label, min(p, q)))
+    return found

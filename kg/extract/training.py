@@ -1,11 +1,13 @@
-"""Training and evaluation of the relation classifier on CoNLL04 (`kg train relations`), and fitting of
-the statement confidences (`kg train calibration`).
+"""Training and evaluation of the name recogniser and the relation classifier on CoNLL04 (`kg train
+relations`), and fitting of the statement confidences (`kg train calibration`).
 
-Training pairs are every ordered pair of entities in a sentence, gold ones and those the spaCy
-pipeline finds (so the classifier learns from the spans it will meet), labelled with the gold
-relation between them or "None". Evaluation is end to end: entities found by the pipeline, relations
-by the classifier, a relation right when its type and both entity boundaries match the gold.
-Needs scikit-learn (`pip install -e '.[train]'`), which the shipped model does not.
+The name recogniser learns from every candidate span of a sentence, labelled with the gold entity class
+it matches exactly or "None". Relation training pairs are every ordered pair of entities in a sentence,
+gold ones and those the recogniser finds (held out by cross-validation, so the classifier learns from
+the spans it will meet), labelled with the gold relation between them or "None". Evaluation is end to
+end: names found by the recogniser, relations by the classifier, a relation right when its type and
+both entity boundaries match the gold. Needs scikit-learn (`pip install -e '.[train]'`), which the
+shipped models do not.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 import random
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,10 +23,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.calibration import Calibration, logit
-from kg.extract.relations import NONE, STATE_FROM, RelationModel, candidate_spans, pair_features, pairs
+from kg.extract.names import NameModel, SentenceNames
+from kg.extract.relations import NONE, STATE_FROM, Classifier, RelationModel, pair_features, pairs, related
 
-__all__ = ["Sentence", "read_conll04", "train", "evaluate", "Scores", "classifier_examples", "fit_calibration",
-           "reliability"]
+__all__ = ["Sentence", "read_conll04", "train_names", "held_out_names", "train", "evaluate", "evaluate_names",
+           "Scores", "classifier_examples", "fit_calibration", "reliability"]
 
 
 @dataclass
@@ -37,9 +40,11 @@ class Sentence:
 
 
 def read_conll04(path: Path, nlp: Language) -> list[Sentence]:
-    """Parse a CoNLL04 JSON file (as in ../shared/data/conll04) with the pipeline, keeping its tokens."""
+    """Parse a CoNLL04 JSON file (as in ../shared/data/conll04) with the pipeline, keeping its tokens; each
+    item is one sentence to the parser, as the annotators took it."""
     items = json.loads(Path(path).read_text())
-    docs = nlp.pipe(Doc(nlp.vocab, words=item["tokens"]) for item in items)
+    docs = nlp.pipe(Doc(nlp.vocab, words=item["tokens"], sent_starts=[True] + [False] * (len(item["tokens"]) - 1))
+                    for item in items)
     out = []
     for item, doc in zip(items, docs, strict=True):
         ents = [Span(doc, e["start"], e["end"], label=e["type"]) for e in item["entities"]]
@@ -51,37 +56,63 @@ def read_conll04(path: Path, nlp: Language) -> list[Sentence]:
     return out
 
 
-def _examples(sentences: Iterable[Sentence]) -> tuple[list[list[str]], list[str]]:
-    features, labels = [], []
-    for s in sentences:
-        gold = {(e.start, e.end): e for e in s.entities}
-        spans = list(s.entities) + [c for c in candidate_spans(s.doc) if (c.start, c.end) not in gold]
-        for a, b in pairs(spans):
-            features.append(pair_features(a, b, a.label_, b.label_))
-            labels.append(s.relations.get((a.start, a.end, b.start, b.end), NONE))
-    return features, labels
-
-
-def train(sentences: list[Sentence], c: float = 1.0, min_count: int = 3, min_weight: float = 0.05) -> RelationModel:
-    """Fit a logistic regression on all entity pairs of the sentences; features seen fewer than
-    `min_count` times are left out, and weights smaller than `min_weight` are dropped from the model."""
+def _fit(features: list[list[str]], labels: list[str], c: float, min_count: int = 1,
+         min_weight: float = 0.0) -> tuple[list[str], list[float], dict[str, list[float]]]:
+    """Classes, intercepts and per-feature weights of a logistic regression; features seen fewer than
+    `min_count` times are left out, and weights smaller than `min_weight` are dropped."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    features, labels = _examples(sentences)
     counts: dict[str, int] = {}
     for fs in features:
         for f in set(fs):
             counts[f] = counts.get(f, 0) + 1
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform([{f: 1 for f in fs if counts[f] >= min_count} for fs in features])
-    model = LogisticRegression(C=c, max_iter=2000)
-    model.fit(x, labels)
-    classes = [str(k) for k in model.classes_]
-    coef = model.coef_
-    weights = {name: [float(coef[k, i]) for k in range(len(classes))]
-               for name, i in vectorizer.vocabulary_.items() if abs(coef[:, i]).max() >= min_weight}
-    return RelationModel(classes, [float(v) for v in model.intercept_], weights,
+    model = LogisticRegression(C=c, max_iter=3000).fit(x, labels)
+    coef = model.coef_  # one row per class (both models have more than two)
+    weights = {name: [float(w) for w in coef[:, i]] for name, i in vectorizer.vocabulary_.items()
+               if abs(coef[:, i]).max() >= min_weight}
+    return [str(k) for k in model.classes_], [float(v) for v in model.intercept_], weights
+
+
+def train_names(sentences: list[Sentence], c: float = 1.0) -> NameModel:
+    """Fit the name recogniser on every candidate span of the sentences."""
+    features, labels = [], []
+    for s in sentences:
+        gold = {(e.start, e.end): e.label_ for e in s.entities}
+        for sent in s.doc.sents:
+            names = SentenceNames(sent)
+            for start, end in sorted(names.candidates()):
+                features.append(names.features(start, end))
+                labels.append(gold.get((start, end), NONE))
+    classes, intercept, weights = _fit(features, labels, c, min_weight=0.01)
+    return NameModel(classes, intercept, weights, {"trained_on": "CoNLL04 train", "candidates": len(labels), "C": c})
+
+
+def held_out_names(sentences: list[Sentence], folds: int = 4, c: float = 1.0) -> list[list[Span]]:
+    """The names a recogniser finds in each sentence when trained on the other folds."""
+    found: list[list[Span]] = [[] for _ in sentences]
+    for k in range(folds):
+        model = train_names([s for i, s in enumerate(sentences) if i % folds != k], c)
+        for i in range(k, len(sentences), folds):
+            found[i] = model.find(sentences[i].doc)
+    return found
+
+
+def train(sentences: list[Sentence], found: list[list[Span]], c: float = 1.0, min_count: int = 3,
+          min_weight: float = 0.05) -> RelationModel:
+    """Fit the relation classifier on all pairs of gold entities and the names `found` in each sentence
+    (as `held_out_names` gives them)."""
+    features, labels = [], []
+    for s, names in zip(sentences, found, strict=True):
+        gold = {(e.start, e.end) for e in s.entities}
+        spans = list(s.entities) + [n for n in names if (n.start, n.end) not in gold]
+        for a, b in pairs(spans):
+            features.append(pair_features(a, b, a.label_, b.label_))
+            labels.append(s.relations.get((a.start, a.end, b.start, b.end), NONE))
+    classes, intercept, weights = _fit(features, labels, c, min_count, min_weight)
+    return RelationModel(classes, intercept, weights,
                          {"trained_on": "CoNLL04 train", "pairs": len(labels), "C": c, "min_count": min_count,
                           "min_weight": min_weight})
 
@@ -104,13 +135,14 @@ def _scores(right: int, found: int, gold: int) -> Scores:
     return Scores(p, r, 2 * p * r / (p + r) if p + r else 0.0, found, gold)
 
 
-def evaluate(model: RelationModel, sentences: list[Sentence], gold_entities: bool = False,
+def evaluate(classifier: Classifier, sentences: list[Sentence], gold_entities: bool = False,
              threshold: float = 0.5) -> Scores:
     """Micro-averaged relation scores: type and both entity boundaries must match the gold."""
     right = found = gold = 0
     for s in sentences:
-        spans = s.entities if gold_entities else candidate_spans(s.doc)
-        predicted = {(a.start, a.end, b.start, b.end, label) for a, b, label, _ in _predicted(model, spans, threshold)}
+        stated = related(classifier.relations, s.entities, threshold) if gold_entities else \
+            classifier.read(s.doc, threshold)
+        predicted = {(a.start, a.end, b.start, b.end, label) for a, b, label, _ in stated}
         truth = {(*k, v) for k, v in s.relations.items()}
         right += len(predicted & truth)
         found += len(predicted)
@@ -118,22 +150,22 @@ def evaluate(model: RelationModel, sentences: list[Sentence], gold_entities: boo
     return _scores(right, found, gold)
 
 
-def classifier_examples(model: RelationModel, sentences: list[Sentence]) -> list[tuple[float, bool]]:
-    """(probability, right) of every relation the classifier would state end to end on the sentences."""
-    out = []
+def evaluate_names(model: NameModel, sentences: list[Sentence]) -> Scores:
+    """Micro-averaged scores of the people, organisations and places found: boundaries and class."""
+    right = found = gold = 0
     for s in sentences:
-        spans = [c for c in candidate_spans(s.doc) if c.label_ != "Other"]
-        out += [(p, s.relations.get((a.start, a.end, b.start, b.end)) == label)
-                for a, b, label, p in _predicted(model, spans, STATE_FROM)]
-    return out
+        predicted = {(n.start, n.end, n.label_) for n in model.find(s.doc) if n.label_ != "Other"}
+        truth = {(e.start, e.end, e.label_) for e in s.entities if e.label_ != "Other"}
+        right += len(predicted & truth)
+        found += len(predicted)
+        gold += len(truth)
+    return _scores(right, found, gold)
 
 
-def _predicted(model: RelationModel, spans: list[Span], threshold: float) -> Iterator[tuple[Span, Span, str, float]]:
-    """Every ordered pair of the spans with the relation the model gives it at `threshold` or more."""
-    for a, b in pairs(spans):
-        label, p = model.predict(a, b)
-        if p >= threshold:
-            yield a, b, label, p
+def classifier_examples(classifier: Classifier, sentences: list[Sentence]) -> list[tuple[float, bool]]:
+    """(probability, right) of every relation the classifier would state end to end on the sentences."""
+    return [(p, s.relations.get((a.start, a.end, b.start, b.end)) == label)
+            for s in sentences for a, b, label, p in classifier.read(s.doc, STATE_FROM)]
 
 
 REPEATS = 5  # fold splits the isotonic curve is fitted over
