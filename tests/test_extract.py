@@ -116,3 +116,10 @@ def test_worker_processes_give_the_same_extractions_in_the_same_order(extractor)
     assert [x.document.id for x in parallel] == [d.id for d in docs]
     assert [x.statements for x in parallel] == [x.statements for x in serial]
     assert [x.mentions for x in parallel] == [x.mentions for x in serial]
+
+
+def test_markup_left_in_plain_text_makes_no_wordless_things(extractor):
+    text = "Whitfield said the new lab <img src=x onerror=alert(1)> would open in Boston next year."
+    resolution = facts(extractor, text)
+    ends = [rs.subject for rs in resolution.statements] + [rs.object for rs in resolution.statements]
+    assert ends and all(any(c.isalnum() for c in (node.label or "")) for node in ends if not node.literal)

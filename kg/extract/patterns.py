@@ -101,7 +101,7 @@ class ParagraphReader(Definitions):
     def _mention(self, span: Span, kind: str, label: str, head: Token) -> Mention | None:
         if kind != "pronoun":  # "its" is a function word before a name, and a pronoun on its own
             span = trim(span, LEADING_FUNCTION_WORDS)
-        if not len(span):
+        if not any(c.isalnum() for c in span.text):  # "<" or "=" left by markup is nothing
             return None
         start, end = self.offset + span.start_char, self.offset + span.end_char
         key = (start, end)
