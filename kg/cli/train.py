@@ -34,8 +34,7 @@ def train_relations(train_file: Path, dev_file: Path, output_dir: Path | None, c
     conll04_relations.json.
     """
     from kg.extract import PipelineError, load_pipeline
-    from kg.extract.names import NAMES_FILE
-    from kg.extract.relations import MODEL_FILE, THRESHOLD, Classifier
+    from kg.extract.relations import THRESHOLD, Classifier
     from kg.extract.training import evaluate, evaluate_names, held_out_names, read_conll04, train_names
     from kg.extract.training import train as fit
 
@@ -57,15 +56,13 @@ def train_relations(train_file: Path, dev_file: Path, output_dir: Path | None, c
     classifier.names.info.update(info)
     classifier.relations.info.update({**info, "dev_f1": round(end_to_end.f1, 3),
                                       "dev_f1_gold_entities": round(given.f1, 3), "threshold": THRESHOLD})
-    names_file = output_dir / NAMES_FILE.name if output_dir else NAMES_FILE
-    relations_file = output_dir / MODEL_FILE.name if output_dir else MODEL_FILE
-    classifier.names.save(names_file)
-    classifier.relations.save(relations_file)
+    for model in (classifier.names, classifier.relations):
+        path = output_dir / model.FILE.name if output_dir else model.FILE
+        model.save(path)
+        click.echo(f"wrote {path} ({len(model.weights):,} features)", err=True)
     click.echo(f"dev names (people, organisations, places): {names}")
     click.echo(f"dev relations, names found by kg:          {end_to_end}")
     click.echo(f"dev relations, gold entities given:        {given}")
-    click.echo(f"wrote {names_file} ({len(classifier.names.weights):,} features) and {relations_file} "
-               f"({len(classifier.relations.weights):,} features)", err=True)
 
 
 @train.command("calibration")

@@ -7,7 +7,7 @@ import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 __all__ = ["LinearModel"]
 
@@ -16,16 +16,19 @@ Model = TypeVar("Model", bound="LinearModel")
 
 @dataclass
 class LinearModel:
-    """A multinomial logistic regression: per feature, one weight per class."""
+    """A multinomial logistic regression: per feature, one weight per class. Each kind of model names
+    the FILE it ships in."""
 
+    FILE: ClassVar[Path]
     classes: list[str]
     intercept: list[float]
     weights: dict[str, list[float]]
     info: dict
 
     @classmethod
-    def load(cls: type[Model], path: Path) -> Model:
-        data = json.loads(path.read_text())
+    def load(cls: type[Model], path: Path | None = None) -> Model:
+        """The model in `path`, by default the one kg ships."""
+        data = json.loads((path or cls.FILE).read_text())
         return cls(data["classes"], data["intercept"], data["weights"], data.get("info", {}))
 
     def save(self, path: Path) -> None:

@@ -69,7 +69,6 @@ class SentenceNames:
     once per sentence, since a token is looked at by many overlapping candidates."""
 
     def __init__(self, sent: Span) -> None:
-        self.sent = sent
         self.offset = sent.start
         tokens = list(sent)
         self.tokens = tokens
@@ -176,9 +175,7 @@ class SentenceNames:
 class NameModel(LinearModel):
     """The trained name recogniser."""
 
-    @classmethod
-    def load(cls, path: Path = NAMES_FILE) -> NameModel:
-        return super().load(path)
+    FILE = NAMES_FILE
 
     def scored(self, sent: Span) -> Iterator[tuple[float, int, int, dict[str, float], str]]:
         """(probability, start, end, class probabilities, spaCy's NER label of exactly this span or "")

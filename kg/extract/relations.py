@@ -84,9 +84,7 @@ def pair_features(a: Span, b: Span, class_a: str, class_b: str) -> list[str]:
 class RelationModel(LinearModel):
     """The trained relation classifier."""
 
-    @classmethod
-    def load(cls, path: Path = MODEL_FILE) -> RelationModel:
-        return super().load(path)
+    FILE = MODEL_FILE
 
     def predict(self, a: Span, b: Span) -> tuple[str, float]:
         """The most probable relation from a to b whose signature fits their classes (CoNLL04 classes, as

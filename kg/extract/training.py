@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 import random
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,7 +129,13 @@ class Scores:
         return f"P {self.precision:.3f} R {self.recall:.3f} F1 {self.f1:.3f} ({self.found} found, {self.gold} gold)"
 
 
-def _scores(right: int, found: int, gold: int) -> Scores:
+def _micro(compared: Iterable[tuple[set, set]]) -> Scores:
+    """Micro-averaged scores over (predicted, gold) sets, one pair per sentence."""
+    right = found = gold = 0
+    for predicted, truth in compared:
+        right += len(predicted & truth)
+        found += len(predicted)
+        gold += len(truth)
     p = right / found if found else 0.0
     r = right / gold if gold else 0.0
     return Scores(p, r, 2 * p * r / (p + r) if p + r else 0.0, found, gold)
@@ -138,28 +144,18 @@ def _scores(right: int, found: int, gold: int) -> Scores:
 def evaluate(classifier: Classifier, sentences: list[Sentence], gold_entities: bool = False,
              threshold: float = 0.5) -> Scores:
     """Micro-averaged relation scores: type and both entity boundaries must match the gold."""
-    right = found = gold = 0
-    for s in sentences:
+    def compared(s: Sentence) -> tuple[set, set]:
         stated = related(classifier.relations, s.entities, threshold) if gold_entities else \
             classifier.read(s.doc, threshold)
-        predicted = {(a.start, a.end, b.start, b.end, label) for a, b, label, _ in stated}
-        truth = {(*k, v) for k, v in s.relations.items()}
-        right += len(predicted & truth)
-        found += len(predicted)
-        gold += len(truth)
-    return _scores(right, found, gold)
+        return ({(a.start, a.end, b.start, b.end, label) for a, b, label, _ in stated},
+                {(*k, v) for k, v in s.relations.items()})
+    return _micro(compared(s) for s in sentences)
 
 
 def evaluate_names(model: NameModel, sentences: list[Sentence]) -> Scores:
     """Micro-averaged scores of the people, organisations and places found: boundaries and class."""
-    right = found = gold = 0
-    for s in sentences:
-        predicted = {(n.start, n.end, n.label_) for n in model.find(s.doc) if n.label_ != "Other"}
-        truth = {(e.start, e.end, e.label_) for e in s.entities if e.label_ != "Other"}
-        right += len(predicted & truth)
-        found += len(predicted)
-        gold += len(truth)
-    return _scores(right, found, gold)
+    return _micro(({(n.start, n.end, n.label_) for n in model.find(s.doc) if n.label_ != "Other"},
+                   {(e.start, e.end, e.label_) for e in s.entities if e.label_ != "Other"}) for s in sentences)
 
 
 def classifier_examples(classifier: Classifier, sentences: list[Sentence]) -> list[tuple[float, bool]]:
