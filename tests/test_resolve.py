@@ -115,6 +115,17 @@ def test_what_the_article_calls_a_name_outweighs_the_ner_label_across_the_corpus
     assert second.entities["Dana_Reyes"].type == "Person"
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Velora shocked the industry in March. Critics of the CEO of Velora said the launch was rushed.", "Velora"),
+    ("After Quintara stunned the market, Maria Santos stayed calm. Rebuked by the founder of Quintara, she "
+     "spoke plainly.", "Quintara"),
+    ("Zorbex upended the search business. A spokesperson for the CEO of Zorbex declined to comment.", "Zorbex"),
+])
+def test_a_role_held_in_a_name_types_it_an_organisation_with_no_holder_named(extractor, text, name):
+    # the small model calls these a person or a group; "the CEO of X" says X is an organisation
+    assert facts(extractor, text).entities[name].type == "Organization"
+
+
 @pytest.mark.parametrize("text", [
     "Initech Corporation hired Maria Santos in 2019.",
     "Maria Santos was hired by Initech Corporation in 2019.",

@@ -160,3 +160,4 @@ class Extractor:
         reader.run(self.classifier if extraction.document.lang == "en" else None)
         extraction.mentions.extend(reader.mentions.values())
         extraction.statements.extend(reader.statements)
+        extraction.roles.extend(reader.roles)

@@ -95,6 +95,7 @@ class ParagraphReader(Definitions):
                 self.span_of[tok.i] = (span, label)
         self.mentions: dict[tuple[int, int], Mention] = {}
         self.statements: list[Statement] = []
+        self.roles: list[tuple[str, str, int]] = []  # (role phrase, name, its start): "the CEO of OpenAI"
         self._seen: set[tuple] = set()
 
     # ---- arguments -------------------------------------------------------------------------------
@@ -320,6 +321,17 @@ class ParagraphReader(Definitions):
                 found = True
         return found
 
+    def role_held_in(self, tok: Token) -> None:
+        """'the CEO of OpenAI', 'an engineer at Initech': a role held in a name, noted whether or not its
+        holder is named (the resolver decides which roles say what type the name is)."""
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in ("of", "at") or prep.dep_ != "prep" or not self.is_name(tok):
+            return
+        span = self.span_of[tok.i][0]
+        if tok.i == span.root.i and (prep.head.pos_ == "NOUN" or is_title(prep.head)):
+            name = trim(span, LEADING_FUNCTION_WORDS)
+            self.roles.append((f"{self.role_name(prep.head)} {prep.lower_}", name.text, self.offset + name.start_char))
+
     def classified(self, classifier: Classifier) -> None:
         """Statements the CoNLL04-trained classifier finds between two names of a sentence."""
         for a, b, label, p in classifier.read(self.doc):
@@ -342,5 +354,7 @@ class ParagraphReader(Definitions):
                 self.appositive(tok)
             if tok.dep_ == "poss":
                 self.possessive(tok)
+            elif tok.dep_ == "pobj":
+                self.role_held_in(tok)
             if tok.pos_ == "PROPN":
                 self.title_before_name(tok)

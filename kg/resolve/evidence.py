@@ -35,10 +35,12 @@ _NAME_HEAD = {word: cls for cls, words in _NAME_HEADS.items() for word in words}
 def type_votes(extraction: Extraction, name_of) -> dict[str, Counter]:
     """Type votes per name (as `name_of` normalises a mention's text) from what the article says of it."""
     votes: dict[str, Counter] = {}
+    counted: set[int] = set()  # where a role's organisation starts: counted once, stated or not
     for st in extraction.statements:
         subject, obj = st.subject, st.object
         if st.predicate.label in ORGANISATION_ROLES and not st.negated and isinstance(obj, Mention) and \
-                obj.kind == "entity":
+                obj.kind == "entity" and obj.start not in counted:
+            counted.add(obj.start)
             votes.setdefault(name_of(obj.text), Counter())["Organization"] += CLASS_NOUN_WEIGHT
         if st.negated or st.predicate.local_name not in _DEFINING or not isinstance(subject, Mention) or \
                 subject.kind != "entity" or not isinstance(obj, Mention):
@@ -46,6 +48,10 @@ def type_votes(extraction: Extraction, name_of) -> dict[str, Counter]:
         cls = _DEFINING[st.predicate.local_name] or NOUN_CLASS.get(obj.head_lemma)
         if cls:
             votes.setdefault(name_of(subject.text), Counter())[cls] += CLASS_NOUN_WEIGHT
+    for role, name, start in extraction.roles:  # "the CEO of OpenAI", its holder named or not
+        if role in ORGANISATION_ROLES and start not in counted:
+            counted.add(start)
+            votes.setdefault(name_of(name), Counter())["Organization"] += CLASS_NOUN_WEIGHT
     for name in {name_of(m.text) for m in extraction.mentions if m.kind == "entity"}:
         words = name.split()
         if len(words) > 1 and words[-1].lower() in _NAME_HEAD:
