@@ -73,6 +73,24 @@ def test_html_main_text_without_navigation_or_footer():
     assert "Markets" not in doc.text and "All rights reserved" not in doc.text
 
 
+@pytest.mark.parametrize("start", ["<!DOCTYPE html>\n", "<!-- saved page -->\n<html lang='en'>", "  <html>"])
+def test_a_web_page_saved_as_txt_is_read_as_html(tmp_path, start):
+    page = (SAMPLES / "03-openai-microsoft.html").read_text(encoding="utf-8")
+    body = page[page.lower().index("<head"):] if "<head" in page.lower() else page
+    path = tmp_path / "saved.txt"
+    path.write_text(start + body, encoding="utf-8")
+    doc = only_doc(path)
+    assert doc.title == "Microsoft deepens its bet on OpenAI"
+    assert "Microsoft invested $10 billion in OpenAI" in doc.text
+    assert "<" not in doc.text and "Markets" not in doc.text
+
+
+def test_plain_text_that_mentions_html_stays_as_written(tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text("The <html> tag starts a page. Initech hired Maria Santos.", encoding="utf-8")
+    assert only_doc(path).text.startswith("The <html> tag starts a page.")
+
+
 def test_jsonl_records_keep_their_ids_and_metadata():
     docs = read(SAMPLES / "07-openai-leadership.jsonl")
     assert [d.id for d in docs] == ["openai-board-2023", "anthropic-amazon-2023"]

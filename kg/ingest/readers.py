@@ -52,9 +52,16 @@ def decode(path: Path, data: bytes) -> str | IngestError:
         return IngestError(source, f"not UTF-8 text: byte 0x{data[err.start]:02x} at offset {err.start}")
 
 
+_HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
+
+
 @register(".txt", ".text")
 def read_plain(path: Path, text: str) -> Iterator[RawText | IngestError]:
-    yield RawText(str(path), text)
+    """Plain text as it is; a saved web page with a .txt name is read as the HTML it is."""
+    if _HTML_START.match(text[:4096]):
+        yield from read_html(path, text)
+    else:
+        yield RawText(str(path), text)
 
 
 _MD_RULES = [
