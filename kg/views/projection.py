@@ -66,9 +66,7 @@ def project(store: KGStore, base: str) -> EntityGraph:
     for entity in store.entities(base):
         graph.add_node(f"{base}entity/{entity.key}", label=entity.label, type=entity.type,
                        aliases=tuple(sorted(entity.aliases)))
-    for s, p, o, label, confidence, doc in _facts(store):
-        if s not in graph or o not in graph:
-            continue
+    for s, p, o, label, confidence, doc in _facts(store, set(graph)):
         if graph.has_edge(s, o, key=p):
             data = graph[s][o][p]
             if (-confidence, label) < (-data["confidence"], data["label"]):  # the surest statement's phrase
@@ -80,20 +78,22 @@ def project(store: KGStore, base: str) -> EntityGraph:
     return EntityGraph(graph, _comentions(store, graph))
 
 
-def _facts(store: KGStore):
-    """(subject, predicate, object, phrase, confidence, document) of every statement not negated. Read as
-    one column per property and joined here: twice as fast as the same join in SPARQL on large stores."""
-
-    def column(local: str, namespace: str = _KG) -> dict:
-        return {q.subject: q.object for q in store.store.quads_for_pattern(None, ox.NamedNode(namespace + local), None)}
-
-    predicates, objects = column("predicate", _RDF), column("object", _RDF)
-    labels, confidences, negated = column("predicateLabel"), column("confidence"), column("negated")
+def _facts(store: KGStore, entities: set[str]):
+    """(subject, predicate, object, phrase, confidence, document) of every statement between two of the
+    `entities` that is not negated. Statements whose subject is an entity are read one by one from the
+    store's subject index, so memory does not grow with the number of statements (a column join in Python
+    held every statement at once; the same join in SPARQL is twice as slow)."""
+    wanted = {ox.NamedNode(iri): name for iri, name in (
+        (_RDF + "object", "object"), (_RDF + "predicate", "predicate"), (_KG + "predicateLabel", "label"),
+        (_KG + "confidence", "confidence"), (_KG + "negated", "negated"))}
     for quad in store.store.quads_for_pattern(None, ox.NamedNode(_RDF + "subject"), None):
-        st = quad.subject
-        if st in predicates and st in objects and st in labels and negated.get(st) == _FALSE:
-            yield (quad.object.value, predicates[st].value, objects[st].value, labels[st].value,
-                   float(confidences[st].value), quad.graph_name.value)
+        if quad.object.value not in entities:
+            continue
+        row = {wanted[q.predicate]: q.object for q in store.store.quads_for_pattern(
+            quad.subject, None, None, quad.graph_name) if q.predicate in wanted}
+        if len(row) == len(wanted) and row["negated"] == _FALSE and row["object"].value in entities:
+            yield (quad.object.value, row["predicate"].value, row["object"].value, row["label"].value,
+                   float(row["confidence"].value), quad.graph_name.value)
 
 
 def _comentions(store: KGStore, graph: nx.MultiDiGraph) -> nx.Graph:
