@@ -76,7 +76,7 @@ def _number(name: str, default: float, low: float, high: float, whole: bool = Fa
 def _entity(graph: BrowserGraph, name: str, text: str | None) -> str:
     if not text or not text.strip():
         raise BadParameter(f"give {name}: an entity's IRI, label or alias")
-    found = graph.find(text.strip())
+    found = graph.view.find(text.strip())
     if not found:
         raise BadParameter(f"no entity {text.strip()!r} in the graph", 404)
     return max(found, key=graph.rank)

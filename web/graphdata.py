@@ -56,16 +56,6 @@ class BrowserGraph:
         self.names = [(name.casefold(), node, name if i else None)
                       for node, data in self.view.graph.nodes(data=True)
                       for i, name in enumerate((data["label"], *data["aliases"]))]
-        self.by_name: dict[str, list[str]] = {}
-        for folded, node, _ in self.names:
-            self.by_name.setdefault(folded, []).append(node)
-
-    def find(self, text: str) -> list[str]:
-        """Entities called `text`: an IRI, or a label or alias in any case (as EntityGraph.find, from the index
-        made once per generation instead of a scan per request)."""
-        if text in self.view.graph:
-            return [text]
-        return sorted(set(self.by_name.get(text.casefold(), [])))
 
     @cached_property
     def facets(self) -> Facets:

@@ -15,6 +15,7 @@ import pickle
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import combinations
 from pathlib import Path
 
@@ -51,13 +52,20 @@ class EntityGraph:
             else:
                 self.undirected.add_edge(a, b, weight=data["statements"])
 
+    @cached_property
+    def _by_name(self) -> dict[str, set[str]]:
+        """Case-folded label or alias -> the nodes so called, made on the first `find`."""
+        index: dict[str, set[str]] = {}
+        for node, data in self.graph.nodes(data=True):
+            for name in (data["label"], *data["aliases"]):
+                index.setdefault(name.casefold(), set()).add(node)
+        return index
+
     def find(self, name: str) -> list[str]:
         """Nodes called `name`: its IRI, or a label or alias in any case."""
         if name in self.graph:
             return [name]
-        wanted = name.casefold()
-        return sorted(n for n, data in self.graph.nodes(data=True)
-                      if wanted in (data["label"].casefold(), *(a.casefold() for a in data["aliases"])))
+        return sorted(self._by_name.get(name.casefold(), ()))
 
 
 def project(store: KGStore, base: str) -> EntityGraph:
