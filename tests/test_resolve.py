@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from test_extract import facts, triples
 
-from kg.records import Veto
+from kg.records import Predicate, Veto
 from kg.resolve import Resolver
+from kg.resolve.families import contradicts
 
 
 def test_short_name_possessive_and_pronoun_join_the_full_name(extractor):
@@ -124,6 +125,26 @@ def test_what_the_article_calls_a_name_outweighs_the_ner_label_across_the_corpus
 def test_a_role_held_in_a_name_types_it_an_organisation_with_no_holder_named(extractor, text, name):
     # the small model calls these a person or a group; "the CEO of X" says X is an organisation
     assert facts(extractor, text).entities[name].type == "Organization"
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("Marta Kell, who founded Zenthia in 2003, said sales rose.", "Zenthia", "Organization"),
+    ("Pellan Systems released Quorra last year.", "Quorra", "Product"),
+    ("Amara Okafor was born in Lagos and grew up in Accra.", "Amara Okafor", "Person"),
+])
+def test_a_verb_that_takes_one_class_types_the_name(extractor, text, name, type_):
+    # the small model calls these a place, an organisation and a place
+    assert facts(extractor, text).entities[name.replace(" ", "_")].type == type_
+
+
+def test_a_classifier_relation_between_names_typed_otherwise_is_dropped(extractor):
+    resolution = facts(extractor, "Marta Kell, who founded Zenthia in 2003, said sales rose.")
+    assert ("Zenthia", "schema:founder", "Marta_Kell") in {
+        (rs.subject.key, rs.predicate.local_name, rs.object.key) for rs in resolution.statements}
+    assert "schema:homeLocation" not in {rs.predicate.local_name for rs in resolution.statements}
+    works_for = Predicate("work for", "schema:worksFor")
+    assert contradicts(works_for, "Organization", "Organization")
+    assert not contradicts(works_for, "Person", "Thing")  # a type not settled contradicts nothing
 
 
 @pytest.mark.parametrize("text", [

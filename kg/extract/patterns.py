@@ -203,9 +203,11 @@ class ParagraphReader(Definitions):
                    for c in tok.children)
 
     @staticmethod
-    def verb_label(verb: Token) -> str:
-        particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-        return " ".join([verb.lemma_.lower(), *particles])
+    def particles(verb: Token) -> list[str]:
+        return [c.lower_ for c in verb.children if c.dep_ == "prt"]
+
+    def verb_label(self, verb: Token) -> str:
+        return " ".join([verb.lemma_.lower(), *self.particles(verb)])
 
     def date_of(self, verb: Token) -> Literal | None:
         for child in verb.children:
@@ -225,8 +227,8 @@ class ParagraphReader(Definitions):
         subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if not subs:
             if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-                subs, head_passive = self.subjects(verb.head)
-                passive = passive or head_passive
+                subs, head_passive = self.subjects(verb.head)  # "was born in X and grew up in Y":
+                passive = passive or (head_passive and verb.tag_ == "VBN")  # only a participle shares "was"
             elif verb.dep_ == "advcl" and verb.tag_ == "VBG":
                 subs, _ = self.subjects(verb.head)
             elif verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -256,7 +258,8 @@ class ParagraphReader(Definitions):
                     self.add(self.argument(agent), relation(label), self.argument(patient),
                              [agent, verb, patient], "passive", negated, when)
             objects = []
-            label = f"be {verb.lower_}"  # "was asked to move to": the subject is the one acted on
+            label = " ".join(["be", verb.lower_, *self.particles(verb)])  # "was brought up in": the subject
+            # is the one acted on
         for complement in (c for c in verb.children if c.dep_ == "oprd"):  # "named Ana Costa its new CFO"
             for obj in objects:
                 self.definition(obj, complement, verb, negated, "object-complement")

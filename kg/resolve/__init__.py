@@ -35,7 +35,7 @@ from kg.records import (
     Veto,
 )
 from kg.resolve.evidence import type_votes
-from kg.resolve.families import normalise
+from kg.resolve.families import contradicts, normalise
 from kg.resolve.spelling import variant_confidence
 
 __all__ = ["Resolver", "normalize_name", "entity_key", "concept_key"]
@@ -355,10 +355,17 @@ class Resolver:
         out = []
         for st in extraction.statements:
             subject, obj = self._argument(st.subject, nodes), self._argument(st.object, nodes)
-            if subject is None or obj is None or subject == obj:
+            if subject is None or obj is None or subject == obj or \
+                    contradicts(st.predicate, self._settled_type(subject), self._settled_type(obj)):
                 continue
             out.append(ResolvedStatement(*normalise(subject, st.predicate, obj, st.negated), st))
         return out
+
+    def _settled_type(self, node: Node) -> str:
+        """An entity's type where more than one mention or some evidence gave it that type, else Thing:
+        one NER label is too weak to overrule the classifier ("KARBALA, Iraq" tagged an organisation)."""
+        entity = self.entities.get(node.key) if node.kind == "entity" else None
+        return node.type if entity is not None and entity.votes[node.type] >= 2 else "Thing"
 
     def _metadata(self, people, predicate, local, groups, doc) -> list[ResolvedStatement]:
         document = Node("document", "", doc.title or doc.id, "Article")

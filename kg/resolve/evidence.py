@@ -3,9 +3,11 @@
 The small English model often mistypes names it has not seen ("Music Gen" a person, "Reality Labs" a
 person, "Instagram" an organisation). What the article says of a name is better evidence: a class noun
 it is called ("Music Gen, its AI music model", "platforms such as Instagram", "LLaMA is a model"), a job
-title it holds (a person), a role held in it ("co-founder of DeepMind": an organisation), or the head
-word of the name itself ("... University", "... Labs").
-Each piece of evidence counts as several NER mentions; the resolver adds the votes up across the corpus.
+title it holds (a person), a role held in it ("co-founder of DeepMind": an organisation), a verb that takes
+only one class there ("founded Nvidia", "works for Initech", "Initech, based in Austin": an
+organisation; "launched Threads": a product), or the head word of the name itself ("... University", "... Labs").
+Each piece of evidence counts as several NER mentions (a verb as fewer than a noun); the resolver adds
+the votes up across the corpus.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from __future__ import annotations
 from collections import Counter
 
 from kg.extract.lexicon import NOUN_CLASS
-from kg.records import Extraction, Mention
-from kg.resolve.families import ORGANISATION_ROLES
+from kg.records import Extraction, Mention, Statement
+from kg.resolve.families import FAMILIES, MADE, ORGANISATION, ORGANISATION_ROLES
 
 __all__ = ["type_votes", "CLASS_NOUN_WEIGHT"]
 
 CLASS_NOUN_WEIGHT = 3  # votes for a class noun said of a name, against one per NER mention
+VERB_WEIGHT = 2  # votes for a verb phrase that takes only one class there ("founded X": an organisation)
 _DEFINING = {"kg:isA": None, "schema:jobTitle": "Person"}  # predicate -> the type it implies (None: the noun's)
 # Head words that make a multi-word name an organisation or a place whatever the NER said.
 _NAME_HEADS = {
@@ -30,6 +33,33 @@ _NAME_HEADS = {
               "avenue", "bay", "lake", "peninsula", "desert", "strait"},
 }
 _NAME_HEAD = {word: cls for cls, words in _NAME_HEADS.items() for word in words}
+
+
+# A family's side that only these take gives the name that class: "founded Nvidia", "launched Threads"
+_SIDE_CLASS = {ORGANISATION: "Organization", MADE: "Product"}
+# Verb phrases only a person is the subject of (with any preposition after them): "was born in Lagos"
+_PERSON_VERBS = ("be born", "grow up", "be raised")
+
+
+def _person_verb(label: str) -> bool:
+    return any(label == verb or label.startswith(f"{verb} ") for verb in _PERSON_VERBS)
+
+
+def _typed_sides(st: Statement) -> list[tuple[Mention, str]]:
+    """The names a relation family's phrase says are of one class: the founded ("Huang founded Nvidia"),
+    the employer ("hired by Initech"), what is based somewhere ("Initech is based in Austin"), what is
+    made ("Initech launched Zorbo"); and who was born or grew up somewhere (a person)."""
+    if st.negated or st.pattern == "classifier":  # the classifier's reading is not evidence of its own types
+        return []
+    if _person_verb(st.predicate.label):
+        return [(st.subject, "Person")] if isinstance(st.subject, Mention) and st.subject.kind == "entity" else []
+    for family in FAMILIES:
+        if st.predicate.label in family.phrases:
+            inverse = family.phrases[st.predicate.label] is not None
+            sides = [((st.subject, st.object)[inverse], _SIDE_CLASS.get(family.subjects)),
+                     ((st.object, st.subject)[inverse], _SIDE_CLASS.get(family.objects))]
+            return [(m, cls) for m, cls in sides if cls and isinstance(m, Mention) and m.kind == "entity"]
+    return []
 
 
 def type_votes(extraction: Extraction, name_of) -> dict[str, Counter]:
@@ -48,6 +78,11 @@ def type_votes(extraction: Extraction, name_of) -> dict[str, Counter]:
         cls = _DEFINING[st.predicate.local_name] or NOUN_CLASS.get(obj.head_lemma)
         if cls:
             votes.setdefault(name_of(subject.text), Counter())[cls] += CLASS_NOUN_WEIGHT
+    for st in extraction.statements:
+        for name, cls in _typed_sides(st):
+            if name.start not in counted:
+                counted.add(name.start)
+                votes.setdefault(name_of(name.text), Counter())[cls] += VERB_WEIGHT
     for role, name, start in extraction.roles:  # "the CEO of OpenAI", its holder named or not
         if role in ORGANISATION_ROLES and start not in counted:
             counted.add(start)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from kg.records import Node, Predicate
 
-__all__ = ["normalise", "FAMILIES", "ORGANISATION_ROLES"]
+__all__ = ["normalise", "contradicts", "FAMILIES", "ORGANISATION_ROLES"]
 
 ORGANISATION = frozenset({"Organization"})
 AGENT = frozenset({"Organization", "Person"})
@@ -57,13 +57,30 @@ FAMILIES = [
         "make": "made by", "build": "built by", "develop": "developed by", "create": "created by",
         "release": "released by", "launch": "launched by", "unveil": "unveiled by",
         "introduce": "introduced by", "come up with": "created by", "design": "designed by",
-        "produce": "produced by", "ship": "shipped by"}),
+        "produce": "produced by", "ship": "shipped by", "maker of": "made by", "manufacturer of": "made by",
+        "developer of": "developed by", "creator of": "created by", "publisher of": "published by"}),
     Family("schema:parentOrganization", ORGANISATION, ORGANISATION, {
         "division of": None, "subsidiary of": None, "unit of": None, "arm of": None, "part of": None,
         "branch of": None}),
     Family("schema:location", ORGANISATION, frozenset({"Place"}), {
         "base in": None, "headquarter in": None, "be based in": None, "be headquartered in": None}),
 ]
+
+
+# Properties the relation classifier states directly, with the types their arguments must not contradict:
+# "Intel works for Mellanox" is a misreading.
+PLACE, PERSON = frozenset({"Place"}), frozenset({"Person"})
+SIGNATURES = {"schema:worksFor": (PERSON, ORGANISATION | {"Group"}),
+              "schema:location": (ORGANISATION | {"Group"}, PLACE), "schema:homeLocation": (PERSON, PLACE),
+              "schema:containedInPlace": (PLACE, PLACE), "killed": (PERSON, PERSON)}
+
+
+def contradicts(predicate: Predicate, subject_type: str, object_type: str) -> bool:
+    """Whether a typed property joins arguments of other types (Thing, a type not settled, never does)."""
+    signature = SIGNATURES.get(predicate.local_name)
+    return signature is not None and any(
+        type_ != "Thing" and type_ not in types
+        for type_, types in zip((subject_type, object_type), signature, strict=True))
 
 
 def _fits(node: Node, types: frozenset[str]) -> bool:
