@@ -65,6 +65,14 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
     ("Amara Okafor was born in Lagos and grew up in Accra.", ("Amara Okafor", "grow up in", "Accra", False)),
     ("Chioma Eze was hired by Globex in 2010 and promoted by Initech in 2015.",
      ("Initech", "promote", "Chioma Eze", False)),
+    # the role an appointment gives, with "as" or without, active or passive
+    ("Globex hired Ana Costa as its chief financial officer in 2019.", ("Ana Costa", "officer of", "Globex", False)),
+    ("Ana Costa was appointed as chief executive of Globex.", ("Ana Costa", "executive of", "Globex", False)),
+    ("Ana Costa was named chief executive of Globex.", ("Ana Costa", "executive of", "Globex", False)),
+    # a gerund after a preposition shares the subject of the verb it modifies
+    ("Lena Marsh leads Zentrix. Before joining Zentrix in 2013, she ran Globex.",
+     ("Lena Marsh", "join", "Zentrix", False)),
+    ("After leaving Globex, Peter Lund founded Zentrix in 2015.", ("Peter Lund", "leave", "Globex", False)),
 ])
 def test_constructions(extractor, text, expected):
     assert expected in triples(facts(extractor, text))

@@ -16,7 +16,7 @@ CLASS_NOUNS = {
                "chairwoman", "president", "scientist", "researcher", "engineer", "professor", "minister",
                "billionaire", "entrepreneur", "investor", "author", "journalist", "spokesperson",
                "spokesman", "spokeswoman", "director", "manager", "leader", "official", "economist",
-               "analyst", "pioneer", "boss"},
+               "analyst", "pioneer", "boss", "officer"},
     "Place": {"city", "country", "state", "region", "province", "town", "capital", "nation", "island",
               "village", "county", "continent", "area"},
     "Product": {"product", "app", "application", "platform", "service", "model", "system", "device",

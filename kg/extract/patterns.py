@@ -32,6 +32,9 @@ PRONOUN_CLASSES = {"he": "Person", "him": "Person", "his": "Person", "she": "Per
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 # control verbs whose complement carries the fact: "began to study X" states that S studied X
 ASPECTUAL = {"begin", "start", "continue", "keep", "go", "manage", "use"}
+# "appointed Ana Costa (as) its CFO", "was named chief executive": the one appointed holds the role
+APPOINTING = {"appoint", "name", "elect", "hire", "choose", "select", "nominate", "promote", "install", "recruit",
+              "reappoint", "re-elect", "tap", "make"}
 # verbs of saying: a name that is the subject of what was said is what the speaker commented on
 SPEECH = {"say", "comment", "tell", "state", "add", "note", "argue", "write", "claim", "warn", "insist", "explain",
           "remark", "declare", "announce", "complain", "admit", "acknowledge"}
@@ -96,6 +99,9 @@ class ParagraphReader(Definitions):
         self.mentions: dict[tuple[int, int], Mention] = {}
         self.statements: list[Statement] = []
         self.roles: list[tuple[str, str, int]] = []  # (role phrase, name, its start): "the CEO of OpenAI"
+        longer = ((trim(span, LEADING_FUNCTION_WORDS), label) for span, label in name_spans(doc)
+                  if label in ("PERSON", "ORG"))
+        self.names = [(name.text, ENTITY_CLASSES[label]) for name, label in longer if len(name) > 1]
         self._seen: set[tuple] = set()
 
     # ---- arguments -------------------------------------------------------------------------------
@@ -231,6 +237,8 @@ class ParagraphReader(Definitions):
                 passive = passive or (head_passive and verb.tag_ == "VBN")  # only a participle shares "was"
             elif verb.dep_ == "advcl" and verb.tag_ == "VBG":
                 subs, _ = self.subjects(verb.head)
+            elif verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
+                subs, _ = self.subjects(verb.head.head)  # "Before joining Airbus, he ran ...": he joined
             elif verb.dep_ == "acl" and verb.tag_ == "VBN":
                 subs, passive = [verb.head], True
             elif verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -260,9 +268,7 @@ class ParagraphReader(Definitions):
             objects = []
             label = " ".join(["be", verb.lower_, *self.particles(verb)])  # "was brought up in": the subject
             # is the one acted on
-        for complement in (c for c in verb.children if c.dep_ == "oprd"):  # "named Ana Costa its new CFO"
-            for obj in objects:
-                self.definition(obj, complement, verb, negated, "object-complement")
+        self.appointed(subjects if passive else objects, verb, negated, passive)
         if verb.lemma_ in SPEECH:
             self.speech_topics(subjects, verb, negated)
         for subj in subjects:
@@ -286,6 +292,19 @@ class ParagraphReader(Definitions):
                              "control", comp_negated, comp_when)
                 if not comp_objects:
                     self.prepositional(subject, subj, comp, comp_label, comp_negated, comp_when, "control")
+
+    def appointed(self, holders: list[Token], verb: Token, negated: bool, passive: bool) -> None:
+        """'named Ana Costa its new CFO', 'hired Ana Costa as its CFO', 'Ana Costa was appointed (as) CFO':
+        the complement is the role its holder (the object, or the passive subject) takes."""
+        roles = [c for c in verb.children if c.dep_ == "oprd"]
+        if verb.lemma_ in APPOINTING:
+            roles += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+        if passive:  # "a unit called Google DeepMind" gives the unit a name, not a role
+            roles = [role for role in roles if not self.is_name(role)]
+        for role in roles:
+            for holder in holders:
+                self.definition(holder, role, verb, negated, "object-complement")
 
     def speech_topics(self, speakers: list[Token], verb: Token, negated: bool) -> None:
         """'LeCun commented: "ChatGPT is nothing innovative"' -> (LeCun, comment on, ChatGPT)."""

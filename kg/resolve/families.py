@@ -33,7 +33,7 @@ class Family:
 
 # "an engineer at Initech", "Initech's CFO": roles held in an organisation
 _STAFF = ["engineer", "employee", "executive", "researcher", "scientist", "professor", "director", "manager",
-          "spokesperson", "spokesman", "spokeswoman", "analyst", "economist", "official", "chairman",
+          "spokesperson", "spokesman", "spokeswoman", "analyst", "economist", "official", "officer", "chairman",
           "chairwoman", "president", "vice president", "chief executive", "CEO", "CFO", "CTO", "COO", "CPO"]
 
 # "a co-founder of DeepMind", "an engineer at Initech": the object is an organisation, whatever the NER
