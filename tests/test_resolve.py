@@ -21,6 +21,15 @@ def test_short_name_possessive_and_pronoun_join_the_full_name(extractor):
     assert ("Santos", "short name") in reasons and ("She", "pronoun") in reasons
 
 
+def test_a_surname_taken_for_a_noun_joins_a_full_name_that_is_in_no_statement(extractor):
+    # the tagger reads "Tavares" as a plural noun; "Rui Tavares" is only inside "the cabinet of Rui Tavares"
+    resolution = facts(extractor, "Ana Lopes served in the cabinet of Rui Tavares until 2009. Tavares was "
+                                  "detained at the airport in 2014.")
+    assert ("Rui Tavares", "be detained at", "airport", False) in triples(resolution)
+    assert ("Tavares", "Rui_Tavares", "short name") in {(m.label, m.entity, m.reason) for m in resolution.merges}
+    assert resolution.entities["Rui_Tavares"].type == "Person"
+
+
 def test_definite_description_takes_the_last_organisation(extractor):
     resolution = facts(extractor, "Acme Corp reported a loss. The company hired Maria Santos in May.")
     assert ("Maria Santos", "hired by", "Acme Corp", False) in triples(resolution)

@@ -161,3 +161,4 @@ class Extractor:
         extraction.mentions.extend(reader.mentions.values())
         extraction.statements.extend(reader.statements)
         extraction.roles.extend(reader.roles)
+        extraction.names.extend(reader.names)

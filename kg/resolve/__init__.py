@@ -213,8 +213,9 @@ class Resolver:
 
     def resolve(self, extraction: Extraction) -> Resolution:
         doc = extraction.document
-        entity_mentions = sorted(self._names(extraction.mentions), key=lambda m: m.start)
-        types: dict[str, Counter] = {}
+        entity_mentions, unmentioned = self._names(extraction)
+        entity_mentions.sort(key=lambda m: m.start)
+        types: dict[str, Counter] = {name: Counter({cls: 1}) for name, cls in unmentioned.items()}
         for m in entity_mentions:
             types.setdefault(normalize_name(m.text), Counter())[m.label] += 1
         for name, votes in type_votes(extraction, normalize_name).items():
@@ -265,14 +266,24 @@ class Resolver:
                 if node.kind == "entity" and (start, end) in sentence_of]
 
     @staticmethod
-    def _names(mentions: list[Mention]) -> list[Mention]:
-        """Entity mentions, plus single capitalised words the tagger took for common nouns that are a
-        word of a name in the same document ("Santos hired ..." after "Maria Santos")."""
-        names = [m for m in mentions if m.kind == "entity"]
-        words = {w for m in names for w in normalize_name(m.text).split() if len(m.text.split()) > 1}
-        promoted = [replace(m, kind="entity", label="Thing") for m in mentions
-                    if m.kind == "concept" and m.text in words and m.text[:1].isupper()]
-        return names + promoted
+    def _names(extraction: Extraction) -> tuple[list[Mention], dict[str, str]]:
+        """Entity mentions, plus single capitalised words the tagger took for common nouns that are a word
+        of a longer name in the same document ("Santos hired ..." after "Maria Santos"; "Sócrates was
+        detained" after "the government of José Sócrates"); and the names in no statement that such
+        words belong to, with their class, so the word can join its full name."""
+        names = [m for m in extraction.mentions if m.kind == "entity"]
+        longer = {normalize_name(m.text): "Thing" for m in names if len(m.text.split()) > 1}
+        for text, cls in extraction.names:
+            longer.setdefault(normalize_name(text), cls)
+        word_of: dict[str, list[str]] = {}
+        for name in longer:
+            for word in name.split():
+                word_of.setdefault(word, []).append(name)
+        promoted = [replace(m, kind="entity", label="Thing") for m in extraction.mentions
+                    if m.kind == "concept" and m.text in word_of and m.text[:1].isupper()]
+        mentioned = {normalize_name(m.text) for m in names}
+        unmentioned = {name: longer[name] for m in promoted for name in word_of[m.text] if name not in mentioned}
+        return names + promoted, unmentioned
 
     @staticmethod
     def _vote(counts: Counter) -> str:
