@@ -93,14 +93,14 @@ class ParagraphReader(Definitions):
         self.offset = offset
         self.sentence_of = sentence_of  # token index -> document sentence index
         self.span_of: dict[int, tuple[Span, str]] = {}
-        for span, label in name_spans(doc):
+        spans = name_spans(doc)
+        for span, label in spans:
             for tok in span:
                 self.span_of[tok.i] = (span, label)
         self.mentions: dict[tuple[int, int], Mention] = {}
         self.statements: list[Statement] = []
         self.roles: list[tuple[str, str, int]] = []  # (role phrase, name, its start): "the CEO of OpenAI"
-        longer = ((trim(span, LEADING_FUNCTION_WORDS), label) for span, label in name_spans(doc)
-                  if label in ("PERSON", "ORG"))
+        longer = ((trim(span, LEADING_FUNCTION_WORDS), label) for span, label in spans if label in ("PERSON", "ORG"))
         self.names = [(name.text, ENTITY_CLASSES[label]) for name, label in longer if len(name) > 1]
         self._seen: set[tuple] = set()
 

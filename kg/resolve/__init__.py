@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from kg.extract.lexicon import GENERIC_DESCRIPTIONS, NOUN_CLASS
 from kg.records import (
@@ -47,6 +48,7 @@ _PRONOUN_TYPES = {"Person": {"Person"}, "Thing": {"Organization", "Product", "Cr
                   "Group": {"Organization", "Group"}}
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_name(text: str) -> str:
     """Surface form of a name without quotes, possessive, leading article and extra spaces."""
     text = unicodedata.normalize("NFC", text).replace("’", "'").strip(" \"'“”‘")
