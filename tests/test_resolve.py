@@ -36,6 +36,15 @@ def test_definite_description_takes_the_last_organisation(extractor):
     assert any(m.reason == "definite description" and m.label == "company" for m in resolution.merges)
 
 
+def test_a_description_of_a_kind_points_back_but_one_of_origin_or_another_does_not(extractor):
+    resolution = facts(extractor, "Chirp hired Ana Costa in May. The social network also hired Peter Lund.")
+    assert ("Peter Lund", "hired by", "Chirp", False) in triples(resolution)
+    assert ("social network", "Chirp") in {(m.label, m.entity) for m in resolution.merges}
+    for other in ("rival", "Israeli", "Lisbon-based"):  # another company, or one of several
+        resolution = facts(extractor, f"Globex hired Ana Costa in May. The {other} company hired Peter Lund.")
+        assert not any(m.reason == "definite description" for m in resolution.merges), other
+
+
 def test_a_subject_description_prefers_an_earlier_subject_to_a_nearer_object(extractor):
     resolution = facts(extractor, "Northwind Labs recruited Ana Ferreira last spring. Ferreira, a lecturer at "
                                   "Lakeside College, studies batteries. The company said it would fund her work.")

@@ -29,7 +29,13 @@ NOUN_CLASS = {noun: cls for cls, nouns in CLASS_NOUNS.items() for noun in nouns}
 GENERIC_DESCRIPTIONS = {"company", "firm", "group", "corporation", "business", "startup", "start-up", "giant",
                         "conglomerate", "organisation", "organization", "maker", "manufacturer", "developer",
                         "retailer", "carrier", "lender", "insurer", "automaker", "chipmaker", "man", "woman",
-                        "city", "country", "town", "nation", "product", "app", "platform", "service", "device"}
+                        "city", "country", "town", "nation", "product", "app", "platform", "service", "device",
+                        "network"}
+# Modifiers that make "the ... company" another one than any named before ("the rival company", "the
+# parent company", "the first company"); other modifiers describe it ("the Stockholm-based company").
+OTHER_REFERENT = {"other", "another", "new", "rival", "parent", "former", "previous", "first", "second", "third",
+                  "last", "next", "same", "competing", "joint", "sister", "holding", "local", "national", "state",
+                  "federal", "private", "public", "central", "foreign", "own"}
 
 # Job titles before or beside a name ("CPO Chris Cox", "Chief Product Officer"); an entity ruler marks them
 # TITLE ahead of the statistical NER, so they are read as roles, never as names.

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.calibration import Calibration
 from kg.extract.definitions import Definitions, hyphen_start, is_title, relation
-from kg.extract.lexicon import NOUN_CLASS, VALUE_LABELS
+from kg.extract.lexicon import NOUN_CLASS, OTHER_REFERENT, VALUE_LABELS
 from kg.extract.names import trim
 from kg.extract.relations import PREDICATES, Classifier
 from kg.extract.values import date as parse_date
@@ -165,12 +165,24 @@ class ParagraphReader(Definitions):
         for child in tok.children:
             if child.dep_ == "appos" and self.is_name(child):
                 return self.entity(child)
-        if tok.lemma_.lower() in NOUN_CLASS and tok.tag_ in ("NN", "NNP") and \
-                any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and \
-                not any(c.dep_ in ("amod", "compound", "prep", "relcl", "acl") for c in tok.children):
-            return self._mention(self.doc[tok.i:tok.i + 1], "description", NOUN_CLASS[tok.lemma_.lower()],
-                                 tok)
+        if self.describes(tok):  # "the company", "the social network", "the Stockholm-based company"
+            first = min([tok.i, *(c.left_edge.i for c in tok.children if c.dep_ in ("amod", "compound"))])
+            return self._mention(self.doc[first:tok.i + 1], "description", NOUN_CLASS[tok.lemma_.lower()], tok)
         return self.concept(tok)
+
+    @staticmethod
+    def describes(tok: Token) -> bool:
+        """Whether a noun phrase can point back at something named before: "the" (or "this", "that") and a
+        class noun, with modifiers that describe its kind ("the social network", "the streaming company").
+        Not with a clause or preposition that picks it out, a modifier that makes it another ("the rival
+        company") or one that tells where it is from ("the Israeli firm", "the Stockholm-based company"):
+        those pick one of several, which the nearest fitting name often is not."""
+        modifiers = [t for c in tok.children if c.dep_ in ("amod", "compound") for t in c.subtree]
+        return tok.lemma_.lower() in NOUN_CLASS and tok.tag_ in ("NN", "NNP") and \
+            any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and \
+            not any(c.dep_ in ("prep", "relcl", "acl", "nummod", "poss") for c in tok.children) and \
+            not any(t.lower_ in OTHER_REFERENT or t.tag_ in ("JJR", "JJS", "CD") or t.pos_ == "PROPN" or
+                    t.ent_type_ or t.lower_.endswith("based") for t in modifiers)
 
     # ---- statements ------------------------------------------------------------------------------
     def add(self, subject: Argument | None, predicate: Predicate, obj: Argument | None,
