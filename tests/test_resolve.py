@@ -45,6 +45,12 @@ def test_a_description_of_a_kind_points_back_but_one_of_origin_or_another_does_n
         assert not any(m.reason == "definite description" for m in resolution.merges), other
 
 
+def test_the_company_that_said_something_of_a_name_can_be_that_name(extractor):
+    resolution = facts(extractor, "Initech Corporation will close two plants, the company said on Monday.")
+    assert ("company", "Initech_Corporation") in {(m.label, m.entity) for m in resolution.merges}
+    assert triples(resolution) == {("Initech Corporation", "close", "two plants", False)}
+
+
 def test_a_subject_description_prefers_an_earlier_subject_to_a_nearer_object(extractor):
     resolution = facts(extractor, "Northwind Labs recruited Ana Ferreira last spring. Ferreira, a lecturer at "
                                   "Lakeside College, studies batteries. The company said it would fund her work.")

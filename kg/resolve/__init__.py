@@ -318,11 +318,12 @@ class Resolver:
                   merges: list[Merge]) -> None:
         """Pronouns and definite descriptions take the nearest earlier entity of a fitting type (for a
         subject, the last subject of its own or the previous sentence first, then an earlier subject before a
-        nearer object), never the other side of a
-        statement they are in ("Nova, its drone unit": "its" is not Nova; that takes "itself")."""
+        nearer object), never the other side of a statement they are in ("Nova, its drone unit": "its" is
+        not Nova; that takes "itself") unless the statement is what a speaker said of a name ("Chirp will
+        cut jobs, the company said": the company is Chirp)."""
         ordered = sorted(extraction.mentions, key=lambda m: m.start)
         co_arguments: dict[tuple[int, int], set[tuple[int, int]]] = {}
-        for st in extraction.statements:
+        for st in (st for st in extraction.statements if st.pattern != "speech-topic"):
             for a, b in ((st.subject, st.object), (st.object, st.subject)):
                 if isinstance(a, Mention) and isinstance(b, Mention) and a.kind in ("pronoun", "description"):
                     co_arguments.setdefault((a.start, a.end), set()).add((b.start, b.end))
