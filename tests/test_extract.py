@@ -135,3 +135,12 @@ def test_markup_left_in_plain_text_makes_no_wordless_things(extractor):
     resolution = facts(extractor, text)
     ends = [rs.subject for rs in resolution.statements] + [rs.object for rs in resolution.statements]
     assert ends and all(any(c.isalnum() for c in (node.label or "")) for node in ends if not node.literal)
+
+
+def test_a_dateline_is_not_the_subject_of_the_sentence_after_it(extractor):
+    resolution = facts(extractor, "BERGEN, Norway — A senior engineer was injured on Friday at the Globex plant, "
+                                  "police said.")
+    assert ("senior engineer", "be injured at", "Globex plant", False) in triples(resolution)
+    assert not any(rs.subject.label == "BERGEN" or rs.object.label == "BERGEN" for rs in resolution.statements
+                   if rs.predicate.local_name != "schema:containedInPlace")
+    assert resolution.extraction.sentences[0].text == "BERGEN, Norway"

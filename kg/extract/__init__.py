@@ -28,6 +28,22 @@ from kg.records import Document, Extraction, Sentence
 __all__ = ["Extractor", "PipelineError", "load_pipeline"]
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+# "LIMA, Peru — ", "TOULOUSE, France (Reuters) - ", "LONDON, Nov 23 (Reuters) - " opening a paragraph
+_DATELINE = re.compile(r"[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*"  # the place, in capitals
+                       r"(?:, [\w.'-]+(?: [\w.'-]+)*)?(?: \([A-Z][\w ]*\))?"  # its region or date, the agency
+                       r" +[—–-]{1,2} +(?=\S)")
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    """The text's paragraphs with their offsets; a dateline that opens one is a piece of its own (parsed
+    with the sentence after it, the place becomes that sentence's subject)."""
+    for paragraph in _PARAGRAPH.finditer(text):
+        dateline = _DATELINE.match(paragraph.group())
+        if dateline and dateline.end() <= 60:
+            yield paragraph.start(), dateline.group().rstrip(" —–-")
+            yield paragraph.start() + dateline.end(), paragraph.group()[dateline.end():]
+        else:
+            yield paragraph.start(), paragraph.group()
 
 
 class PipelineError(RuntimeError):
@@ -142,7 +158,7 @@ class Extractor:
                 extraction.skipped = f"no pipeline for language '{lang}'"
                 continue
             paragraphs.setdefault(lang, []).extend(
-                (extraction, m.start(), m.group()) for m in _PARAGRAPH.finditer(extraction.document.text))
+                (extraction, offset, piece) for offset, piece in _pieces(extraction.document.text))
         for lang, items in paragraphs.items():
             docs = self.pipeline(lang).pipe((text for _, _, text in items), batch_size=self.batch_size)
             for (extraction, offset, _), doc in zip(items, docs, strict=True):
