@@ -45,6 +45,13 @@ def test_a_description_of_a_kind_points_back_but_one_of_origin_or_another_does_n
         assert not any(m.reason == "definite description" for m in resolution.merges), other
 
 
+def test_a_subject_description_prefers_a_name_of_its_own_sentence_to_an_older_subject(extractor):
+    resolution = facts(extractor, "Globex sold Nimbus to Initech in May. Nimbus, which makes routers, employs 900 "
+                                  "people. The unit will be run from Oslo. Ana Costa, the chief executive of Globex, "
+                                  "said the sale would let the company focus on chips.")
+    assert ("Globex", "focus on", "chips", False) in triples(resolution)
+
+
 def test_the_company_that_said_something_of_a_name_can_be_that_name(extractor):
     resolution = facts(extractor, "Initech Corporation will close two plants, the company said on Monday.")
     assert ("company", "Initech_Corporation") in {(m.label, m.entity) for m in resolution.merges}

@@ -317,10 +317,10 @@ class Resolver:
     def _anaphora(self, extraction: Extraction, nodes: dict[tuple[int, int], Node],
                   merges: list[Merge]) -> None:
         """Pronouns and definite descriptions take the nearest earlier entity of a fitting type (for a
-        subject, the last subject of its own or the previous sentence first, then an earlier subject before a
-        nearer object), never the other side of a statement they are in ("Nova, its drone unit": "its" is
-        not Nova; that takes "itself") unless the statement is what a speaker said of a name ("Chirp will
-        cut jobs, the company said": the company is Chirp)."""
+        subject, the last subject of its own or the previous sentence first, then a name of its own sentence,
+        then an earlier subject before a nearer object), never the other side of a statement they are in
+        ("Nova, its drone unit": "its" is not Nova; that takes "itself") unless the statement is what a
+        speaker said of a name ("Chirp will cut jobs, the company said": the company is Chirp)."""
         ordered = sorted(extraction.mentions, key=lambda m: m.start)
         co_arguments: dict[tuple[int, int], set[tuple[int, int]]] = {}
         for st in (st for st in extraction.statements if st.pattern != "speech-topic"):
@@ -347,9 +347,10 @@ class Resolver:
                        and earlier.end <= m.start and _may_describe(m, node, called)
                        and (extraction.document.content_hash, m.start, node.key) not in self.apart_mentions]
             if m.subject:  # a subject continues the topic: the last subject of this or the last sentence, then
-                # an earlier subject, then the nearest mention (subjects are more salient than objects)
+                # a name of its own sentence, then an earlier subject, then the nearest mention (subjects are more
+                # salient than objects)
                 fitting.sort(key=lambda pair: 0 if pair[0].subject and m.sentence - pair[0].sentence <= 1
-                             else 1 if pair[0].subject else 2)
+                             else 1 if pair[0].sentence == m.sentence else 2 if pair[0].subject else 3)
             if fitting:
                 node = fitting[0][1]
                 nodes[key] = node
