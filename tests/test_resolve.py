@@ -52,6 +52,12 @@ def test_a_subject_description_prefers_a_name_of_its_own_sentence_to_an_older_su
     assert ("Globex", "focus on", "chips", False) in triples(resolution)
 
 
+def test_its_chief_executive_is_an_organisations_not_a_nearer_places(extractor):
+    resolution = facts(extractor, "Globex sold Nimbus, which is based in Oslo. Its chief executive, Ana Costa, "
+                                  "stayed.")
+    assert ("Ana Costa", "executive of", "Nimbus", False) in triples(resolution)
+
+
 def test_the_company_that_said_something_of_a_name_can_be_that_name(extractor):
     resolution = facts(extractor, "Initech Corporation will close two plants, the company said on Monday.")
     assert ("company", "Initech_Corporation") in {(m.label, m.entity) for m in resolution.merges}

@@ -13,8 +13,8 @@ import re
 
 from spacy.tokens import Token
 
-from kg.extract.lexicon import PLACE_LABELS, VALUE_LABELS
-from kg.records import NAMED_BY, Literal, Mention, Predicate
+from kg.extract.lexicon import PLACE_LABELS, STAFF_ROLES, VALUE_LABELS
+from kg.records import NAMED_BY, Argument, Literal, Mention, Predicate
 
 __all__ = ["Definitions", "IS_A", "JOB_TITLE", "HAS", "relation", "is_title", "hyphen_start", "hyphen_piece"]
 
@@ -109,7 +109,7 @@ class Definitions:
                      pattern, negated)
         owner = next((c for c in role.children if c.dep_ == "poss"), None)
         if owner is not None:
-            self.add(subject, relation(f"{self.role_name(role)} of"), self.argument(owner),
+            self.add(subject, relation(f"{self.role_name(role)} of"), self.role_owner(owner, role),
                      [subj, anchor, role, owner], pattern + "-possessive", negated)
         for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("from", "at", "of")):
             target = next((t for t in prep.subtree if t.dep_ == "pobj" and self.is_name(t)), None)
@@ -119,6 +119,13 @@ class Definitions:
                     else governor.lower_  # "engineer at X", "founder of X"; "(a pioneer) from X"
                 self.add(subject, relation(text), self.entity(target),
                          [subj, anchor, governor, target], pattern + "-affiliation", negated)
+
+    def role_owner(self, owner: Token, role: Token) -> Argument | None:
+        """Whose the role is: "its chief executive" points back at what can employ (an organisation, or a
+        name typed a product or nothing yet), not at a place."""
+        if owner.lower_ == "its" and role.lemma_.lower() in STAFF_ROLES:
+            return self._mention(self.doc[owner.i:owner.i + 1], "pronoun", "Employer", owner)
+        return self.argument(owner)
 
     @staticmethod
     def role_name(noun: Token) -> str:

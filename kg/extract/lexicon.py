@@ -24,6 +24,11 @@ CLASS_NOUNS = {
                 "vehicle", "game", "console", "assistant", "browser", "headset", "engine"},
 }
 NOUN_CLASS = {noun: cls for cls, nouns in CLASS_NOUNS.items() for noun in nouns}
+# Roles held in an organisation: "its chief executive", "its staff" point back at an organisation, not at a
+# place or a product ("president" and "leader" are left out: countries have them too)
+STAFF_ROLES = {"boss", "executive", "chief", "ceo", "cfo", "cto", "coo", "chairman", "chairwoman", "director",
+               "manager", "spokesperson", "spokesman", "spokeswoman", "founder", "co-founder", "employee",
+               "staff", "engineer", "shareholder", "owner", "officer", "board", "treasurer"}
 # Class nouns that, with "the", point back at any thing of their class named before ("the company");
 # the others ("the alliance", "the board") only at one named or called so, or they are new referents.
 GENERIC_DESCRIPTIONS = {"company", "firm", "group", "corporation", "business", "startup", "start-up", "giant",

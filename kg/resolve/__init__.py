@@ -45,7 +45,8 @@ AUTHOR = Predicate("author", "schema:author")
 EDITOR = Predicate("editor", "schema:editor")
 _PRONOUN_TYPES = {"Person": {"Person"}, "Thing": {"Organization", "Product", "CreativeWork", "Place",
                                                   "Event", "Thing"},
-                  "Group": {"Organization", "Group"}}
+                  "Group": {"Organization", "Group"},
+                  "Employer": {"Organization", "Group", "Product", "Thing"}}  # "its chief executive"
 
 
 @lru_cache(maxsize=1 << 16)
