@@ -73,6 +73,11 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
     ("Lena Marsh leads Zentrix. Before joining Zentrix in 2013, she ran Globex.",
      ("Lena Marsh", "join", "Zentrix", False)),
     ("After leaving Globex, Peter Lund founded Zentrix in 2015.", ("Peter Lund", "leave", "Globex", False)),
+    # who a thing is sold to buys it
+    ("Globex sold Nimbus to Initech in 2019.", ("Initech", "buy", "Nimbus", False)),
+    ("Nimbus was sold to Initech Corporation in 2019.", ("Initech Corporation", "buy", "Nimbus", False)),
+    ("Globex agreed to sell Nimbus to Initech.", ("Initech", "agree to buy", "Nimbus", False)),
+    ("Globex did not sell Nimbus to Initech.", ("Initech", "buy", "Nimbus", True)),
 ])
 def test_constructions(extractor, text, expected):
     assert expected in triples(facts(extractor, text))

@@ -281,6 +281,7 @@ class ParagraphReader(Definitions):
             label = " ".join(["be", verb.lower_, *self.particles(verb)])  # "was brought up in": the subject
             # is the one acted on
         self.appointed(subjects if passive else objects, verb, negated, passive)
+        self.sold(verb, subjects if passive else objects, "", negated, when)
         if verb.lemma_ in SPEECH:
             self.speech_topics(subjects, verb, negated)
         for subj in subjects:
@@ -302,8 +303,22 @@ class ParagraphReader(Definitions):
                 for obj in comp_objects:
                     self.add(subject, relation(comp_label), self.argument(obj), [subj, verb, comp, obj],
                              "control", comp_negated, comp_when)
+                self.sold(comp, comp_objects, "" if verb.lemma_ in ASPECTUAL else f"{label} to ", comp_negated,
+                          comp_when)
                 if not comp_objects:
                     self.prepositional(subject, subj, comp, comp_label, comp_negated, comp_when, "control")
+
+    def sold(self, verb: Token, goods: list[Token], prefix: str, negated: bool, when: Literal | None) -> None:
+        """'sold Ekaterra to CVC', 'Ekaterra was sold to CVC' -> (CVC, buy, Ekaterra); 'agreed to sell X to Y'
+        -> (Y, agree to buy, X): the one sold to is the buyer."""
+        if verb.lemma_ != "sell":
+            return
+        buyers = self._expand([g for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                               for g in c.children if g.dep_ == "pobj"])
+        for buyer in buyers:
+            for item in goods:
+                self.add(self.argument(buyer), relation(f"{prefix}buy"), self.argument(item), [verb, buyer, item],
+                         "sale", negated, when)
 
     def appointed(self, holders: list[Token], verb: Token, negated: bool, passive: bool) -> None:
         """'named Ana Costa its new CFO', 'hired Ana Costa as its CFO', 'Ana Costa was appointed (as) CFO':
