@@ -3,9 +3,10 @@
 The small English model often mistypes names it has not seen ("Music Gen" a person, "Reality Labs" a
 person, "Instagram" an organisation). What the article says of a name is better evidence: a class noun
 it is called ("Music Gen, its AI music model", "platforms such as Instagram", "LLaMA is a model"), a job
-title it holds (a person), a role held in it ("co-founder of DeepMind": an organisation), a verb that takes
-only one class there ("founded Nvidia", "works for Initech", "Initech, based in Austin": an
-organisation; "launched Threads": a product), or the head word of the name itself ("... University", "... Labs").
+title it holds (a person), a role held in it ("co-founder of DeepMind": an organisation), a verb that
+takes only one class there ("founded Nvidia", "works for Initech", "Initech, based in Austin": an
+organisation; "launched Threads": a product; "was born in Lagos": a person), or the head word of the
+name itself ("... University", "... Labs").
 Each piece of evidence counts as several NER mentions (a verb as fewer than a noun); the resolver adds
 the votes up across the corpus.
 """
