@@ -73,6 +73,12 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
     ("Lena Marsh leads Zentrix. Before joining Zentrix in 2013, she ran Globex.",
      ("Lena Marsh", "join", "Zentrix", False)),
     ("After leaving Globex, Peter Lund founded Zentrix in 2015.", ("Peter Lund", "leave", "Globex", False)),
+    # a role held "as": the subject held it, whatever the verb says of when
+    ("Ana Costa served as chief financial officer of Globex until 2019.", ("Ana Costa", "officer of", "Globex", False)),
+    ("Ana Costa stepped down as chief executive of Globex in May.", ("Ana Costa", "executive of", "Globex", False)),
+    ("Ana Costa stepped down as chief executive of Globex in May.",
+     ("Ana Costa", "step down as", "chief executive of Globex", False)),
+    ("Peter Lund did not serve as chairman of Initech.", ("Peter Lund", "chairman of", "Initech", True)),
     # who a thing is sold to buys it
     ("Globex sold Nimbus to Initech in 2019.", ("Initech", "buy", "Nimbus", False)),
     ("Nimbus was sold to Initech Corporation in 2019.", ("Initech Corporation", "buy", "Nimbus", False)),

@@ -38,6 +38,7 @@ APPOINTING = {"appoint", "name", "elect", "hire", "choose", "select", "nominate"
 # verbs of saying: a name that is the subject of what was said is what the speaker commented on
 SPEECH = {"say", "comment", "tell", "state", "add", "note", "argue", "write", "claim", "warn", "insist", "explain",
           "remark", "declare", "announce", "complain", "admit", "acknowledge"}
+ADVERB_PARTICLES = {"down", "up", "out", "off", "over", "back", "away"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "nothing", "none", "nobody", "without"}
 DATE_WORDS = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:monday|tuesday|wednesday|"
@@ -222,7 +223,9 @@ class ParagraphReader(Definitions):
 
     @staticmethod
     def particles(verb: Token) -> list[str]:
-        return [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        """'set up', and 'stepped down' where the parser calls the particle an adverb."""
+        return [c.lower_ for c in verb.children if c.dep_ == "prt" or (
+            c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in ADVERB_PARTICLES)]
 
     def verb_label(self, verb: Token) -> str:
         return " ".join([verb.lemma_.lower(), *self.particles(verb)])
@@ -281,6 +284,8 @@ class ParagraphReader(Definitions):
             label = " ".join(["be", verb.lower_, *self.particles(verb)])  # "was brought up in": the subject
             # is the one acted on
         self.appointed(subjects if passive else objects, verb, negated, passive)
+        if not passive and not objects:
+            self.served_as(subjects, verb, negated)
         self.sold(verb, subjects if passive else objects, "", negated, when)
         if verb.lemma_ in SPEECH:
             self.speech_topics(subjects, verb, negated)
@@ -307,6 +312,15 @@ class ParagraphReader(Definitions):
                           comp_when)
                 if not comp_objects:
                     self.prepositional(subject, subj, comp, comp_label, comp_negated, comp_when, "control")
+
+    def served_as(self, subjects: list[Token], verb: Token, negated: bool) -> None:
+        """'served as chief executive of Globex', 'stepped down as CEO', 'worked as an engineer at Initech':
+        the subject held the role (the verb says when or how, not whether)."""
+        roles = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                 if g.dep_ == "pobj" and (is_title(g) or NOUN_CLASS.get(g.lemma_.lower()) == "Person")]
+        for role in roles:
+            for subj in subjects:
+                self.definition(subj, role, verb, negated, "role-as")
 
     def sold(self, verb: Token, goods: list[Token], prefix: str, negated: bool, when: Literal | None) -> None:
         """'sold Ekaterra to CVC', 'Ekaterra was sold to CVC' -> (CVC, buy, Ekaterra); 'agreed to sell X to Y'
