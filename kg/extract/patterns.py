@@ -1,11 +1,13 @@
 """Dependency patterns that read subject-predicate-object statements off a spaCy parse.
 
 Constructions: active and passive verbs with their subjects and objects (and conjuncts and examples
-"such as" them), control verbs ("refused to invest in"), prepositional objects, object complements
-("named her CFO"), possessed attributes measured by a value ("Microsoft's market value soared to $2.5
-trillion") and the names a speaker talked about ("LeCun said ChatGPT is ..."); the definitional ones
-(copula, apposition, titles, possessives) are in definitions.py. Dates attached to a clause qualify its
-statements; negation is flagged. The classifier's statements are added alongside.
+"such as" them; a gerund after a preposition shares its verb's subject: "before joining X, she ..."),
+control verbs ("refused to invest in"), prepositional objects, roles given or held ("named her CFO",
+"hired her as its CFO", "served as CFO of X"), sales ("sold X to Y": Y buys X), possessed attributes
+measured by a value ("Microsoft's market value soared to $2.5 trillion") and the names a speaker talked
+about ("LeCun said ChatGPT is ..."); the definitional ones (copula, apposition, titles, possessives) are
+in definitions.py. Dates attached to a clause qualify its statements; negation is flagged. The
+classifier's statements are added alongside.
 """
 
 from __future__ import annotations
