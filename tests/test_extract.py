@@ -79,6 +79,8 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
     ("Ana Costa stepped down as chief executive of Globex in May.",
      ("Ana Costa", "step down as", "chief executive of Globex", False)),
     ("Peter Lund did not serve as chairman of Initech.", ("Peter Lund", "chairman of", "Initech", True)),
+    # a name compounded onto a role held in an organisation is where it is held
+    ("Peter Lund, an Initech engineer, joined Globex.", ("Peter Lund", "engineer of", "Initech", False)),
     # who a thing is sold to buys it
     ("Globex sold Nimbus to Initech in 2019.", ("Initech", "buy", "Nimbus", False)),
     ("Nimbus was sold to Initech Corporation in 2019.", ("Initech Corporation", "buy", "Nimbus", False)),

@@ -58,6 +58,12 @@ def test_its_chief_executive_is_an_organisations_not_a_nearer_places(extractor):
     assert ("Ana Costa", "executive of", "Nimbus", False) in triples(resolution)
 
 
+def test_a_possessive_takes_the_subject_of_its_own_sentence_before_a_nearer_name(extractor):
+    resolution = facts(extractor, "Globex hired Ana Costa, a former Initech engineer, as its chief scientist.")
+    assert {("Ana Costa", "engineer of", "Initech", False), ("Ana Costa", "scientist of", "Globex", False)} <= \
+        triples(resolution)
+
+
 def test_the_company_that_said_something_of_a_name_can_be_that_name(extractor):
     resolution = facts(extractor, "Initech Corporation will close two plants, the company said on Monday.")
     assert ("company", "Initech_Corporation") in {(m.label, m.entity) for m in resolution.merges}

@@ -98,7 +98,9 @@ class Definitions:
             return
         named = [t.i for c in role.lefts if c.dep_ == "compound" for t in c.subtree
                  if t.pos_ == "PROPN" or self.is_name(t)]
-        if pattern == "appositive" and named and isinstance(subject, Mention) and subject.kind == "entity":
+        held_in = self.doc[max(named)] if named and role.lemma_.lower() in STAFF_ROLES else None  # "a Globex executive"
+        if pattern == "appositive" and named and held_in is None and isinstance(subject, Mention) and \
+                subject.kind == "entity":
             # "Reality Labs, its Metaverse division": a descriptor with a name in it is another name of X,
             # and X is an instance of the class noun after that name
             self.add(subject, NAMED_BY, self.concept(role), [subj, anchor, role], "appositive-name", False)
@@ -107,6 +109,9 @@ class Definitions:
         else:
             self.add(subject, JOB_TITLE if is_title(role) else IS_A, self.concept(role), [subj, anchor, role],
                      pattern, negated)
+        if held_in is not None and self.is_name(held_in):
+            self.add(subject, relation(f"{self.role_name(role)} of"), self.entity(held_in),
+                     [subj, anchor, held_in, role], pattern + "-affiliation", negated)
         owner = next((c for c in role.children if c.dep_ == "poss"), None)
         if owner is not None:
             self.add(subject, relation(f"{self.role_name(role)} of"), self.role_owner(owner, role),

@@ -28,7 +28,8 @@ NOUN_CLASS = {noun: cls for cls, nouns in CLASS_NOUNS.items() for noun in nouns}
 # place or a product ("president" and "leader" are left out: countries have them too)
 STAFF_ROLES = {"boss", "executive", "chief", "ceo", "cfo", "cto", "coo", "chairman", "chairwoman", "director",
                "manager", "spokesperson", "spokesman", "spokeswoman", "founder", "co-founder", "employee",
-               "staff", "engineer", "shareholder", "owner", "officer", "board", "treasurer"}
+               "staff", "engineer", "shareholder", "owner", "officer", "board", "treasurer", "professor",
+               "researcher", "scientist", "analyst", "economist"}
 # Class nouns that, with "the", point back at any thing of their class named before ("the company");
 # the others ("the alliance", "the board") only at one named or called so, or they are new referents.
 GENERIC_DESCRIPTIONS = {"company", "firm", "group", "corporation", "business", "startup", "start-up", "giant",

@@ -47,6 +47,7 @@ _PRONOUN_TYPES = {"Person": {"Person"}, "Thing": {"Organization", "Product", "Cr
                                                   "Event", "Thing"},
                   "Group": {"Organization", "Group"},
                   "Employer": {"Organization", "Group", "Product", "Thing"}}  # "its chief executive"
+_POSSESSIVES = {"its", "their", "his", "her"}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -352,6 +353,9 @@ class Resolver:
                 # salient than objects)
                 fitting.sort(key=lambda pair: 0 if pair[0].subject and m.sentence - pair[0].sentence <= 1
                              else 1 if pair[0].sentence == m.sentence else 2 if pair[0].subject else 3)
+            elif m.kind == "pronoun" and m.text.lower() in _POSSESSIVES:  # "Initech named her as its CEO":
+                # a possessive first takes the subject of its own sentence
+                fitting.sort(key=lambda pair: 0 if pair[0].subject and pair[0].sentence == m.sentence else 1)
             if fitting:
                 node = fitting[0][1]
                 nodes[key] = node
