@@ -7,7 +7,7 @@ from test_extract import facts, triples
 
 from kg.records import Predicate, Veto
 from kg.resolve import Resolver
-from kg.resolve.families import contradicts
+from kg.resolve.families import FAMILIES, FAMILY_OF, contradicts
 
 
 def test_short_name_possessive_and_pronoun_join_the_full_name(extractor):
@@ -201,6 +201,10 @@ def test_phrasings_of_the_same_fact_become_one_property_in_one_direction(extract
     resolution = facts(extractor, text)
     assert ("Maria_Santos", "schema:worksFor", "Initech_Corporation") in {
         (rs.subject.key, rs.predicate.local_name, rs.object.key) for rs in resolution.statements}
+
+
+def test_each_phrase_states_one_family():
+    assert len(FAMILY_OF) == sum(len(family.phrases) for family in FAMILIES)
 
 
 def test_a_family_needs_fitting_types(extractor):

@@ -315,11 +315,17 @@ class ParagraphReader(Definitions):
                 if not comp_objects:
                     self.prepositional(subject, subj, comp, comp_label, comp_negated, comp_when, "control")
 
+    @staticmethod
+    def preposition_objects(verb: Token, preposition: str) -> list[Token]:
+        """The objects of the verb's preposition ("as" in "served as CFO", "to" in "sold X to Y")."""
+        return [g for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == preposition
+                for g in c.children if g.dep_ == "pobj"]
+
     def served_as(self, subjects: list[Token], verb: Token, negated: bool) -> None:
         """'served as chief executive of Globex', 'stepped down as CEO', 'worked as an engineer at Initech':
         the subject held the role (the verb says when or how, not whether)."""
-        roles = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
-                 if g.dep_ == "pobj" and (is_title(g) or NOUN_CLASS.get(g.lemma_.lower()) == "Person")]
+        roles = [g for g in self.preposition_objects(verb, "as")
+                 if is_title(g) or NOUN_CLASS.get(g.lemma_.lower()) == "Person"]
         for role in roles:
             for subj in subjects:
                 self.definition(subj, role, verb, negated, "role-as")
@@ -329,8 +335,7 @@ class ParagraphReader(Definitions):
         -> (Y, agree to buy, X): the one sold to is the buyer."""
         if verb.lemma_ != "sell":
             return
-        buyers = self._expand([g for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-                               for g in c.children if g.dep_ == "pobj"])
+        buyers = self._expand(self.preposition_objects(verb, "to"))
         for buyer in buyers:
             for item in goods:
                 self.add(self.argument(buyer), relation(f"{prefix}buy"), self.argument(item), [verb, buyer, item],
@@ -341,8 +346,7 @@ class ParagraphReader(Definitions):
         the complement is the role its holder (the object, or the passive subject) takes."""
         roles = [c for c in verb.children if c.dep_ == "oprd"]
         if verb.lemma_ in APPOINTING:
-            roles += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
-                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+            roles += [g for g in self.preposition_objects(verb, "as") if g.pos_ == "NOUN"]
         if passive:  # "a unit called Google DeepMind" gives the unit a name, not a role
             roles = [role for role in roles if not self.is_name(role)]
         for role in roles:

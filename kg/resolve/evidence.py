@@ -17,7 +17,7 @@ from collections import Counter
 
 from kg.extract.lexicon import NOUN_CLASS
 from kg.records import Extraction, Mention, Statement
-from kg.resolve.families import FAMILIES, MADE, ORGANISATION, ORGANISATION_ROLES
+from kg.resolve.families import FAMILY_OF, MADE, ORGANISATION, ORGANISATION_ROLES
 
 __all__ = ["type_votes", "CLASS_NOUN_WEIGHT"]
 
@@ -54,13 +54,13 @@ def _typed_sides(st: Statement) -> list[tuple[Mention, str]]:
         return []
     if _person_verb(st.predicate.label):
         return [(st.subject, "Person")] if isinstance(st.subject, Mention) and st.subject.kind == "entity" else []
-    for family in FAMILIES:
-        if st.predicate.label in family.phrases:
-            inverse = family.phrases[st.predicate.label] is not None
-            sides = [((st.subject, st.object)[inverse], _SIDE_CLASS.get(family.subjects)),
-                     ((st.object, st.subject)[inverse], _SIDE_CLASS.get(family.objects))]
-            return [(m, cls) for m, cls in sides if cls and isinstance(m, Mention) and m.kind == "entity"]
-    return []
+    family = FAMILY_OF.get(st.predicate.label)
+    if family is None:
+        return []
+    inverse = family.phrases[st.predicate.label] is not None
+    sides = [((st.subject, st.object)[inverse], _SIDE_CLASS.get(family.subjects)),
+             ((st.object, st.subject)[inverse], _SIDE_CLASS.get(family.objects))]
+    return [(m, cls) for m, cls in sides if cls and isinstance(m, Mention) and m.kind == "entity"]
 
 
 def type_votes(extraction: Extraction, name_of) -> dict[str, Counter]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from kg.records import Node, Predicate
 
-__all__ = ["normalise", "contradicts", "FAMILIES", "ORGANISATION_ROLES"]
+__all__ = ["normalise", "contradicts", "FAMILIES", "FAMILY_OF", "ORGANISATION_ROLES"]
 
 ORGANISATION = frozenset({"Organization"})
 AGENT = frozenset({"Organization", "Person"})
@@ -83,6 +83,9 @@ def contradicts(predicate: Predicate, subject_type: str, object_type: str) -> bo
         for type_, types in zip((subject_type, object_type), signature, strict=True))
 
 
+FAMILY_OF = {phrase: family for family in FAMILIES for phrase in family.phrases}  # each phrase is in one family
+
+
 def _fits(node: Node, types: frozenset[str]) -> bool:
     return node.kind == "entity" and node.type in types
 
@@ -90,14 +93,12 @@ def _fits(node: Node, types: frozenset[str]) -> bool:
 def normalise(subject: Node, predicate: Predicate, obj: Node, negated: bool = False) -> tuple[Node, Predicate, Node]:
     """The statement in its family's property and direction, or unchanged when no family fits. Negated
     statements keep their own verb: "did not release X" does not deny that X is the company's product."""
-    if negated:
+    family = None if negated else FAMILY_OF.get(predicate.label)
+    if family is None:
         return subject, predicate, obj
-    for family in FAMILIES:
-        if predicate.label not in family.phrases:
-            continue
-        inverse = family.phrases[predicate.label]
-        if inverse is None and _fits(subject, family.subjects) and _fits(obj, family.objects):
-            return subject, replace(predicate, local_name=family.local_name), obj
-        if inverse is not None and _fits(obj, family.subjects) and _fits(subject, family.objects):
-            return obj, Predicate(inverse, family.local_name), subject
+    inverse = family.phrases[predicate.label]
+    if inverse is None and _fits(subject, family.subjects) and _fits(obj, family.objects):
+        return subject, replace(predicate, local_name=family.local_name), obj
+    if inverse is not None and _fits(obj, family.subjects) and _fits(subject, family.objects):
+        return obj, Predicate(inverse, family.local_name), subject
     return subject, predicate, obj
