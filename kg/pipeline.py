@@ -186,11 +186,10 @@ def judged_statements(dev_file: Path, judgements_file: Path, settings: Settings)
                          f"conll04-dev-{k}", str(dev_file), "en") for k in starts]
     examples = []
     for k, resolution in zip(starts, resolutions(articles, Extractor(settings.models), Resolver()), strict=True):
-        text = resolution.extraction.document.text
         for rs in resolution.statements:
             st = rs.statement
             key = (k, rs.subject.label, rs.predicate.label, rs.object.label, st.pattern if st else "")
             if st is not None and key in judged:
-                examples.append((statement_features(st.pattern, st.subject, st.object, text[st.start:st.end]),
+                examples.append((statement_features(st.pattern, st.subject, st.object, st.end - st.start, st.hedged),
                                  judged.pop(key)))
     return examples, len(judged)

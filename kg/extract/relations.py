@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.linear import LinearModel
 from kg.extract.names import NameModel
+from kg.records import Predicate
 
 __all__ = ["RelationModel", "Classifier", "pair_features", "MODEL_FILE", "PREDICATES", "THRESHOLD", "STATE_FROM",
            "pairs"]
@@ -119,6 +120,11 @@ class Classifier:
                 weights[(span.start, span.label_)] = weight
         for spans in by_sentence.values():
             yield from related(self.relations, spans, threshold, weights)
+
+    def statements(self, doc: Doc) -> Iterator[tuple[Span, Span, Predicate, float]]:
+        """(subject, object, the ontology term, probability) of the relations kg states (from STATE_FROM)."""
+        for a, b, label, p in self.read(doc):
+            yield a, b, Predicate(*PREDICATES[label]), p
 
 
 def related(model: RelationModel, spans: list[Span], threshold: float,

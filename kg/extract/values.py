@@ -1,26 +1,33 @@
-"""Typed values from entity text: money, percentages, counts and dates."""
+"""Typed values from entity text: money, percentages, counts and dates.
+
+The numbers and currency signs are the same in every language; scale words ("billion", "bilhões"),
+currency words, numbers in words and date formats are a language's `ValueWords`.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 from kg.records import Literal
 
-_SCALES = {"thousand": 10**3, "k": 10**3, "mil": 10**3, "million": 10**6, "millions": 10**6, "m": 10**6,
-           "mn": 10**6, "milhão": 10**6, "milhões": 10**6, "billion": 10**9, "billions": 10**9,
-           "bn": 10**9, "b": 10**9, "bilhão": 10**9, "bilhões": 10**9, "trillion": 10**12,
-           "trillions": 10**12, "tn": 10**12, "trilhão": 10**12, "trilhões": 10**12}
-_CURRENCIES = [("US$", "USD"), ("R$", "BRL"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("$", "USD"),
-               ("dollar", "USD"), ("dólar", "USD"), ("euro", "EUR"), ("pound", "GBP"), ("sterling", "GBP"),
-               ("yen", "JPY"), ("yuan", "CNY"), ("renminbi", "CNY"), ("real", "BRL"), ("reais", "BRL")]
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-                 "fifty": 50, "hundred": 100, "dozen": 12, "um": 1, "uma": 1, "dois": 2, "duas": 2,
-                 "três": 3, "quatro": 4, "cinco": 5, "seis": 6, "dez": 10, "cem": 100}
+__all__ = ["ValueWords", "value_of", "date"]
+
+_SIGNS = [("US$", "USD"), ("R$", "BRL"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("$", "USD")]
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_DATE_FORMATS = ("%B %d, %Y", "%d %B %Y", "%B %Y", "%Y-%m-%d", "%b %d, %Y", "%d %b %Y", "%b %Y")
+
+
+@dataclass(frozen=True)
+class ValueWords:
+    """A language's words for values."""
+
+    scales: dict[str, int]  # "billion" -> 10**9; one-letter ones ("m", "bn") count only right after a number
+    currencies: list[tuple[str, str]]  # ("dollar", "USD"), looked for after the signs, in order
+    numbers: dict[str, int]  # "two" -> 2
+    date_prefix: re.Pattern[str]  # words before a date that are not part of it ("in", "since")
+    date_formats: tuple[str, ...]  # strptime formats, tried in order
 
 
 def _parse_number(token: str) -> Decimal | None:
@@ -37,18 +44,18 @@ def _parse_number(token: str) -> Decimal | None:
         return None
 
 
-def _number(text: str) -> Decimal | None:
+def _number(text: str, words: ValueWords) -> Decimal | None:
     match = _NUMBER.search(text)
     if match:
         number = _parse_number(match.group())
     else:
-        words = [w for w in re.findall(r"[^\W\d_]+", text.lower()) if w in _WORD_NUMBERS]
-        number = Decimal(_WORD_NUMBERS[words[0]]) if words else None
+        said = [w for w in re.findall(r"[^\W\d_]+", text.lower()) if w in words.numbers]
+        number = Decimal(words.numbers[said[0]]) if said else None
     if number is None:
         return None
     for word in re.findall(r"[^\W\d_]+", text.lower()):
-        if word in _SCALES and (word not in ("m", "b", "k") or re.search(rf"\d\s*{word}\b", text.lower())):
-            number *= _SCALES[word]
+        if word in words.scales and (word not in ("m", "b", "k") or re.search(rf"\d\s*{word}\b", text.lower())):
+            number *= words.scales[word]
             break
     return number
 
@@ -58,33 +65,33 @@ def _plain(number: Decimal) -> str:
     return text
 
 
-def money(text: str) -> Literal:
-    unit = next((code for sign, code in _CURRENCIES if sign.lower() in text.lower()), None)
-    number = _number(text)
+def money(text: str, words: ValueWords) -> Literal:
+    unit = next((code for sign, code in [*_SIGNS, *words.currencies] if sign.lower() in text.lower()), None)
+    number = _number(text, words)
     if number is None:
         return Literal(text, text, "string", unit, "Money")
     return Literal(text, _plain(number), "decimal", unit, "Money")
 
 
-def percent(text: str) -> Literal:
-    number = _number(text)
+def percent(text: str, words: ValueWords) -> Literal:
+    number = _number(text, words)
     if number is None:
         return Literal(text, text, "string", "percent", "Percent")
     return Literal(text, _plain(number), "decimal", "percent", "Percent")
 
 
-def count(text: str, unit: str | None = None) -> Literal:
-    number = _number(text)
+def count(text: str, words: ValueWords, unit: str | None = None) -> Literal:
+    number = _number(text, words)
     if number is None:
         return Literal(text, text, "string", unit, "Quantity")
     datatype = "integer" if number == number.to_integral_value() else "decimal"
     return Literal(text, _plain(number), datatype, unit, "Quantity")
 
 
-def date(text: str) -> Literal:
+def date(text: str, words: ValueWords) -> Literal:
     """A date as xsd:date or xsd:gYear where the text says enough, else the text itself."""
-    cleaned = re.sub(r"^(?:the|in|on|early|late|mid|since)\s+", "", text.strip(), flags=re.IGNORECASE)
-    for fmt in _DATE_FORMATS:
+    cleaned = words.date_prefix.sub("", text.strip())
+    for fmt in words.date_formats:
         try:
             parsed = datetime.strptime(cleaned, fmt)
         except ValueError:
@@ -98,14 +105,14 @@ def date(text: str) -> Literal:
     return Literal(text, text, "string", None, "Date")
 
 
-def value_of(label: str, text: str) -> Literal | None:
+def value_of(label: str, text: str, words: ValueWords) -> Literal | None:
     """A typed literal for a spaCy entity label that denotes a value, else None."""
     if label == "MONEY":
-        return money(text)
+        return money(text, words)
     if label == "PERCENT":
-        return percent(text)
+        return percent(text, words)
     if label in ("CARDINAL", "QUANTITY"):
-        return count(text)
+        return count(text, words)
     if label == "DATE":
-        return date(text)
+        return date(text, words)
     return None

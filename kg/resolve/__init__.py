@@ -20,7 +20,6 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from kg.extract.lexicon import GENERIC_DESCRIPTIONS, NOUN_CLASS
 from kg.records import (
     NAMED_BY,
     Entity,
@@ -28,6 +27,7 @@ from kg.records import (
     Literal,
     Mention,
     Merge,
+    NameWords,
     Node,
     Predicate,
     Resolution,
@@ -47,7 +47,6 @@ _PRONOUN_TYPES = {"Person": {"Person"}, "Thing": {"Organization", "Product", "Cr
                                                   "Event", "Thing"},
                   "Group": {"Organization", "Group"},
                   "Employer": {"Organization", "Group", "Product", "Thing"}}  # "its chief executive"
-_POSSESSIVES = {"its", "their", "his", "her"}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -76,37 +75,32 @@ def concept_key(text: str, head_lemma: str) -> str:
     return "_".join(words) or "thing"
 
 
-def _acronym(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in ("of", "and", "the"))
-
-
-_CORPORATE = {"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "company", "ltd", "ltd.", "limited",
-              "llc", "plc", "ag", "sa", "s.a.", "gmbh", "nv", "platforms", "group", "holdings", "technologies",
-              "international", "incorporated"}
+def _acronym(name: str, skips: frozenset[str]) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in skips)
 
 
 def _may_describe(m: Mention, node: Node, called: dict[str, set[str]]) -> bool:
     """Whether a description can point at the entity: "the company" at any organisation, "the alliance"
     only at one whose name ends in it or that the article called an alliance (pronouns: always)."""
-    if m.kind != "description" or m.head_lemma in GENERIC_DESCRIPTIONS:
+    if m.kind != "description" or m.generic:
         return True
     last = node.label.lower().split()[-1] if node.label.strip() else ""
     return node.key in called.get(m.head_lemma, set()) or last.rstrip("s") == m.head_lemma.rstrip("s")
 
 
-def _short_form(short: str, full: str, full_type: str) -> str | None:
+def _short_form(short: str, full: str, full_type: str, words: NameWords) -> str | None:
     """Why `short` names the same thing as `full` (surname, first words before a corporate designator,
-    acronym), or None."""
+    acronym), or None; `words` are those of the document's language."""
     s, f = short.split(), full.split()
     if len(s) >= len(f):
         return None
     if full_type == "Person":
         return "short name" if s == f[-len(s):] or s == f[:len(s)] else None
-    if s == f[:len(s)] and all(w.lower() in _CORPORATE for w in f[len(s):]):
+    if s == f[:len(s)] and all(w.lower() in words.designators for w in f[len(s):]):
         return "short name"
-    if s == f[-len(s):] and not any(w.lower() in _CORPORATE or w.lower() in NOUN_CLASS for w in s):
+    if s == f[-len(s):] and not any(w.lower() in words.designators or w.lower() in words.class_nouns for w in s):
         return "short name"  # "the Mariners" for "Harbor Mariners"; not "Group" or "University"
-    if len(s) == 1 and short.isupper() and len(short) >= 2 and _acronym(full) == short:
+    if len(s) == 1 and short.isupper() and len(short) >= 2 and _acronym(full, words.acronym_skips) == short:
         return "acronym"
     return None
 
@@ -141,7 +135,7 @@ class Resolver:
                 for short in (words[-1], words[0]):
                     self.short.setdefault(short.lower(), set()).add(entity.key)
 
-    def _group_names(self, names: list[tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    def _group_names(self, names: list[tuple[str, str]], words: NameWords) -> dict[str, tuple[str, str]]:
         """Map each (name, type) in a document to its group leader name and the reason it joined."""
         leaders: list[tuple[str, str]] = []
         joined: dict[str, tuple[str, str]] = {}
@@ -152,7 +146,7 @@ class Resolver:
                 joined[name] = (leader, "same name" if leader == name else "case variant")
                 continue
             short = next(((lead, why) for lead, lt in leaders
-                          if (why := _short_form(name, lead, lt if lt != "Thing" else type_))), None)
+                          if (why := _short_form(name, lead, lt if lt != "Thing" else type_, words))), None)
             if short is not None:
                 joined[name] = short
                 continue
@@ -228,7 +222,7 @@ class Resolver:
         for person in (*doc.authors, *doc.editors):
             types.setdefault(normalize_name(person), Counter())["Person"] += 3
         names = [(n, self._vote(c)) for n, c in types.items() if n]
-        groups = self._group_names(names)
+        groups = self._group_names(names, extraction.name_words)
         variants = self._join_variants(groups, names, entity_mentions)
         self._detach(groups)
         local: dict[str, str] = {}  # leader name -> entity key
@@ -353,7 +347,7 @@ class Resolver:
                 # salient than objects)
                 fitting.sort(key=lambda pair: 0 if pair[0].subject and m.sentence - pair[0].sentence <= 1
                              else 1 if pair[0].sentence == m.sentence else 2 if pair[0].subject else 3)
-            elif m.kind == "pronoun" and m.text.lower() in _POSSESSIVES:  # "Initech named her as its CEO":
+            elif m.possessive:  # "Initech named her as its CEO":
                 # a possessive first takes the subject of its own sentence
                 fitting.sort(key=lambda pair: 0 if pair[0].subject and pair[0].sentence == m.sentence else 1)
             if fitting:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kg.extract.lexicon import NOUN_CLASS
 from kg.records import Extraction, Mention, Statement
 from kg.resolve.families import FAMILY_OF, MADE, ORGANISATION, ORGANISATION_ROLES
 
@@ -24,17 +23,6 @@ __all__ = ["type_votes", "CLASS_NOUN_WEIGHT"]
 CLASS_NOUN_WEIGHT = 3  # votes for a class noun said of a name, against one per NER mention
 VERB_WEIGHT = 2  # votes for a verb phrase that takes only one class there ("founded X": an organisation)
 _DEFINING = {"kg:isA": None, "schema:jobTitle": "Person"}  # predicate -> the type it implies (None: the noun's)
-# Head words that make a multi-word name an organisation or a place whatever the NER said.
-_NAME_HEADS = {
-    "Organization": {"university", "institute", "college", "lab", "labs", "laboratory", "laboratories", "bank",
-                     "agency", "ministry", "foundation", "association", "corporation", "inc", "inc.", "corp",
-                     "corp.", "ltd", "llc", "plc", "council", "committee", "commission", "federation",
-                     "airlines", "airways", "motors", "technologies", "holdings", "studios", "party"},
-    "Place": {"city", "county", "province", "river", "valley", "island", "islands", "mountains", "street",
-              "avenue", "bay", "lake", "peninsula", "desert", "strait"},
-}
-_NAME_HEAD = {word: cls for cls, words in _NAME_HEADS.items() for word in words}
-
 
 # A family's side that only these take gives the name that class: "founded Nvidia", "launched Threads"
 _SIDE_CLASS = {ORGANISATION: "Organization", MADE: "Product"}
@@ -76,7 +64,7 @@ def type_votes(extraction: Extraction, name_of) -> dict[str, Counter]:
         if st.negated or st.predicate.local_name not in _DEFINING or not isinstance(subject, Mention) or \
                 subject.kind != "entity" or not isinstance(obj, Mention):
             continue
-        cls = _DEFINING[st.predicate.local_name] or NOUN_CLASS.get(obj.head_lemma)
+        cls = _DEFINING[st.predicate.local_name] or obj.head_class
         if cls:
             votes.setdefault(name_of(subject.text), Counter())[cls] += CLASS_NOUN_WEIGHT
     for st in extraction.statements:
@@ -88,8 +76,10 @@ def type_votes(extraction: Extraction, name_of) -> dict[str, Counter]:
         if role in ORGANISATION_ROLES and start not in counted:
             counted.add(start)
             votes.setdefault(name_of(name), Counter())["Organization"] += CLASS_NOUN_WEIGHT
+    heads, head_first = extraction.name_words.heads, extraction.name_words.head_first
     for name in {name_of(m.text) for m in extraction.mentions if m.kind == "entity"}:
         words = name.split()
-        if len(words) > 1 and words[-1].lower() in _NAME_HEAD:
-            votes.setdefault(name, Counter())[_NAME_HEAD[words[-1].lower()]] += CLASS_NOUN_WEIGHT
+        head = words[0 if head_first else -1].lower() if len(words) > 1 else ""
+        if head in heads:  # "... University", "... Labs": a head word that makes a name an organisation or a place
+            votes.setdefault(name, Counter())[heads[head]] += CLASS_NOUN_WEIGHT
     return votes

@@ -1,0 +1,115 @@
+"""English: spaCy's English pipelines (ClearNLP dependencies, Penn Treebank tags, OntoNotes entities),
+English words, the clause and definitional constructions, a job-title ruler and the CoNLL04-trained
+relation classifier."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extract.lang import LanguagePack
+from kg.extract.lang.en import words
+from kg.extract.lang.en.clauses import clause, role_held_in
+from kg.extract.lang.en.definitions import appositive, examples, possessive, title_before_name
+from kg.extract.reader import Lexicon
+from kg.extract.syntax import Syntax
+from kg.extract.values import ValueWords
+from kg.records import NameWords, Predicate
+
+__all__ = ["PACK", "CLEARNLP"]
+
+CLEARNLP = Syntax(
+    name="ClearNLP",
+    subject=frozenset({"nsubj", "nsubjpass", "csubj"}),
+    nominal_subject=frozenset({"nsubj", "nsubjpass"}),
+    passive=frozenset({"nsubjpass", "auxpass"}),
+    object=frozenset({"dobj"}),
+    agent="agent",
+    preposition="prep",
+    verb_prepositions=frozenset({"prep", "dative"}),
+    preposition_object="pobj",
+    attribute=frozenset({"attr"}),
+    apposition="appos",
+    possessive="poss",
+    negation="neg",
+    determiner="det",
+    adverb="advmod",
+    compound="compound",
+    particle="prt",
+    object_predicate="oprd",
+    open_complement="xcomp",
+    auxiliary=frozenset({"aux", "auxpass"}),
+    reported=frozenset({"ccomp", "parataxis"}),
+    relative_clause="relcl",
+    conjunct="conj",
+    adverbial_clause="advcl",
+    prepositional_complement="pcomp",
+    clausal_modifier="acl",
+    temporal=frozenset({"npadvmod", "tmod"}),
+    concept_modifiers=frozenset({"amod", "compound", "nmod", "nummod", "quantmod", "advmod", "npadvmod", "det",
+                                 "predet"}),
+    kind_modifiers=frozenset({"amod", "compound"}),
+    name_modifiers=frozenset({"compound", "nmod", "amod"}),
+    picking_out=frozenset({"prep", "relcl", "acl", "nummod", "poss"}),
+    singular_noun_tags=frozenset({"NN", "NNP"}),
+    degree_tags=frozenset({"JJR", "JJS", "CD"}),
+    relative_pronoun_tags=frozenset({"WDT", "WP", "WP$"}),
+    possessive_marker_tags=frozenset({"POS"}),
+    participle=lambda tok: tok.tag_ == "VBN",
+    gerund=lambda tok: tok.tag_ == "VBG",
+)
+
+LEXICON = Lexicon(
+    noun_class=words.NOUN_CLASS,
+    generic=frozenset(words.GENERIC_DESCRIPTIONS),
+    other_referent=frozenset(words.OTHER_REFERENT),
+    origin_suffix=words.ORIGIN_SUFFIX,
+    pronoun_classes=words.PRONOUN_CLASSES,
+    possessive_pronouns=frozenset(words.POSSESSIVE_PRONOUNS),
+    relative_pronouns=frozenset(words.RELATIVE_PRONOUNS),
+    definite=frozenset(words.DEFINITE),
+    leading_function_words=frozenset(words.LEADING_FUNCTION_WORDS),
+    complement_prepositions=frozenset({words.OF}),
+    negators=frozenset(words.NEGATORS),
+    adverb_particles=frozenset(words.ADVERB_PARTICLES),
+    date_words=words.DATE_WORDS,
+    hedges=words.HEDGES,
+)
+
+
+def _add_title_ruler(nlp: Language) -> None:
+    """Job titles ("CPO", "Chief Executive") are marked TITLE ahead of the NER, which takes them for names."""
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("entity_ruler", name="kg_titles", before="ner").add_patterns(words.TITLE_PATTERNS)
+
+
+def _classifier() -> Callable[[Doc], Iterator[tuple[Span, Span, Predicate, float]]]:
+    """The CoNLL04-trained name recogniser and relation classifier, as a doc -> statements function."""
+    from kg.extract.relations import Classifier
+
+    return Classifier.load().statements
+
+
+PACK = LanguagePack(
+    code="en",
+    syntax=CLEARNLP,
+    lexicon=LEXICON,
+    value_words=ValueWords(words.SCALES, words.CURRENCIES, words.NUMBERS, words.DATE_PREFIX, words.DATE_FORMATS),
+    name_words=NameWords(frozenset(words.NOUN_CLASS), frozenset(words.CORPORATE),
+                         {word: cls for cls, heads in words.NAME_HEADS.items() for word in heads},
+                         head_first=False, acronym_skips=frozenset(words.ACRONYM_SKIPS)),
+    entity_classes={"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
+                    "PRODUCT": "Product", "WORK_OF_ART": "CreativeWork", "EVENT": "Event", "NORP": "Group",
+                    "LAW": "CreativeWork"},
+    value_labels=frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE", "TIME"}),
+    place_labels=frozenset({"GPE", "LOC", "FAC"}),
+    examples=examples,
+    adapt=_add_title_ruler,
+    classifier=_classifier,
+)
+# the order they run in on each token: a verb's clause, else an apposition; possessives, roles held in a
+# name; titles before a name
+for _construction in (clause, appositive, possessive, role_held_in, title_before_name):
+    PACK.construction(_construction)

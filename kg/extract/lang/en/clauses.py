@@ -1,0 +1,171 @@
+"""English clause constructions: subject-predicate-object statements read off a verb.
+
+Active and passive verbs with their subjects and objects (and conjuncts and examples "such as" them; a
+gerund after a preposition shares its verb's subject: "before joining X, she ..."), control verbs
+("refused to invest in"), prepositional objects, roles given or held ("named her CFO", "hired her as
+its CFO", "served as CFO of X"), sales ("sold X to Y": Y buys X), possessed attributes measured by a
+value ("Microsoft's market value soared to $2.5 trillion"), the names a speaker talked about ("LeCun
+said ChatGPT is ..."), and roles held in a name ("the CEO of OpenAI"). Dates attached to a clause
+qualify its statements; negation is flagged.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.lang.en import words
+from kg.extract.lang.en.definitions import definition, role_name
+from kg.extract.reader import Reader, is_title, relation
+from kg.records import Argument, Literal
+
+__all__ = ["clause", "role_held_in"]
+
+
+def clause(r: Reader, verb: Token) -> None:
+    """The statements of the clause a verb heads (auxiliaries and open complements are read with theirs)."""
+    syntax = r.syntax
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in syntax.auxiliary or verb.dep_ == syntax.open_complement:
+        return
+    subjects, passive = r.subjects(verb)
+    if not subjects:
+        return
+    negated = r.negated(verb)
+    when = r.date_of(verb)
+    label = r.verb_label(verb)
+    if verb.lemma_ == words.COPULA and not passive:
+        for attr in r.expand([c for c in verb.children if c.dep_ in syntax.attribute]):
+            for subj in subjects:
+                definition(r, subj, attr, verb, negated or r.negated(attr), "copula")
+        return
+    objects = r.expand([c for c in verb.children if c.dep_ in syntax.object])
+    if passive:
+        agents = r.expand([g for c in verb.children if c.dep_ == syntax.agent
+                           for g in c.children if g.dep_ == syntax.preposition_object])
+        for agent in agents:
+            for patient in subjects:
+                r.add(r.argument(agent), relation(label), r.argument(patient),
+                      [agent, verb, patient], "passive", negated, when)
+        objects = []
+        label = " ".join([words.COPULA, verb.lower_, *r.particles(verb)])  # "was brought up in": the subject
+        # is the one acted on
+    _appointed(r, subjects if passive else objects, verb, negated, passive)
+    if not passive and not objects:
+        _served_as(r, subjects, verb, negated)
+    _sold(r, verb, subjects if passive else objects, "", negated, when)
+    if verb.lemma_ in words.SPEECH:
+        _speech_topics(r, subjects, verb, negated)
+    for subj in subjects:
+        subject = r.argument(subj)
+        for obj in objects:
+            r.add(subject, relation(label), r.argument(obj), [subj, verb, obj], "verb-object",
+                  negated or r.negated(obj), when)
+        if _measured_attribute(r, subj, verb, label, negated, when):
+            continue
+        if not objects:
+            _prepositional(r, subject, subj, verb, label, negated, when, "verb-preposition")
+        for comp in (c for c in verb.children if c.dep_ == syntax.open_complement and c.pos_ in ("VERB", "AUX")):
+            comp_label = r.verb_label(comp)
+            if verb.lemma_ not in words.ASPECTUAL:
+                comp_label = f"{label} {words.TO} {comp_label}"
+            comp_negated = negated or r.negated(comp)
+            comp_when = r.date_of(comp) or when
+            comp_objects = r.expand([c for c in comp.children if c.dep_ in syntax.object])
+            for obj in comp_objects:
+                r.add(subject, relation(comp_label), r.argument(obj), [subj, verb, comp, obj],
+                      "control", comp_negated, comp_when)
+            _sold(r, comp, comp_objects, "" if verb.lemma_ in words.ASPECTUAL else f"{label} {words.TO} ",
+                  comp_negated, comp_when)
+            if not comp_objects:
+                _prepositional(r, subject, subj, comp, comp_label, comp_negated, comp_when, "control")
+
+
+def _served_as(r: Reader, subjects: list[Token], verb: Token, negated: bool) -> None:
+    """'served as chief executive of Globex', 'stepped down as CEO', 'worked as an engineer at Initech':
+    the subject held the role (the verb says when or how, not whether)."""
+    roles = [g for g in r.objects_of(verb, words.AS)
+             if is_title(g) or r.lexicon.noun_class.get(g.lemma_.lower()) == "Person"]
+    for role in roles:
+        for subj in subjects:
+            definition(r, subj, role, verb, negated, "role-as")
+
+
+def _sold(r: Reader, verb: Token, goods: list[Token], prefix: str, negated: bool, when: Literal | None) -> None:
+    """'sold Ekaterra to CVC', 'Ekaterra was sold to CVC' -> (CVC, buy, Ekaterra); 'agreed to sell X to Y'
+    -> (Y, agree to buy, X): the one sold to is the buyer."""
+    if verb.lemma_ != words.SELL:
+        return
+    buyers = r.expand(r.objects_of(verb, words.TO))
+    for buyer in buyers:
+        for item in goods:
+            r.add(r.argument(buyer), relation(f"{prefix}{words.BUY}"), r.argument(item), [verb, buyer, item],
+                  "sale", negated, when)
+
+
+def _appointed(r: Reader, holders: list[Token], verb: Token, negated: bool, passive: bool) -> None:
+    """'named Ana Costa its new CFO', 'hired Ana Costa as its CFO', 'Ana Costa was appointed (as) CFO':
+    the complement is the role its holder (the object, or the passive subject) takes."""
+    roles = [c for c in verb.children if c.dep_ == r.syntax.object_predicate]
+    if verb.lemma_ in words.APPOINTING:
+        roles += [g for g in r.objects_of(verb, words.AS) if g.pos_ == "NOUN"]
+    if passive:  # "a unit called Google DeepMind" gives the unit a name, not a role
+        roles = [role for role in roles if not r.is_name(role)]
+    for role in roles:
+        for holder in holders:
+            definition(r, holder, role, verb, negated, "object-complement")
+
+
+def _speech_topics(r: Reader, speakers: list[Token], verb: Token, negated: bool) -> None:
+    """'LeCun commented: "ChatGPT is nothing innovative"' -> (LeCun, comment on, ChatGPT)."""
+    syntax = r.syntax
+    for said in (c for c in verb.children if c.dep_ in syntax.reported and c.pos_ in ("VERB", "AUX")):
+        for topic in r.expand([c for c in said.children if c.dep_ in syntax.nominal_subject]):
+            if r.is_name(topic):
+                for speaker in speakers:
+                    r.add(r.argument(speaker), relation("comment on"), r.entity(topic),
+                          [speaker, verb, topic], "speech-topic", negated)
+
+
+def _prepositional(r: Reader, subject: Argument | None, subj: Token, verb: Token, label: str,
+                   negated: bool, when: Literal | None, pattern: str) -> None:
+    syntax = r.syntax
+    for prep in (c for c in verb.children if c.dep_ in syntax.verb_prepositions):
+        for pobj in r.expand([g for g in prep.children if g.dep_ == syntax.preposition_object]):
+            if r.is_date(pobj):
+                continue
+            r.add(subject, relation(f"{label} {prep.lower_}"), r.argument(pobj),
+                  [subj, verb, prep, pobj], pattern, negated, when)
+
+
+def _measured_attribute(r: Reader, subj: Token, verb: Token, label: str, negated: bool,
+                        when: Literal | None) -> bool:
+    """'Microsoft's market value soared to $2.5 trillion' -> (Microsoft, market value soar to, ...)."""
+    syntax = r.syntax
+    owner = next((c for c in subj.children if c.dep_ == syntax.possessive), None)
+    if owner is None or subj.i in r.span_of or subj.pos_ != "NOUN":
+        return False
+    found = False
+    attribute = " ".join([*(t.lower_ for t in subj.lefts if t.dep_ in syntax.kind_modifiers), subj.lemma_])
+    targets = [(c, None) for c in verb.children if c.dep_ in syntax.object] + [
+        (obj, prep) for prep, obj in syntax.objects_of(verb)]
+    for target, prep in targets:
+        value = r.argument(target)
+        if isinstance(value, Literal) and value.kind != "Date":
+            text = f"{attribute} {label}" + (f" {prep.lower_}" if prep is not None else "")
+            r.add(r.argument(owner), relation(text), value, [owner, subj, verb, target],
+                  "measured-attribute", negated, when)
+            found = True
+    return found
+
+
+def role_held_in(r: Reader, tok: Token) -> None:
+    """'the CEO of OpenAI', 'an engineer at Initech': a role held in a name, noted whether or not its
+    holder is named (the resolver decides which roles say what type the name is)."""
+    syntax = r.syntax
+    prep = tok.head
+    if tok.dep_ != syntax.preposition_object or prep.lower_ not in words.ROLE_PREPOSITIONS or \
+            prep.dep_ != syntax.preposition or not r.is_name(tok):
+        return
+    span = r.span_of[tok.i][0]
+    if tok.i == span.root.i and (prep.head.pos_ == "NOUN" or is_title(prep.head)):
+        name = r.trim(span)
+        r.roles.append((f"{role_name(prep.head)} {prep.lower_}", name.text, r.offset + name.start_char))

@@ -1,0 +1,126 @@
+"""English words: class nouns (the type "the company" or "X, a model" points at), pronouns, verbs that
+make a construction (appointing, selling, saying), negators, hedges, value words, and the entity-ruler
+patterns for job titles, which the small model often takes for organisations ("CPO")."""
+
+from __future__ import annotations
+
+import re
+
+CLASS_NOUNS = {
+    "Organization": {"company", "firm", "group", "startup", "start-up", "corporation", "business", "giant",
+                     "conglomerate", "organisation", "organization", "agency", "university", "bank",
+                     "network", "maker", "manufacturer", "developer", "publisher", "lab", "laboratory",
+                     "institute", "government", "ministry", "department", "team", "club", "party", "union",
+                     "retailer", "carrier", "airline", "automaker", "chipmaker", "insurer", "lender",
+                     "studio", "outlet", "newspaper", "broadcaster", "regulator", "court", "board", "alliance",
+                     "coalition", "association", "federation", "council", "division", "unit", "subsidiary",
+                     "league", "charity", "foundation", "committee"},
+    "Person": {"man", "woman", "executive", "founder", "co-founder", "chief", "ceo", "chairman",
+               "chairwoman", "president", "scientist", "researcher", "engineer", "professor", "minister",
+               "billionaire", "entrepreneur", "investor", "author", "journalist", "spokesperson",
+               "spokesman", "spokeswoman", "director", "manager", "leader", "official", "economist",
+               "analyst", "pioneer", "boss", "officer"},
+    "Place": {"city", "country", "state", "region", "province", "town", "capital", "nation", "island",
+              "village", "county", "continent", "area"},
+    "Product": {"product", "app", "application", "platform", "service", "model", "system", "device",
+                "phone", "smartphone", "chatbot", "tool", "software", "chip", "processor", "car",
+                "vehicle", "game", "console", "assistant", "browser", "headset", "engine"},
+}
+NOUN_CLASS = {noun: cls for cls, nouns in CLASS_NOUNS.items() for noun in nouns}
+# Roles held in an organisation: "its chief executive", "its staff" point back at an organisation, not at a
+# place or a product ("president" and "leader" are left out: countries have them too)
+STAFF_ROLES = {"boss", "executive", "chief", "ceo", "cfo", "cto", "coo", "chairman", "chairwoman", "director",
+               "manager", "spokesperson", "spokesman", "spokeswoman", "founder", "co-founder", "employee",
+               "staff", "engineer", "shareholder", "owner", "officer", "board", "treasurer", "professor",
+               "researcher", "scientist", "analyst", "economist"}
+# Class nouns that, with "the", point back at any thing of their class named before ("the company");
+# the others ("the alliance", "the board") only at one named or called so, or they are new referents.
+GENERIC_DESCRIPTIONS = {"company", "firm", "group", "corporation", "business", "startup", "start-up", "giant",
+                        "conglomerate", "organisation", "organization", "maker", "manufacturer", "developer",
+                        "retailer", "carrier", "lender", "insurer", "automaker", "chipmaker", "man", "woman",
+                        "city", "country", "town", "nation", "product", "app", "platform", "service", "device",
+                        "network"}
+# Modifiers that make "the ... company" another one than any named before ("the rival company", "the
+# parent company", "the first company"); other modifiers describe it ("the Stockholm-based company").
+OTHER_REFERENT = {"other", "another", "new", "rival", "parent", "former", "previous", "first", "second", "third",
+                  "last", "next", "same", "competing", "joint", "sister", "holding", "local", "national", "state",
+                  "federal", "private", "public", "central", "foreign", "own"}
+
+# Job titles before or beside a name ("CPO Chris Cox", "Chief Product Officer"); an entity ruler marks them
+# TITLE ahead of the statistical NER, so they are read as roles, never as names.
+TITLE_WORDS = ["President", "Vice President", "Chairman", "Chairwoman", "Chancellor", "Prime Minister",
+               "Minister", "Senator", "Governor", "Mayor", "Secretary", "Commissioner", "Chief Executive"]
+TITLE_PATTERNS = [
+    {"label": "TITLE", "pattern": [{"TEXT": {"REGEX": r"^C[A-Z]{1,3}O$"}}]},  # CEO, CFO, CPO, CISO
+    {"label": "TITLE", "pattern": [{"LOWER": "chief"}, {"IS_TITLE": True, "OP": "*"}, {"LOWER": "officer"}]},
+    *({"label": "TITLE", "pattern": [{"TEXT": word} for word in title.split()]} for title in TITLE_WORDS),
+]
+
+PRONOUN_CLASSES = {"he": "Person", "him": "Person", "his": "Person", "she": "Person", "her": "Person",
+                   "hers": "Person", "it": "Thing", "its": "Thing", "they": "Group", "them": "Group",
+                   "their": "Group"}
+POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
+# "its" before a role held in an organisation: that organisation, whatever a nearer place is called
+ITS = "its"
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
+DEFINITE = {"the", "this", "that"}  # determiners of a description that points back ("the company")
+INDEFINITE = {"a", "an"}  # "is an academic": an adjective used as a noun
+LEADING_FUNCTION_WORDS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+                          "our", "my", "your", "'s", "’s", "own", "such"}
+ORIGIN_SUFFIX = "based"  # "the Stockholm-based company" tells where it is from
+# control verbs whose complement carries the fact: "began to study X" states that S studied X
+ASPECTUAL = {"begin", "start", "continue", "keep", "go", "manage", "use"}
+# "appointed Ana Costa (as) its CFO", "was named chief executive": the one appointed holds the role
+APPOINTING = {"appoint", "name", "elect", "hire", "choose", "select", "nominate", "promote", "install", "recruit",
+              "reappoint", "re-elect", "tap", "make"}
+# verbs of saying: a name that is the subject of what was said is what the speaker commented on
+SPEECH = {"say", "comment", "tell", "state", "add", "note", "argue", "write", "claim", "warn", "insist", "explain",
+          "remark", "declare", "announce", "complain", "admit", "acknowledge"}
+COPULA = "be"
+SELL = "sell"
+BUY = "buy"
+TO = "to"  # "sold X to Y", "refused to invest"
+AS = "as"  # "served as CFO"
+OF = "of"
+ROLE_PREPOSITIONS = ("of", "at")  # "the CEO of OpenAI", "an engineer at Initech"
+AFFILIATIONS = ("from", "at", "of")  # "a pioneer from X", "an engineer at X", "the founder of X"
+EXAMPLE_PREPOSITIONS = ("including", "like")  # "firms including Initech", "platforms like Threads"
+SUCH = "such"  # "such as"
+QUANTIFIERS = ("one", "some", "many", "each", "all")  # "one of Y's N"
+ADVERB_PARTICLES = {"down", "up", "out", "off", "over", "back", "away"}
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "nothing", "none", "nobody", "without"}
+DATE_WORDS = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|today|yesterday|tomorrow|year|years|month|months|week|weeks|day|"
+    r"days|decade|decades|century|quarter|spring|summer|autumn|fall|winter|ago|last|next|past|recent|"
+    r"season)\b", re.IGNORECASE)
+HEDGES = re.compile(r"\b(?:may|might|could|would|should|whether|if|allegedly|reportedly|possibly|perhaps|"
+                    r"likely|unlikely|rumou?rs?|allegations?|claims?)\b", re.IGNORECASE)
+
+# Names: words of a name that say what kind it is, never a short form of it ("Group", "University"),
+# designators that may be left off ("Initech Corporation" is "Initech") and head words that make a name an
+# organisation or a place whatever the NER said ("... University", "... Labs"). The head is the last word.
+CORPORATE = {"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "company", "ltd", "ltd.", "limited",
+             "llc", "plc", "ag", "sa", "s.a.", "gmbh", "nv", "platforms", "group", "holdings", "technologies",
+             "international", "incorporated"}
+NAME_HEADS = {
+    "Organization": {"university", "institute", "college", "lab", "labs", "laboratory", "laboratories", "bank",
+                     "agency", "ministry", "foundation", "association", "corporation", "inc", "inc.", "corp",
+                     "corp.", "ltd", "llc", "plc", "council", "committee", "commission", "federation",
+                     "airlines", "airways", "motors", "technologies", "holdings", "studios", "party"},
+    "Place": {"city", "county", "province", "river", "valley", "island", "islands", "mountains", "street",
+              "avenue", "bay", "lake", "peninsula", "desert", "strait"},
+}
+ACRONYM_SKIPS = {"of", "and", "the"}  # words an acronym leaves out
+
+# Values: scale words, currency words (after the signs every language shares) and numbers in words
+SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "m": 10**6, "mn": 10**6,
+          "billion": 10**9, "billions": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "trillions": 10**12,
+          "tn": 10**12}
+CURRENCIES = [("dollar", "USD"), ("euro", "EUR"), ("pound", "GBP"), ("sterling", "GBP"), ("yen", "JPY"),
+              ("yuan", "CNY"), ("renminbi", "CNY"), ("real", "BRL"), ("reais", "BRL")]
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50,
+           "hundred": 100, "dozen": 12}
+DATE_PREFIX = re.compile(r"^(?:the|in|on|early|late|mid|since)\s+", re.IGNORECASE)
+DATE_FORMATS = ("%B %d, %Y", "%d %B %Y", "%B %Y", "%Y-%m-%d", "%b %d, %Y", "%d %b %Y", "%b %Y")

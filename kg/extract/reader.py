@@ -1,0 +1,340 @@
+"""The language-neutral reader core: one parsed paragraph in, mentions and statements out.
+
+The core knows no language. It finds the names of a paragraph, says what a token stands for (a name, a
+value, a pronoun, a description that points back, a common-noun phrase), records statements with their
+offsets and calibrated confidence, and runs the constructions its language pack registered on every
+token (kg/extract/lang/). What a label or a word means comes from the pack: its syntax profile
+(kg/extract/syntax.py) and its `Lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.calibration import Calibration
+from kg.extract.names import trim
+from kg.extract.values import date as parse_date
+from kg.extract.values import value_of
+from kg.records import Argument, Literal, Mention, Predicate, Statement
+
+if TYPE_CHECKING:
+    from kg.extract.lang import LanguagePack
+
+__all__ = ["Reader", "Lexicon", "relation", "camel", "is_title", "hyphen_start", "hyphen_piece", "name_spans"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The words the reader core looks up, for one language."""
+
+    noun_class: dict[str, str]  # class nouns: "company" -> Organization
+    generic: frozenset[str]  # class nouns that, with "the", point back at any thing of their class
+    other_referent: frozenset[str]  # modifiers that make "the ... company" another one ("the rival company")
+    origin_suffix: str  # "the Stockholm-based company" tells where it is from
+    pronoun_classes: dict[str, str]  # "he" -> Person, "it" -> Thing
+    possessive_pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    definite: frozenset[str]  # determiners of a description that points back
+    leading_function_words: frozenset[str]  # left off the start of a mention
+    complement_prepositions: frozenset[str]  # "of" in "the division of X": kept in a concept
+    negators: frozenset[str]
+    adverb_particles: frozenset[str]  # "stepped down" where the parser calls "down" an adverb
+    date_words: re.Pattern[str]  # a DATE entity is a date only with one of these
+    hedges: re.Pattern[str]  # "might", "whether", "allegedly"
+
+
+def camel(label: str) -> str:
+    """'report to' -> 'reportTo': the local name of a relation."""
+    words = re.findall(r"[^\W_]+", label.lower())
+    return words[0] + "".join(w.capitalize() for w in words[1:]) if words else "relatedTo"
+
+
+def relation(label: str) -> Predicate:
+    return Predicate(label, camel(label))
+
+
+def is_title(tok: Token) -> bool:
+    """A job title the entity ruler marked ("CPO", "Chief Product Officer"): a role, not a name."""
+    return tok.ent_type_ == "TITLE"
+
+
+def hyphen_start(tok: Token) -> int:
+    """Where the hyphenated word ending in `tok` starts ('co-founder': at 'co', however it was parsed)."""
+    start = tok.i
+    while start >= 2 and tok.doc[start - 1].text == "-" and not tok.doc[start - 1].whitespace_ and \
+            not tok.doc[start - 2].whitespace_:
+        start -= 2
+    return start
+
+
+def hyphen_piece(tok: Token) -> bool:
+    """A piece of a hyphenated word that is not its last ('co' and '-' in 'co-founder')."""
+    following = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return following is not None and not tok.whitespace_ and (tok.text == "-" or following.text == "-")
+
+
+def _with_compounds(ent: Span, pack: LanguagePack) -> Span:
+    """'Tarek Haddad' where the NER only marked 'Haddad': proper-noun compounds join the name."""
+    start = ent.start
+    while start > 0 and ent.label_ in pack.entity_classes and ent.doc[start - 1].pos_ == "PROPN" and \
+            ent.doc[start - 1].dep_ == pack.syntax.compound and ent.start <= ent.doc[start - 1].head.i < ent.end \
+            and not ent.doc[start - 1].ent_type_:
+        start -= 1
+    return ent.doc[start:ent.end]
+
+
+def _keep_entity(ent: Span, pack: LanguagePack) -> bool:
+    if ent.label_ in ("DATE", "TIME"):
+        return bool(pack.lexicon.date_words.search(ent.text))
+    return ent.label_ in pack.entity_classes or ent.label_ in pack.value_labels
+
+
+def name_spans(doc: Doc, pack: LanguagePack) -> list[tuple[Span, str]]:
+    """Named entity spans with their NER label; proper-noun runs the NER missed count as names."""
+    spans = [(_with_compounds(ent, pack), ent.label_) for ent in doc.ents if _keep_entity(ent, pack)]
+    covered = {t.i for ent, _ in spans for t in ent} | {t.i for t in doc if is_title(t)}
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ == "PROPN" and i not in covered:
+            j = i
+            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and j + 1 not in covered:
+                j += 1
+            spans.append((doc[i:j + 1], "NAME"))
+            i = j + 1
+        else:
+            i += 1
+    return spans
+
+
+Construction = Callable[["Reader", Token], None]
+
+
+class Reader:
+    """Reads the statements of one parsed paragraph; offsets are shifted into document coordinates."""
+
+    def __init__(self, doc: Doc, offset: int, sentence_of: dict[int, int], calibration: Calibration,
+                 pack: LanguagePack) -> None:
+        self.doc = doc
+        self.calibration = calibration
+        self.pack = pack
+        self.syntax = pack.syntax
+        self.lexicon = pack.lexicon
+        self.offset = offset
+        self.sentence_of = sentence_of  # token index -> document sentence index
+        self.span_of: dict[int, tuple[Span, str]] = {}
+        spans = name_spans(doc, pack)
+        for span, label in spans:
+            for tok in span:
+                self.span_of[tok.i] = (span, label)
+        self.mentions: dict[tuple[int, int], Mention] = {}
+        self.statements: list[Statement] = []
+        self.roles: list[tuple[str, str, int]] = []  # (role phrase, name, its start): "the CEO of OpenAI"
+        longer = ((self.trim(span), label) for span, label in spans
+                  if pack.entity_classes.get(label) in ("Person", "Organization"))
+        self.names = [(name.text, pack.entity_classes[label]) for name, label in longer if len(name) > 1]
+        self._seen: set[tuple] = set()
+
+    # ---- arguments -------------------------------------------------------------------------------
+    def trim(self, span: Span) -> Span:
+        """The span without leading function words and trailing possessives or punctuation."""
+        return trim(span, self.lexicon.leading_function_words, possessive_tags=self.syntax.possessive_marker_tags)
+
+    def mention(self, span: Span, kind: str, label: str, head: Token) -> Mention | None:
+        if kind != "pronoun":  # "its" is a function word before a name, and a pronoun on its own
+            span = self.trim(span)
+        if not any(c.isalnum() for c in span.text):  # "<" or "=" left by markup is nothing
+            return None
+        start, end = self.offset + span.start_char, self.offset + span.end_char
+        key = (start, end)
+        if key not in self.mentions:
+            lemma = head.lemma_.lower()
+            self.mentions[key] = Mention(
+                start, end, span.text, kind, label, self.sentence_of[span.start], lemma,
+                head.dep_ in self.syntax.nominal_subject, self.lexicon.noun_class.get(lemma),
+                lemma in self.lexicon.generic,
+                kind == "pronoun" and span.text.lower() in self.lexicon.possessive_pronouns)
+        return self.mentions[key]
+
+    def is_name(self, tok: Token) -> bool:
+        """Whether the token is part of a name (an entity span that is not a value)."""
+        return tok.i in self.span_of and self.span_of[tok.i][1] not in self.pack.value_labels
+
+    def entity(self, tok: Token) -> Mention | None:
+        span, label = self.span_of[tok.i]
+        return self.mention(span, "entity", self.pack.entity_classes.get(label, "Thing"), span.root)
+
+    def concept(self, tok: Token) -> Mention | None:
+        """A common-noun phrase: the head with its modifiers and an 'of' complement."""
+        syntax = self.syntax
+        tokens = [tok]
+        for child in tok.lefts:
+            if child.dep_ in syntax.concept_modifiers:
+                tokens.extend(child.subtree)
+        for child in tok.rights:
+            if child.dep_ == syntax.preposition and child.lower_ in self.lexicon.complement_prepositions:
+                tokens.extend(t for t in child.subtree if t.dep_ not in
+                              (syntax.relative_clause, syntax.clausal_modifier, syntax.apposition))
+        start, end = min(hyphen_start(tok), *(t.i for t in tokens)), max(t.i for t in tokens) + 1
+        span = self.doc[start:end]
+        if span.text.count('"') % 2 or any(t.dep_ in (syntax.relative_clause, syntax.apposition)
+                                           for t in span if t.i != tok.i):
+            span = self.doc[start:tok.i + 1]
+        mention = self.mention(span, "concept", "Concept", tok)
+        return None if mention is None or mention.text.lower() in self.lexicon.pronoun_classes else mention
+
+    def argument(self, tok: Token) -> Argument | None:
+        """What a subject or object token stands for: a name, a value, a pronoun or a phrase."""
+        syntax, lexicon = self.syntax, self.lexicon
+        if tok.lower_ in lexicon.relative_pronouns and tok.tag_ in syntax.relative_pronoun_tags:
+            clause = next((a for a in tok.ancestors if a.dep_ in (syntax.relative_clause, syntax.clausal_modifier)),
+                          None)
+            return self.argument(clause.head) if clause is not None else None
+        if tok.i in self.span_of:
+            span, label = self.span_of[tok.i]
+            if label in self.pack.value_labels:
+                of = next((c for t in span for c in t.children if c.dep_ == syntax.preposition and
+                           c.lower_ in lexicon.complement_prepositions), None)
+                if label != "DATE" and of is not None:  # "one-third of its researchers": what is counted
+                    counted = next((g for g in of.children if g.dep_ == syntax.preposition_object), of)
+                    return self.mention(self.doc[span.start:of.right_edge.i + 1], "concept", "Concept", counted)
+                return value_of(label, self.trim(span).text or span.text, self.pack.value_words)
+            return self.entity(tok)
+        if tok.pos_ == "PRON":
+            cls = lexicon.pronoun_classes.get(tok.lower_)
+            return self.mention(self.doc[tok.i:tok.i + 1], "pronoun", cls, tok) if cls else None
+        if tok.pos_ not in ("NOUN", "PROPN", "NUM", "X"):
+            return None
+        if tok.dep_ == syntax.apposition and self.is_name(tok.head):
+            return self.entity(tok.head)  # "Castellan Group, a developer based in Lisbon": the developer is it
+        for child in tok.children:
+            if child.dep_ == syntax.apposition and self.is_name(child):
+                return self.entity(child)
+        if self.describes(tok):  # "the company", "the social network", "the Stockholm-based company"
+            first = min([tok.i, *(c.left_edge.i for c in tok.children if c.dep_ in syntax.kind_modifiers)])
+            return self.mention(self.doc[first:tok.i + 1], "description", lexicon.noun_class[tok.lemma_.lower()],
+                                tok)
+        return self.concept(tok)
+
+    def describes(self, tok: Token) -> bool:
+        """Whether a noun phrase can point back at something named before: "the" (or "this", "that") and a
+        class noun, with modifiers that describe its kind ("the social network", "the streaming company").
+        Not with a clause or preposition that picks it out, a modifier that makes it another ("the rival
+        company") or one that tells where it is from ("the Israeli firm", "the Stockholm-based company"):
+        those pick one of several, which the nearest fitting name often is not."""
+        syntax, lexicon = self.syntax, self.lexicon
+        modifiers = [t for c in tok.children if c.dep_ in syntax.kind_modifiers for t in c.subtree]
+        return tok.lemma_.lower() in lexicon.noun_class and tok.tag_ in syntax.singular_noun_tags and \
+            any(c.dep_ == syntax.determiner and c.lower_ in lexicon.definite for c in tok.children) and \
+            not any(c.dep_ in syntax.picking_out for c in tok.children) and \
+            not any(t.lower_ in lexicon.other_referent or t.tag_ in syntax.degree_tags or t.pos_ == "PROPN" or
+                    t.ent_type_ or t.lower_.endswith(lexicon.origin_suffix) for t in modifiers)
+
+    # ---- statements ------------------------------------------------------------------------------
+    def add(self, subject: Argument | None, predicate: Predicate, obj: Argument | None,
+            tokens: list[Token], pattern: str, negated: bool = False, when: Literal | None = None,
+            probability: float | None = None) -> None:
+        """Record a statement; its confidence is calibrated from the pattern and the kinds of its ends
+        (or, for the classifier, from its `probability`)."""
+        if subject is None or obj is None or subject == obj or isinstance(subject, Literal):
+            return
+        key = (subject, predicate.local_name, obj)
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        first = min(t.idx for t in tokens)
+        last = max(tokens, key=lambda t: t.idx)
+        end = last.idx + len(last)
+        text = self.doc.text[first:end]
+        hedged = bool(self.lexicon.hedges.search(text))
+        confidence = self.calibration.classifier(probability) if probability is not None else \
+            self.calibration.statement(pattern, subject, obj, len(text), hedged)
+        self.statements.append(Statement(
+            subject, predicate, obj, self.sentence_of[tokens[0].i], self.offset + first, self.offset + end, negated,
+            confidence, when, pattern, hedged))
+
+    def expand(self, tokens: list[Token]) -> list[Token]:
+        """The argument tokens with their conjuncts and the names given as their examples."""
+        out: list[Token] = []
+        for tok in tokens:
+            for member in (tok, *tok.conjuncts):
+                if member not in out:
+                    out.append(member)
+                    out.extend(t for t in self.pack.examples(self, member) if t not in out)
+        return out
+
+    def negated(self, tok: Token) -> bool:
+        syntax = self.syntax
+        return any(c.dep_ == syntax.negation or (c.dep_ in (syntax.determiner, syntax.adverb) and
+                                                  c.lower_ in self.lexicon.negators) for c in tok.children)
+
+    def particles(self, verb: Token) -> list[str]:
+        """'set up', and 'stepped down' where the parser calls the particle an adverb."""
+        syntax = self.syntax
+        return [c.lower_ for c in verb.children if c.dep_ == syntax.particle or (
+            c.dep_ == syntax.adverb and c.i == verb.i + 1 and c.lower_ in self.lexicon.adverb_particles)]
+
+    def verb_label(self, verb: Token) -> str:
+        return " ".join([verb.lemma_.lower(), *self.particles(verb)])
+
+    def date_of(self, verb: Token) -> Literal | None:
+        syntax = self.syntax
+        for child in verb.children:
+            candidates = [child] if child.dep_ in syntax.temporal else \
+                [g for g in child.children if g.dep_ == syntax.preposition_object] \
+                if child.dep_ == syntax.preposition else []
+            for tok in candidates:
+                if tok.i in self.span_of and self.span_of[tok.i][1] == "DATE":
+                    return parse_date(self.trim(self.span_of[tok.i][0]).text, self.pack.value_words)
+        return None
+
+    def is_date(self, tok: Token) -> bool:
+        return tok.i in self.span_of and self.span_of[tok.i][1] in ("DATE", "TIME")
+
+    def subjects(self, verb: Token) -> tuple[list[Token], bool]:
+        """Subject tokens of a clause and whether the clause is passive."""
+        syntax = self.syntax
+        passive = any(c.dep_ in syntax.passive for c in verb.children)
+        subs = [c for c in verb.children if c.dep_ in syntax.subject]
+        if not subs:
+            if verb.dep_ == syntax.conjunct and verb.head.pos_ in ("VERB", "AUX"):
+                subs, head_passive = self.subjects(verb.head)  # "was born in X and grew up in Y":
+                passive = passive or (head_passive and syntax.participle(verb))  # only a participle shares "was"
+            elif verb.dep_ == syntax.adverbial_clause and syntax.gerund(verb):
+                subs, _ = self.subjects(verb.head)
+            elif verb.dep_ == syntax.prepositional_complement and syntax.gerund(verb) and \
+                    verb.head.head.pos_ in ("VERB", "AUX"):
+                subs, _ = self.subjects(verb.head.head)  # "Before joining Airbus, he ran ...": he joined
+            elif verb.dep_ == syntax.clausal_modifier and syntax.participle(verb):
+                subs, passive = [verb.head], True
+            elif verb.dep_ == syntax.clausal_modifier and syntax.gerund(verb):
+                subs = [verb.head]
+        return self.expand(subs), passive
+
+    def objects_of(self, head: Token, preposition: str) -> list[Token]:
+        """The objects of the head's preposition ("as" in "served as CFO", "to" in "sold X to Y")."""
+        return [obj for prep, obj in self.syntax.objects_of(head, self.syntax.verb_prepositions)
+                if prep.lower_ == preposition]
+
+    def classified(self, statements: Iterator[tuple[Span, Span, Predicate, float]]) -> None:
+        """Statements a relation classifier found between two names of a sentence."""
+        for a, b, predicate, p in statements:
+            if a.root.i not in self.span_of or b.root.i not in self.span_of:
+                continue
+            tokens = list(self.doc[min(a.start, b.start):max(a.end, b.end)])
+            negated = any(t.lower_ in self.lexicon.negators for t in tokens)
+            self.add(self.entity(a.root), predicate, self.entity(b.root), tokens, "classifier", negated,
+                     probability=p)
+
+    def run(self, classified: Iterator[tuple[Span, Span, Predicate, float]] | None = None) -> None:
+        """Read every construction of the language on every token; a classifier's statements first."""
+        if classified is not None:
+            self.classified(classified)
+        constructions = self.pack.constructions
+        for tok in self.doc:
+            for construction in constructions:
+                construction(self, tok)
