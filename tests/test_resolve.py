@@ -223,3 +223,23 @@ def test_an_organisation_is_named_by_its_last_words_and_a_described_name_by_itse
                                   "Mariners in 2019. The Mariners won the league in 2021.")
     assert ("Harbor Mariners", "win", "league", False) in triples(resolution)
     assert ("Castellan Group", "be based in", "Lisbon", False) in triples(resolution)
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Varga founded Zentrix in 2011. Mr Varga sold Zentrix to Globex last year.",
+    "Prof Helena Moritz leads the robotics lab at Quorra. Professor Moritz hired Ana Costa in May.",
+    "Dr Ravi Anand runs Nimbus. Later that year Boss Ravi Anand bought Initech.",
+])
+def test_an_honorific_is_not_part_of_a_name_nor_a_reason_to_split_it(extractor, text):
+    resolution = facts(extractor, text)
+    people = {rs.subject.key for rs in resolution.statements if rs.subject.type == "Person"}
+    assert len(people) == 1, people
+    assert not any(label.split()[0].lower().rstrip(".") in ("mr", "prof", "professor", "dr", "boss")
+                   for label in (rs.subject.label for rs in resolution.statements))
+
+
+def test_a_party_is_the_party_without_its_designator(extractor):
+    resolution = facts(extractor, "The Harbour Party won four seats in May. Harbour then chose Ana Costa as "
+                                  "its leader.")
+    keys = {rs.subject.key for rs in resolution.statements if "Harbour" in rs.subject.label}
+    assert keys == {"Harbour_Party"}, keys

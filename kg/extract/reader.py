@@ -41,6 +41,7 @@ class Lexicon:
     relative_pronouns: frozenset[str]
     definite: frozenset[str]  # determiners of a description that points back
     leading_function_words: frozenset[str]  # left off the start of a mention
+    honorifics: frozenset[str]  # left off the start of a name: "Mr Sullivan" is Sullivan
     complement_prepositions: frozenset[str]  # "of" in "the division of X": kept in a concept
     negators: frozenset[str]
     adverb_particles: frozenset[str]  # "stepped down" where the parser calls "down" an adverb
@@ -126,6 +127,7 @@ class Reader:
         self.lexicon = pack.lexicon
         self.offset = offset
         self.sentence_of = sentence_of  # token index -> document sentence index
+        self._before_name = self.lexicon.leading_function_words | self.lexicon.honorifics
         self.span_of: dict[int, tuple[Span, str]] = {}
         spans = name_spans(doc, pack)
         for span, label in spans:
@@ -134,19 +136,24 @@ class Reader:
         self.mentions: dict[tuple[int, int], Mention] = {}
         self.statements: list[Statement] = []
         self.roles: list[tuple[str, str, int]] = []  # (role phrase, name, its start): "the CEO of OpenAI"
-        longer = ((self.trim(span), label) for span, label in spans
+        longer = ((self.trim(span, name=True), label) for span, label in spans
                   if pack.entity_classes.get(label) in ("Person", "Organization"))
         self.names = [(name.text, pack.entity_classes[label]) for name, label in longer if len(name) > 1]
         self._seen: set[tuple] = set()
 
     # ---- arguments -------------------------------------------------------------------------------
-    def trim(self, span: Span) -> Span:
-        """The span without leading function words and trailing possessives or punctuation."""
-        return trim(span, self.lexicon.leading_function_words, possessive_tags=self.syntax.possessive_marker_tags)
+    def trim(self, span: Span, name: bool = False) -> Span:
+        """The span without leading function words (and honorifics, for a `name`: "Mr Sullivan" is
+        Sullivan) and trailing possessives or punctuation."""
+        leading = self._before_name if name else self.lexicon.leading_function_words
+        return trim(span, leading, possessive_tags=self.syntax.possessive_marker_tags)
 
     def mention(self, span: Span, kind: str, label: str, head: Token) -> Mention | None:
         if kind != "pronoun":  # "its" is a function word before a name, and a pronoun on its own
-            span = self.trim(span)
+            trimmed = self.trim(span, name=kind == "entity")
+            if kind == "entity" and any(t.lower_ in self.lexicon.honorifics for t in span[:trimmed.start - span.start]):
+                label = "Person"  # "Mr Varga", "Prof Moritz": whatever the NER said
+            span = trimmed
         if not any(c.isalnum() for c in span.text):  # "<" or "=" left by markup is nothing
             return None
         start, end = self.offset + span.start_char, self.offset + span.end_char

@@ -71,6 +71,7 @@ LEXICON = Lexicon(
     relative_pronouns=frozenset(words.RELATIVE_PRONOUNS),
     definite=frozenset(words.DEFINITE),
     leading_function_words=frozenset(words.LEADING_FUNCTION_WORDS),
+    honorifics=frozenset(words.HONORIFICS),
     complement_prepositions=frozenset({words.OF}),
     negators=frozenset(words.NEGATORS),
     adverb_particles=frozenset(words.ADVERB_PARTICLES),

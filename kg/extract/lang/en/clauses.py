@@ -167,5 +167,5 @@ def role_held_in(r: Reader, tok: Token) -> None:
         return
     span = r.span_of[tok.i][0]
     if tok.i == span.root.i and (prep.head.pos_ == "NOUN" or is_title(prep.head)):
-        name = r.trim(span)
+        name = r.trim(span, name=True)
         r.roles.append((f"{role_name(prep.head)} {prep.lower_}", name.text, r.offset + name.start_char))

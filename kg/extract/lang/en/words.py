@@ -67,6 +67,9 @@ DEFINITE = {"the", "this", "that"}  # determiners of a description that points b
 INDEFINITE = {"a", "an"}  # "is an academic": an adjective used as a noun
 LEADING_FUNCTION_WORDS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
                           "our", "my", "your", "'s", "’s", "own", "such"}
+# honorifics and forms of address before a name are not part of it ("Mr Sullivan", "Prof Ana Costa")
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor", "sir",
+              "dame", "boss"}
 ORIGIN_SUFFIX = "based"  # "the Stockholm-based company" tells where it is from
 # control verbs whose complement carries the fact: "began to study X" states that S studied X
 ASPECTUAL = {"begin", "start", "continue", "keep", "go", "manage", "use"}
@@ -102,7 +105,7 @@ HEDGES = re.compile(r"\b(?:may|might|could|would|should|whether|if|allegedly|rep
 # organisation or a place whatever the NER said ("... University", "... Labs"). The head is the last word.
 CORPORATE = {"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "company", "ltd", "ltd.", "limited",
              "llc", "plc", "ag", "sa", "s.a.", "gmbh", "nv", "platforms", "group", "holdings", "technologies",
-             "international", "incorporated"}
+             "international", "incorporated", "party"}
 NAME_HEADS = {
     "Organization": {"university", "institute", "college", "lab", "labs", "laboratory", "laboratories", "bank",
                      "agency", "ministry", "foundation", "association", "corporation", "inc", "inc.", "corp",
