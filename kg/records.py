@@ -77,6 +77,8 @@ class Predicate:
 
     label: str  # "hire", "report to", "is a", "market value soar to"
     local_name: str  # camelCase name under the relation namespace, or an ontology term "kg:isA"
+    said: str | None = None  # the phrase in the article's language where `label` is its English ("contratar")
+    lang: str | None = None  # the language of `said`
 
 
 # "X, its Metaverse division": the descriptor names X in this document. The resolve stage turns such a

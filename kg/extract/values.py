@@ -7,7 +7,7 @@ currency words, numbers in words and date formats are a language's `ValueWords`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
@@ -27,7 +27,8 @@ class ValueWords:
     currencies: list[tuple[str, str]]  # ("dollar", "USD"), looked for after the signs, in order
     numbers: dict[str, int]  # "two" -> 2
     date_prefix: re.Pattern[str]  # words before a date that are not part of it ("in", "since")
-    date_formats: tuple[str, ...]  # strptime formats, tried in order
+    date_formats: tuple[str, ...]  # strptime formats (English month names), tried in order
+    months: dict[str, int] = field(default_factory=dict)  # month names of a language strptime does not read
 
 
 def _parse_number(token: str) -> Decimal | None:
@@ -99,10 +100,28 @@ def date(text: str, words: ValueWords) -> Literal:
         if "%d" in fmt:
             return Literal(text, parsed.strftime("%Y-%m-%d"), "date", None, "Date")
         return Literal(text, parsed.strftime("%Y-%m"), "gYearMonth", None, "Date")
+    named = _named_month(cleaned, words.months)
+    if named is not None:
+        return Literal(text, *named, None, "Date")
     year = re.fullmatch(r"(?:\D*\s)?((?:1[5-9]|20)\d\d)", cleaned)
     if year:
         return Literal(text, year.group(1), "gYear", None, "Date")
     return Literal(text, text, "string", None, "Date")
+
+
+def _named_month(text: str, months: dict[str, int]) -> tuple[str, str] | None:
+    """'16 de novembro de 2023' -> ('2023-11-16', 'date'), 'novembro de 2023' -> ('2023-11', 'gYearMonth'):
+    a day, a month name of `months` and a year, joined by "de" or a comma."""
+    match = re.fullmatch(r"(?:(\d{1,2})º?\s+(?:de\s+)?)?([^\W\d_]+)(?:,?\s+(?:de\s+)?((?:1[5-9]|20)\d\d))?",
+                         text, re.IGNORECASE)
+    if match is None or match.group(2).lower() not in months or not (match.group(1) or match.group(3)):
+        return None
+    day, month, year = match.group(1), months[match.group(2).lower()], match.group(3)
+    if year is None:
+        return None  # a day and month without a year is not a date RDF can type
+    if day is None:
+        return f"{year}-{month:02d}", "gYearMonth"
+    return f"{year}-{month:02d}-{int(day):02d}", "date"
 
 
 def value_of(label: str, text: str, words: ValueWords) -> Literal | None:

@@ -150,7 +150,8 @@ def document_quads(resolution: Resolution, minter: Minter, source: str) -> tuple
         add(r, _n(_RDF + "subject"), s_term)
         add(r, _n(_RDF + "predicate"), p)
         add(r, _n(_RDF + "object"), o_term)
-        add(r, _kg("predicateLabel"), _lit(rs.predicate.label))
+        said = rs.predicate.said  # "contratar"@pt, where the label is its English
+        add(r, _kg("predicateLabel"), Literal(said, language=rs.predicate.lang) if said else _lit(rs.predicate.label))
         add(r, _kg("negated"), _lit(st.negated))
         add(r, _kg("confidence"), _lit(st.confidence, "decimal"))
         add(r, _kg("sentence"), sentence(st.sentence))

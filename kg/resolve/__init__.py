@@ -46,7 +46,9 @@ EDITOR = Predicate("editor", "schema:editor")
 _PRONOUN_TYPES = {"Person": {"Person"}, "Thing": {"Organization", "Product", "CreativeWork", "Place",
                                                   "Event", "Thing"},
                   "Group": {"Organization", "Group"},
-                  "Employer": {"Organization", "Group", "Product", "Thing"}}  # "its chief executive"
+                  "Employer": {"Organization", "Group", "Product", "Thing"},  # "its chief executive"
+                  "Any": {"Person", "Organization", "Product", "CreativeWork", "Place", "Event", "Group",
+                          "Thing"}}  # "-o" in "contratou-o": him or it
 
 
 @lru_cache(maxsize=1 << 16)

@@ -100,5 +100,5 @@ def normalise(subject: Node, predicate: Predicate, obj: Node, negated: bool = Fa
     if inverse is None and _fits(subject, family.subjects) and _fits(obj, family.objects):
         return subject, replace(predicate, local_name=family.local_name), obj
     if inverse is not None and _fits(obj, family.subjects) and _fits(subject, family.objects):
-        return obj, Predicate(inverse, family.local_name), subject
+        return obj, replace(predicate, label=inverse, local_name=family.local_name), subject
     return subject, predicate, obj

@@ -28,7 +28,7 @@ from kg.records import NameWords, Predicate
 
 __all__ = ["LanguagePack", "MODULES", "get", "codes"]
 
-MODULES = {"en": "kg.extract.lang.en"}
+MODULES = {"en": "kg.extract.lang.en", "pt": "kg.extract.lang.pt"}
 
 Classified = Callable[[Doc], Iterator[tuple[Span, Span, Predicate, float]]]
 

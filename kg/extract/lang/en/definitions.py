@@ -11,15 +11,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.lang.en import words
-from kg.extract.reader import Reader, hyphen_piece, hyphen_start, is_title, relation
-from kg.records import NAMED_BY, Argument, Literal, Mention, Predicate
+from kg.extract.reader import HAS, IS_A, JOB_TITLE, Reader, hyphen_piece, hyphen_start, is_title, relation
+from kg.records import NAMED_BY, Argument, Literal, Mention
 
-__all__ = ["examples", "definition", "role_name", "appositive", "title_before_name", "possessive", "IS_A",
-           "JOB_TITLE", "HAS"]
-
-IS_A = Predicate("is a", "kg:isA")
-JOB_TITLE = Predicate("job title", "schema:jobTitle")
-HAS = Predicate("has", "kg:has")
+__all__ = ["examples", "definition", "role_name", "appositive", "title_before_name", "possessive"]
 
 
 def _hyphenated(tok: Token) -> str:

@@ -1,0 +1,98 @@
+"""Portuguese: kg's own spaCy pipeline (Universal Dependencies, PER/ORG/LOC entities; trained by `kg train
+portuguese` and shipped in `pipeline/`), Portuguese words, a ruler for values the NER does not mark
+("US$ 13,7 bilhões", "41%", "16 de novembro de 2023") and the clause and definitional constructions."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Token
+
+from kg.extract.lang import LanguagePack
+from kg.extract.lang.pt import words
+from kg.extract.lang.pt.clauses import appositive, clause, copula, possessive, role_held_in
+from kg.extract.reader import Lexicon
+from kg.extract.syntax import UNIVERSAL
+from kg.extract.values import ValueWords
+from kg.records import NameWords
+
+__all__ = ["PACK", "PIPELINE"]
+
+PIPELINE = Path(__file__).with_name("pipeline")  # what `kg train portuguese` writes; KG_MODEL_PT names another
+
+_PARTICIPLE = re.compile(r"(?:[aeií]d|ert|eit|ost|ox|it)[oa]s?$")  # contratado, vendida, aberto, feito, posto
+
+
+def _participle(tok: Token) -> bool:
+    """'contratado' in 'foi contratado': by the morphology where the pipeline gives it, else the ending."""
+    forms = tok.morph.get("VerbForm")
+    return "Part" in forms if forms else tok.pos_ == "VERB" and bool(_PARTICIPLE.search(tok.lower_))
+
+
+def _gerund(tok: Token) -> bool:
+    forms = tok.morph.get("VerbForm")
+    return "Ger" in forms if forms else tok.pos_ == "VERB" and tok.lower_.endswith("ndo")
+
+
+_NUMBER = {"LIKE_NUM": True}
+_YEAR = {"TEXT": {"REGEX": r"^(?:1[5-9]|20)\d\d$"}}
+_SCALE = {"LOWER": {"IN": sorted(words.SCALES)}}
+_MONTH = {"LOWER": {"IN": sorted(words.MONTHS)}}
+VALUE_PATTERNS = [
+    {"label": "MONEY", "pattern": [{"TEXT": {"IN": ["US$", "R$", "U$", "€", "£", "$"]}}, _NUMBER,
+                                   {**_SCALE, "OP": "?"}]},
+    {"label": "MONEY", "pattern": [_NUMBER, {**_SCALE, "OP": "?"}, {"LOWER": "de", "OP": "?"},
+                                   {"LOWER": {"IN": [w for w, _ in words.CURRENCIES]}}]},
+    {"label": "PERCENT", "pattern": [_NUMBER, {"TEXT": "%"}]},
+    {"label": "PERCENT", "pattern": [_NUMBER, {"LOWER": "por"}, {"LOWER": "cento"}]},
+    {"label": "DATE", "pattern": [_YEAR]},
+    {"label": "DATE", "pattern": [{"TEXT": {"REGEX": r"^\d{1,2}º?$"}}, {"LOWER": "de"}, _MONTH,
+                                  {"LOWER": "de", "OP": "?"}, {**_YEAR, "OP": "?"}]},
+    {"label": "DATE", "pattern": [_MONTH, {"LOWER": "de"}, _YEAR]},
+    {"label": "CARDINAL", "pattern": [{"LIKE_NUM": True, "TEXT": {"REGEX": r"^(?!(?:1[5-9]|20)\d\d$)"}},
+                                      {**_SCALE, "OP": "?"}]},
+]
+
+
+def _add_value_ruler(nlp: Language) -> None:
+    """Values ("US$ 13,7 bilhões", "41%", "em 2013") are marked after the NER, which knows only names."""
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("entity_ruler", name="kg_values", after="ner").add_patterns(VALUE_PATTERNS)
+
+
+LEXICON = Lexicon(
+    noun_class=words.NOUN_CLASS,
+    generic=frozenset(words.GENERIC_DESCRIPTIONS),
+    other_referent=frozenset(words.OTHER_REFERENT),
+    origin_suffix=words.ORIGIN_SUFFIX,
+    pronoun_classes=words.PRONOUN_CLASSES,
+    possessive_pronouns=frozenset(words.POSSESSIVE_PRONOUNS),
+    relative_pronouns=frozenset(words.RELATIVE_PRONOUNS),
+    definite=frozenset(words.DEFINITE),
+    leading_function_words=frozenset(words.LEADING_FUNCTION_WORDS),
+    honorifics=frozenset(words.HONORIFICS),
+    complement_prepositions=frozenset(words.OF),
+    negators=frozenset(words.NEGATORS),
+    adverb_particles=frozenset(),
+    date_words=words.DATE_WORDS,
+    hedges=words.HEDGES,
+)
+
+PACK = LanguagePack(
+    code="pt",
+    syntax=dataclasses.replace(UNIVERSAL, participle=_participle, gerund=_gerund),
+    lexicon=LEXICON,
+    value_words=ValueWords(words.SCALES, words.CURRENCIES, words.NUMBERS, words.DATE_PREFIX, (), words.MONTHS),
+    name_words=NameWords(frozenset(words.NOUN_CLASS), frozenset(words.CORPORATE),
+                         {word: cls for cls, heads in words.NAME_HEADS.items() for word in heads},
+                         head_first=True, acronym_skips=frozenset(words.ACRONYM_SKIPS)),
+    entity_classes={"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "Thing"},
+    value_labels=frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE", "TIME"}),
+    place_labels=frozenset({"LOC"}),
+    adapt=_add_value_ruler,
+)
+for _construction in (clause, copula, appositive, possessive, role_held_in):
+    PACK.construction(_construction)

@@ -1,0 +1,243 @@
+"""Portuguese constructions, read off a Universal Dependencies parse.
+
+Clauses: subject, verb and object ("A Meta contratou Yann LeCun"), an object clitic ("contratou-o": the
+"-o" is a pronoun), the passive with its agent ("foi contratado pela Meta": Meta contratar LeCun),
+prepositional objects ("investiu em X"), open complements ("decidiu investir em X"), roles given
+("contratou-a como diretora"), sales ("vendeu X à Y": Y comprar X) and the names a speaker talked about.
+Definitions: the copula ("O LLaMA é um modelo de código aberto"), apposition ("Yann LeCun, o cientista-
+chefe da Meta"), with the roles and affiliations they carry; possessives between names ("o Reality Labs
+da Meta"); roles held in a name ("o diretor-executivo da Meta"). A contraction of preposition and article
+is read as the preposition ("pela": por). Negation ("não", "nunca") is flagged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from kg.extract.lang.pt import words
+from kg.extract.reader import HAS, IS_A, Reader
+from kg.extract.reader import relation as own_relation
+from kg.records import Argument, Literal, Mention, Predicate
+
+__all__ = ["clause", "copula", "appositive", "possessive", "role_held_in"]
+
+_GLOSSARY = {**words.VERBS, **words.PREPOSITIONS, **words.ROLES}
+_LONGEST = max(len(phrase.split()) for phrase in _GLOSSARY)
+
+
+def english(label: str) -> str | None:
+    """'trabalhar para' -> 'work for', 'diretor-executivo de' -> 'chief executive of': the English phrase
+    when every word of the label is in the glossary, else None."""
+    pieces, rest = [], label.split()
+    while rest:
+        size = next((n for n in range(min(_LONGEST, len(rest)), 0, -1) if " ".join(rest[:n]) in _GLOSSARY), 0)
+        if not size:
+            return None
+        pieces.append(_GLOSSARY[" ".join(rest[:size])])
+        rest = rest[size:]
+    return " ".join(pieces)
+
+
+def relation(label: str) -> Predicate:
+    """The relation a Portuguese phrase states: the English phrase's property where the glossary knows every
+    word ("contratar" is rel:hire, in the hire family), the phrase itself kept as what was said."""
+    meaning = english(label)
+    return own_relation(label) if meaning is None else replace(own_relation(meaning), said=label, lang="pt")
+
+
+def _preposition(prep: Token) -> str:
+    """'pela' -> 'por', 'da' -> 'de': the preposition of a contraction."""
+    return words.CONTRACTIONS.get(prep.lower_, prep.lower_)
+
+
+def _role_name(noun: Token) -> str:
+    """'diretor financeiro' -> 'diretor financeiro': the role noun with the adjectives after it."""
+    head = noun.text if noun.text.isupper() else noun.lemma_.lower()
+    return " ".join([head, *(c.lower_ for c in noun.rights if c.dep_ == "amod")])
+
+
+def _clitic(r: Reader, verb: Token) -> Mention | None:
+    """'-o' in 'contratou-o': the object pronoun written onto its verb."""
+    found = words.CLITICS.search(verb.text)
+    if found is None:
+        return None
+    label = r.lexicon.pronoun_classes.get(found.group(1).lower())
+    return r.part_mention(verb, found.start(1), found.end(1), "pronoun", label) if label else None
+
+
+_PRETERITE = (("ou", "ar"), ("eu", "er"), ("iu", "ir"))  # "comprou" -> "comprar"
+
+
+def _verb_label(r: Reader, verb: Token) -> str:
+    """The verb's lemma, without an object clitic the lemmatiser left on it ("comprou-o" -> "comprar")."""
+    label = r.verb_label(verb)
+    clitic = words.CLITICS.search(label)
+    if clitic is None:
+        return label
+    bare = label[:clitic.start()]
+    return next((bare[:-len(ending)] + infinitive for ending, infinitive in _PRETERITE if bare.endswith(ending)),
+                bare)
+
+
+def clause(r: Reader, verb: Token) -> None:
+    """The statements of the clause a (non-auxiliary) verb heads."""
+    syntax = r.syntax
+    if verb.pos_ != "VERB" or verb.dep_ in syntax.auxiliary or verb.dep_ == syntax.open_complement:
+        return
+    subjects, passive = r.subjects(verb)
+    if not subjects:
+        return
+    negated, when, label = r.negated(verb), r.date_of(verb), _verb_label(r, verb)
+    objects: list[tuple[Token, Argument | None]] = [
+        (o, r.argument(o)) for o in r.expand([c for c in verb.children if c.dep_ in syntax.object])]
+    clitic = _clitic(r, verb)
+    if clitic is not None:
+        objects.append((verb, clitic))
+    if passive:
+        for agent in r.expand([noun for _, noun in syntax.objects_of(verb, frozenset({syntax.agent}))]):
+            for patient in subjects:
+                r.add(r.argument(agent), relation(label), r.argument(patient), [agent, verb, patient], "passive",
+                      negated, when)
+        objects, label = [], f"ser {verb.lower_}"
+    _appointed(r, subjects if passive else [], verb, negated)
+    if verb.lemma_.lower() == words.SELL:
+        goods = [r.argument(s) for s in subjects] if passive else [arg for _, arg in objects]
+        _sold(r, verb, goods, negated, when)
+    if verb.lemma_.lower() in words.SPEECH:
+        _speech_topics(r, subjects, verb, negated)
+    for subj in subjects:
+        subject = r.argument(subj)
+        for obj, arg in objects:
+            r.add(subject, relation(label), arg, [subj, verb, obj], "verb-object", negated, when)
+        if not objects:
+            _prepositional(r, subject, subj, verb, label, negated, when, "verb-preposition")
+        for comp in (c for c in verb.children if c.dep_ == syntax.open_complement and c.pos_ == "VERB"):
+            comp_label = r.verb_label(comp) if verb.lemma_.lower() in words.ASPECTUAL else \
+                f"{label} {r.verb_label(comp)}"
+            comp_negated, comp_when = negated or r.negated(comp), r.date_of(comp) or when
+            comp_objects = r.expand([c for c in comp.children if c.dep_ in syntax.object])
+            for obj in comp_objects:
+                r.add(subject, relation(comp_label), r.argument(obj), [subj, verb, comp, obj], "control",
+                      comp_negated, comp_when)
+            if not comp_objects:
+                _prepositional(r, subject, subj, comp, comp_label, comp_negated, comp_when, "control")
+
+
+def _prepositional(r: Reader, subject: Argument | None, subj: Token, verb: Token, label: str, negated: bool,
+                   when: Literal | None, pattern: str) -> None:
+    for prep, noun in r.syntax.objects_of(verb, r.syntax.verb_prepositions):
+        if _preposition(prep) in words.AS:
+            continue  # "como diretora": a role, read by _appointed
+        for obj in r.expand([noun]):
+            if not r.is_date(obj):
+                r.add(subject, relation(f"{label} {_preposition(prep)}"), r.argument(obj), [subj, verb, prep, obj],
+                      pattern, negated, when)
+
+
+def _appointed(r: Reader, passive_holders: list[Token], verb: Token, negated: bool) -> None:
+    """'contratou Ana Costa como diretora', 'Ana Costa foi nomeada diretora da Globex': the holder (the
+    object, or the passive subject) takes the role."""
+    if verb.lemma_.lower() not in words.APPOINTING:
+        return
+    syntax = r.syntax
+    holders = passive_holders or [c for c in verb.children if c.dep_ in syntax.object]
+    roles = [noun for prep, noun in syntax.objects_of(verb, syntax.verb_prepositions) if _preposition(prep) in words.AS]
+    roles += [c for c in verb.children if c.dep_ == syntax.object_predicate and c.pos_ == "NOUN"]
+    for role in roles:
+        for holder in holders:
+            definition(r, holder, role, verb, negated, "object-complement")
+
+
+def _sold(r: Reader, verb: Token, goods: list[Argument | None], negated: bool, when: Literal | None) -> None:
+    """'a Unilever vendeu a Ekaterra à CVC' -> (CVC, comprar, Ekaterra): the one sold to is the buyer."""
+    buyers = [noun for prep, noun in r.syntax.objects_of(verb, r.syntax.verb_prepositions)
+              if _preposition(prep) in ("a", "para")]
+    for buyer in r.expand(buyers):
+        for item in goods:
+            r.add(r.argument(buyer), relation(words.BUY), item, [verb, buyer], "sale", negated, when)
+
+
+def _speech_topics(r: Reader, speakers: list[Token], verb: Token, negated: bool) -> None:
+    """'LeCun disse que o ChatGPT não é inovador' -> (LeCun, comentar sobre, ChatGPT)."""
+    syntax = r.syntax
+    for said in (c for c in verb.children if c.dep_ in syntax.reported):
+        topics = [c for c in said.children if c.dep_ in syntax.nominal_subject]
+        for topic in r.expand(topics):
+            if r.is_name(topic):
+                for speaker in speakers:
+                    r.add(r.argument(speaker), relation("comentar sobre"), r.entity(topic), [speaker, verb, topic],
+                          "speech-topic", negated)
+
+
+def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool, pattern: str) -> None:
+    """'X é um N', 'X, o N de Y', 'X é um dos N de Y': what X is, and where it holds a role."""
+    syntax = r.syntax
+    subject = r.argument(subj)
+    if subject is None or isinstance(subject, Literal):
+        return
+    role = noun
+    if noun.pos_ in ("NUM", "PRON") and noun.i not in r.span_of:  # "um dos engenheiros da Globex"
+        role = next((n for prep, n in syntax.objects_of(noun) if _preposition(prep) == "de"), noun)
+    if r.is_name(role):
+        if role.pos_ == "PROPN":
+            r.add(subject, relation("ser"), r.entity(role), [subj, anchor, role], pattern, negated)
+        return
+    if role.pos_ != "NOUN":
+        return
+    r.add(subject, IS_A, r.concept(role), [subj, anchor, role], pattern, negated)
+    for prep, target in syntax.objects_of(role):
+        if _preposition(prep) in words.ROLE_PREPOSITIONS and r.is_name(target):
+            r.add(subject, relation(f"{_role_name(role)} {_preposition(prep)}"), r.entity(target),
+                  [subj, anchor, role, target], pattern + "-affiliation", negated)
+    owner = next((c for c in role.children if c.lower_ in words.POSSESSIVE_PRONOUNS), None)
+    if owner is not None and role.lemma_.lower() in words.STAFF_ROLES:  # "a sua diretora": the employer's
+        r.add(subject, relation(f"{_role_name(role)} de"),
+              r.mention(r.doc[owner.i:owner.i + 1], "pronoun", "Employer", owner), [subj, anchor, role, owner],
+              pattern + "-possessive", negated)
+
+
+def copula(r: Reader, tok: Token) -> None:
+    """'O LLaMA é um modelo de código aberto': the predicate noun heads the clause, with the copula under it."""
+    cop = next((c for c in tok.children if c.dep_ == "cop"), None)
+    if cop is None or tok.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+        return
+    subjects, _ = r.subjects(tok)
+    negated = r.negated(tok)
+    for attr in r.expand([tok]):
+        for subj in subjects:
+            definition(r, subj, attr, cop, negated, "copula")
+
+
+def appositive(r: Reader, tok: Token) -> None:
+    """'Yann LeCun, o cientista-chefe da Meta': the apposition defines the name."""
+    if tok.dep_ != r.syntax.apposition:
+        return
+    head = tok.head
+    for name, noun in ((head, tok), (tok, head)):
+        if name.i in r.span_of and noun.i not in r.span_of and noun.pos_ == "NOUN":
+            definition(r, name, noun, tok, False, "appositive")
+
+
+def possessive(r: Reader, tok: Token) -> None:
+    """'o Reality Labs da Meta' -> (Meta, tem, Reality Labs) when both are names."""
+    prep = r.syntax.preposition_of(tok)
+    if prep is None or _preposition(prep) != "de" or not r.is_name(tok) or not r.is_name(tok.head) or \
+            tok.i not in r.span_of or r.span_of[tok.i][0] is r.span_of[tok.head.i][0]:
+        return
+    r.add(r.argument(tok), HAS, r.entity(tok.head), [tok.head, tok], "possessive", False)
+
+
+def role_held_in(r: Reader, tok: Token) -> None:
+    """'o diretor-executivo da Meta', 'uma engenheira na Globex': a role held in a name, noted for the
+    resolver whether or not its holder is named."""
+    prep = r.syntax.preposition_of(tok)
+    if prep is None or _preposition(prep) not in words.ROLE_PREPOSITIONS or not r.is_name(tok) or \
+            tok.head.pos_ != "NOUN":
+        return
+    span = r.span_of[tok.i][0]
+    if tok.i == span.root.i:
+        name = r.trim(span, name=True)
+        role = f"{_role_name(tok.head)} {_preposition(prep)}"
+        r.roles.append((english(role) or role, name.text, r.offset + name.start_char))

@@ -1,0 +1,121 @@
+"""Portuguese: the pack's constructions on sentences written for the tests, read with kg's Portuguese pipeline."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from test_extract import triples
+
+from kg.config import Settings
+from kg.extract import Extractor
+from kg.extract import lang as languages
+from kg.extract.values import value_of
+from kg.ingest import to_document
+from kg.ingest.readers import RawText
+from kg.resolve import Resolver
+
+PORTUGUESE = languages.get("pt")
+
+
+def _pipeline() -> str | None:
+    configured = os.environ.get("KG_MODEL_PT") or Settings().models.get("pt")
+    if configured:
+        return configured
+    from kg.extract.lang.pt import PIPELINE
+
+    return str(PIPELINE) if (PIPELINE / "config.cfg").is_file() else None
+
+
+needs_pipeline = pytest.mark.skipif(_pipeline() is None, reason="kg's Portuguese pipeline is not built")
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor({**Settings().models, "pt": _pipeline()})
+
+
+def read(extractor: Extractor, text: str):
+    document = to_document(RawText("teste.txt", text))
+    assert document.lang == "pt", document.lang
+    return Resolver().resolve(extractor.extract(document))
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("US$ 13,7 bilhões", "13700000000", "USD"),
+    ("R$ 2,5 milhões", "2500000", "BRL"),
+    ("80 mil", "80000", None),
+    ("41%", "41", "percent"),
+])
+def test_values_read_a_decimal_comma_and_portuguese_scale_words(text, value, unit):
+    label = "MONEY" if "$" in text else "PERCENT" if "%" in text else "CARDINAL"
+    literal = value_of(label, text, PORTUGUESE.value_words)
+    assert (literal.value, literal.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(("text", "value", "datatype"), [
+    ("16 de novembro de 2021", "2021-11-16", "date"),
+    ("março de 2014", "2014-03", "gYearMonth"),
+    ("em 2013", "2013", "gYear"),
+])
+def test_dates_read_portuguese_month_names(text, value, datatype):
+    literal = value_of("DATE", text, PORTUGUESE.value_words)
+    assert (literal.value, literal.datatype) == (value, datatype)
+
+
+@needs_pipeline
+@pytest.mark.parametrize(("text", "expected"), [  # labels are the relations' English, in the triple's direction
+    ("A Globex contratou a engenheira Ana Costa em 2019.", ("Ana Costa", "hired by", "Globex", False)),
+    ("Ana Costa foi contratada pela Globex em 2019.", ("Ana Costa", "hired by", "Globex", False)),
+    ("A Globex não contratou Pedro Lund.", ("Globex", "hire", "Pedro Lund", True)),
+    ("O Nimbus é um serviço de armazenamento.", ("Nimbus", "is a", "serviço de armazenamento", False)),
+    ("Pedro Lund, o diretor-executivo da Initech, falou ontem com os acionistas.",
+     ("Pedro Lund", "chief executive of", "Initech", False)),
+    ("A Globex investiu em Lisboa no ano passado.", ("Globex", "invest in", "Lisboa", False)),
+])
+def test_constructions(extractor, text, expected):
+    found = triples(read(extractor, text))
+    assert expected in found, found
+
+
+@needs_pipeline
+def test_an_object_clitic_is_a_pronoun_that_points_back(extractor):
+    found = triples(read(extractor, "Ana Costa criou o Nimbus em 2015. A Globex comprou-o em 2020."))
+    assert any(s == "Globex" and o == "Nimbus" for s, _, o, _ in found), found
+
+
+@pytest.mark.parametrize(("said", "meaning"), [
+    ("contratar", "hire"), ("trabalhar para", "work for"), ("diretor-executivo de", "chief executive of"),
+    ("comentar sobre", "comment on"), ("diretor financeiro de", "chief financial officer of"),
+    ("ser contratada em", None),
+])
+def test_a_portuguese_phrase_means_its_english_when_every_word_is_known(said, meaning):
+    from kg.extract.lang.pt.clauses import english, relation
+
+    assert english(said) == meaning
+    predicate = relation(said)
+    assert (predicate.said, predicate.lang) == ((said, "pt") if meaning else (None, None))
+
+
+@needs_pipeline
+def test_one_graph_across_languages(tmp_path):
+    """'contratou' and 'hired' are one property between the same two entities; the Portuguese statement keeps
+    its own phrase, tagged @pt, and its Portuguese sentence."""
+    from conftest import run
+
+    (tmp_path / "en.txt").write_text("Globex hired Ana Costa in 2019. Ana Costa is a robotics engineer.\n")
+    (tmp_path / "pt.txt").write_text("A Globex contratou Ana Costa em 2019. Ana Costa é engenheira de robótica "
+                                     "e trabalha em Lisboa há cinco anos.\n")
+    store = tmp_path / "store"
+    assert run("build", tmp_path / "en.txt", tmp_path / "pt.txt", "--store", store, "--model", f"pt={_pipeline()}",
+               "--quiet").exit_code == 0
+    result = run("query", "--store", store, "--format", "json", """
+        SELECT DISTINCT ?said ?sentence WHERE {
+          ?st rdf:subject ?s ; rdf:predicate schema:worksFor ; rdf:object ?o ; kg:predicateLabel ?said ;
+              kg:sentence/kg:text ?sentence .
+          ?s rdfs:label "Ana Costa" . ?o rdfs:label "Globex" }""")
+    rows = {(row["said"]["value"], row["said"].get("xml:lang"), row["sentence"]["value"])
+            for row in json.loads(result.output)["results"]["bindings"]}
+    assert rows == {("hired by", None, "Globex hired Ana Costa in 2019."),
+                    ("contratar", "pt", "A Globex contratou Ana Costa em 2019.")}, rows
