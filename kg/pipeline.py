@@ -104,6 +104,7 @@ def build(paths: Iterable[str | Path], settings: Settings, store: KGStore, on_er
             if extraction.skipped:
                 report.notes.append(f"{extraction.document.source}: stored without statements "
                                     f"({extraction.skipped})")
+            report.notes.extend(f"{extraction.document.source}: {note}" for note in extraction.notes)
             quads.extend(document_quads(resolution, minter, extraction.document.source)[1])
             report.statements += sum(1 for rs in resolution.statements if rs.statement is not None)
             if len(quads) >= batch_quads:

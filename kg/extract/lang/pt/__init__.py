@@ -52,6 +52,7 @@ VALUE_PATTERNS = [
     {"label": "DATE", "pattern": [{"TEXT": {"REGEX": r"^\d{1,2}º?$"}}, {"LOWER": "de"}, _MONTH,
                                   {"LOWER": "de", "OP": "?"}, {**_YEAR, "OP": "?"}]},
     {"label": "DATE", "pattern": [_MONTH, {"LOWER": "de"}, _YEAR]},
+    {"label": "DATE", "pattern": [_MONTH]},
     {"label": "CARDINAL", "pattern": [{"LIKE_NUM": True, "TEXT": {"REGEX": r"^(?!(?:1[5-9]|20)\d\d$)"}},
                                       {**_SCALE, "OP": "?"}]},
 ]

@@ -71,14 +71,15 @@ _PRETERITE = (("ou", "ar"), ("eu", "er"), ("iu", "ir"))  # "comprou" -> "comprar
 
 
 def _verb_label(r: Reader, verb: Token) -> str:
-    """The verb's lemma, without an object clitic the lemmatiser left on it ("comprou-o" -> "comprar")."""
-    label = r.verb_label(verb)
-    clitic = words.CLITICS.search(label)
+    """The verb's lemma; for a verb written with a clitic, which the lemmatiser reads poorly, the infinitive
+    of its form without the clitic ("comprou-o" -> "comprar"), a reflexive kept ("voltou-se" -> "voltar-se")."""
+    clitic = words.CLITICS.search(verb.text) or words.REFLEXIVE.search(verb.text)
     if clitic is None:
-        return label
-    bare = label[:clitic.start()]
-    return next((bare[:-len(ending)] + infinitive for ending, infinitive in _PRETERITE if bare.endswith(ending)),
-                bare)
+        return r.verb_label(verb)
+    bare = verb.text[:clitic.start()].lower()
+    infinitive = next((bare[:-len(ending)] + ending_of for ending, ending_of in _PRETERITE if bare.endswith(ending)),
+                      bare)
+    return infinitive + ("-se" if words.REFLEXIVE.search(verb.text) else "")
 
 
 def clause(r: Reader, verb: Token) -> None:

@@ -46,6 +46,7 @@ PRONOUN_CLASSES = {"ele": "Person", "ela": "Person", "eles": "Group", "elas": "G
                    "nos": "Any", "nas": "Any", "lhe": "Any", "lhes": "Any"}
 POSSESSIVE_PRONOUNS = {"seu", "sua", "seus", "suas", "dele", "dela", "deles", "delas"}
 CLITICS = re.compile(r"-(o|a|os|as|lo|la|los|las|no|na|nos|nas|lhe|lhes)$", re.IGNORECASE)  # "contratou-o"
+REFLEXIVE = re.compile(r"-se$", re.IGNORECASE)  # "voltou-se para": part of the verb ("voltar-se")
 RELATIVE_PRONOUNS = {"que", "quem", "qual", "quais", "cujo", "cuja", "cujos", "cujas", "onde"}
 DEFINITE = {"o", "a", "este", "esta", "esse", "essa", "aquele", "aquela"}
 INDEFINITE = {"um", "uma"}
@@ -67,7 +68,10 @@ OF = {"de", "do", "da", "dos", "das"}  # "de" and its contractions with the arti
 # a contraction of a preposition and an article is read as the preposition ("pela" Meta: "por")
 CONTRACTIONS = {"do": "de", "da": "de", "dos": "de", "das": "de", "no": "em", "na": "em", "nos": "em", "nas": "em",
                 "pelo": "por", "pela": "por", "pelos": "por", "pelas": "por", "ao": "a", "à": "a", "aos": "a",
-                "às": "a", "num": "em", "numa": "em", "dum": "de", "duma": "de"}
+                "às": "a", "num": "em", "numa": "em", "dum": "de", "duma": "de", "neste": "em", "nesta": "em",
+                "nestes": "em", "nestas": "em", "nesse": "em", "nessa": "em", "nesses": "em", "nessas": "em",
+                "naquele": "em", "naquela": "em", "deste": "de", "desta": "de", "desse": "de", "dessa": "de",
+                "daquele": "de", "daquela": "de", "àquele": "a", "àquela": "a"}
 ROLE_PREPOSITIONS = {"de", "em"}  # "o diretor-executivo da Meta", "engenheira na Globex"
 NEGATORS = {"não", "nunca", "jamais", "nem", "nenhum", "nenhuma", "nada", "ninguém", "sem"}
 HEDGES = re.compile(r"\b(?:pode|podem|poderia|poderiam|deve|deveria|talvez|se|caso|supostamente|alegadamente|"
