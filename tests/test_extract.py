@@ -35,6 +35,7 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
     ("Tarek Haddad began to study marine robotics in 2001.",
      ("Tarek Haddad", "study", "marine robotics", False)),
     ("Globex did not acquire Initech.", ("Globex", "acquire", "Initech", True)),
+    ("Globex rejected Initech's offer.", ("Globex", "reject", "Initech's offer", False)),  # whose, kept
     ("Kaito Mori refused to sell his shares.", ("Kaito Mori", "refuse to sell", "shares", False)),
     ("The lab later showed its open source model Falcon.", ("Falcon", "is a", "open source model", False)),
     ("Lena Park is the mayor's most trusted right-hand woman.",

@@ -196,8 +196,8 @@ class Reader:
         syntax = self.syntax
         tokens = [tok]
         for child in tok.lefts:
-            if child.dep_ in syntax.concept_modifiers:
-                tokens.extend(child.subtree)
+            if child.dep_ in syntax.concept_modifiers or (child.dep_ == syntax.possessive and self.is_name(child)):
+                tokens.extend(child.subtree)  # "Japan's economy": whose it is stays with it
         for child in tok.rights:
             prep = syntax.preposition_of(child)
             if prep is not None and prep.lower_ in self.lexicon.complement_prepositions:
