@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from types import ModuleType
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -53,6 +54,25 @@ class LanguagePack:
     examples: Callable[[Reader, Token], list[Token]] = _no_examples  # "platforms such as X": X is an argument too
     adapt: Callable[[Language], None] | None = None  # changes to a loaded spaCy pipeline (entity rulers)
     classifier: Callable[[], Classified] | None = None  # loads a relation classifier: doc -> statements
+
+    @classmethod
+    def of(cls, code: str, syntax: Syntax, words: ModuleType, **parts) -> LanguagePack:
+        """A pack whose lexicon, value words and name words are read from a words module that defines
+        them by the names the English and Portuguese ones use (NOUN_CLASS, NEGATORS, SCALES, ...)."""
+        lexicon = Lexicon(
+            noun_class=words.NOUN_CLASS, generic=frozenset(words.GENERIC_DESCRIPTIONS),
+            other_referent=frozenset(words.OTHER_REFERENT), origin_suffix=words.ORIGIN_SUFFIX,
+            pronoun_classes=words.PRONOUN_CLASSES, possessive_pronouns=frozenset(words.POSSESSIVE_PRONOUNS),
+            relative_pronouns=frozenset(words.RELATIVE_PRONOUNS), definite=frozenset(words.DEFINITE),
+            leading_function_words=frozenset(words.LEADING_FUNCTION_WORDS), honorifics=frozenset(words.HONORIFICS),
+            complement_prepositions=frozenset(words.COMPLEMENT_PREPOSITIONS), negators=frozenset(words.NEGATORS),
+            adverb_particles=frozenset(words.ADVERB_PARTICLES), date_words=words.DATE_WORDS, hedges=words.HEDGES)
+        values = ValueWords(words.SCALES, words.CURRENCIES, words.NUMBERS, words.DATE_PREFIX, words.DATE_FORMATS,
+                            words.MONTHS)
+        names = NameWords(frozenset(words.NOUN_CLASS), frozenset(words.CORPORATE),
+                          {word: cls for cls, heads in words.NAME_HEADS.items() for word in heads},
+                          words.NAME_HEAD_FIRST, frozenset(words.ACRONYM_SKIPS))
+        return cls(code, syntax, lexicon, values, names, **parts)
 
     def construction(self, function: Construction) -> Construction:
         """Register a construction (a decorator); constructions run in the order they were registered."""

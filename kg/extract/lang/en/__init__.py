@@ -13,10 +13,8 @@ from kg.extract.lang import LanguagePack
 from kg.extract.lang.en import words
 from kg.extract.lang.en.clauses import clause, role_held_in
 from kg.extract.lang.en.definitions import appositive, examples, possessive, title_before_name
-from kg.extract.reader import Lexicon
 from kg.extract.syntax import Syntax
-from kg.extract.values import ValueWords
-from kg.records import NameWords, Predicate
+from kg.records import Predicate
 
 __all__ = ["PACK", "CLEARNLP"]
 
@@ -61,23 +59,6 @@ CLEARNLP = Syntax(
     gerund=lambda tok: tok.tag_ == "VBG",
 )
 
-LEXICON = Lexicon(
-    noun_class=words.NOUN_CLASS,
-    generic=frozenset(words.GENERIC_DESCRIPTIONS),
-    other_referent=frozenset(words.OTHER_REFERENT),
-    origin_suffix=words.ORIGIN_SUFFIX,
-    pronoun_classes=words.PRONOUN_CLASSES,
-    possessive_pronouns=frozenset(words.POSSESSIVE_PRONOUNS),
-    relative_pronouns=frozenset(words.RELATIVE_PRONOUNS),
-    definite=frozenset(words.DEFINITE),
-    leading_function_words=frozenset(words.LEADING_FUNCTION_WORDS),
-    honorifics=frozenset(words.HONORIFICS),
-    complement_prepositions=frozenset({words.OF}),
-    negators=frozenset(words.NEGATORS),
-    adverb_particles=frozenset(words.ADVERB_PARTICLES),
-    date_words=words.DATE_WORDS,
-    hedges=words.HEDGES,
-)
 
 
 def _add_title_ruler(nlp: Language) -> None:
@@ -93,14 +74,8 @@ def _classifier() -> Callable[[Doc], Iterator[tuple[Span, Span, Predicate, float
     return Classifier.load().statements
 
 
-PACK = LanguagePack(
-    code="en",
-    syntax=CLEARNLP,
-    lexicon=LEXICON,
-    value_words=ValueWords(words.SCALES, words.CURRENCIES, words.NUMBERS, words.DATE_PREFIX, words.DATE_FORMATS),
-    name_words=NameWords(frozenset(words.NOUN_CLASS), frozenset(words.CORPORATE),
-                         {word: cls for cls, heads in words.NAME_HEADS.items() for word in heads},
-                         head_first=False, acronym_skips=frozenset(words.ACRONYM_SKIPS)),
+PACK = LanguagePack.of(
+    "en", CLEARNLP, words,
     entity_classes={"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
                     "PRODUCT": "Product", "WORK_OF_ART": "CreativeWork", "EVENT": "Event", "NORP": "Group",
                     "LAW": "CreativeWork"},

@@ -85,6 +85,7 @@ BUY = "buy"
 TO = "to"  # "sold X to Y", "refused to invest"
 AS = "as"  # "served as CFO"
 OF = "of"
+COMPLEMENT_PREPOSITIONS = {OF}  # "the division of X": kept in a concept
 ROLE_PREPOSITIONS = ("of", "at")  # "the CEO of OpenAI", "an engineer at Initech"
 AFFILIATIONS = ("from", "at", "of")  # "a pioneer from X", "an engineer at X", "the founder of X"
 EXAMPLE_PREPOSITIONS = ("including", "like")  # "firms including Initech", "platforms like Threads"
@@ -114,6 +115,7 @@ NAME_HEADS = {
     "Place": {"city", "county", "province", "river", "valley", "island", "islands", "mountains", "street",
               "avenue", "bay", "lake", "peninsula", "desert", "strait"},
 }
+NAME_HEAD_FIRST = False
 ACRONYM_SKIPS = {"of", "and", "the"}  # words an acronym leaves out
 
 # Values: scale words, currency words (after the signs every language shares) and numbers in words
@@ -127,3 +129,4 @@ NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seve
            "hundred": 100, "dozen": 12}
 DATE_PREFIX = re.compile(r"^(?:the|in|on|early|late|mid|since)\s+", re.IGNORECASE)
 DATE_FORMATS = ("%B %d, %Y", "%d %B %Y", "%B %Y", "%Y-%m-%d", "%b %d, %Y", "%d %b %Y", "%b %Y")
+MONTHS: dict[str, int] = {}  # strptime reads English month names

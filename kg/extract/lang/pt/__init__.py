@@ -14,10 +14,7 @@ from spacy.tokens import Token
 from kg.extract.lang import LanguagePack
 from kg.extract.lang.pt import words
 from kg.extract.lang.pt.clauses import appositive, clause, copula, possessive, role_held_in
-from kg.extract.reader import Lexicon
 from kg.extract.syntax import UNIVERSAL
-from kg.extract.values import ValueWords
-from kg.records import NameWords
 
 __all__ = ["PACK", "PIPELINE"]
 
@@ -64,32 +61,8 @@ def _add_value_ruler(nlp: Language) -> None:
         nlp.add_pipe("entity_ruler", name="kg_values", after="ner").add_patterns(VALUE_PATTERNS)
 
 
-LEXICON = Lexicon(
-    noun_class=words.NOUN_CLASS,
-    generic=frozenset(words.GENERIC_DESCRIPTIONS),
-    other_referent=frozenset(words.OTHER_REFERENT),
-    origin_suffix=words.ORIGIN_SUFFIX,
-    pronoun_classes=words.PRONOUN_CLASSES,
-    possessive_pronouns=frozenset(words.POSSESSIVE_PRONOUNS),
-    relative_pronouns=frozenset(words.RELATIVE_PRONOUNS),
-    definite=frozenset(words.DEFINITE),
-    leading_function_words=frozenset(words.LEADING_FUNCTION_WORDS),
-    honorifics=frozenset(words.HONORIFICS),
-    complement_prepositions=frozenset(words.OF),
-    negators=frozenset(words.NEGATORS),
-    adverb_particles=frozenset(),
-    date_words=words.DATE_WORDS,
-    hedges=words.HEDGES,
-)
-
-PACK = LanguagePack(
-    code="pt",
-    syntax=dataclasses.replace(UNIVERSAL, participle=_participle, gerund=_gerund),
-    lexicon=LEXICON,
-    value_words=ValueWords(words.SCALES, words.CURRENCIES, words.NUMBERS, words.DATE_PREFIX, (), words.MONTHS),
-    name_words=NameWords(frozenset(words.NOUN_CLASS), frozenset(words.CORPORATE),
-                         {word: cls for cls, heads in words.NAME_HEADS.items() for word in heads},
-                         head_first=True, acronym_skips=frozenset(words.ACRONYM_SKIPS)),
+PACK = LanguagePack.of(
+    "pt", dataclasses.replace(UNIVERSAL, participle=_participle, gerund=_gerund), words,
     entity_classes={"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "Thing"},
     value_labels=frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE", "TIME"}),
     place_labels=frozenset({"LOC"}),

@@ -65,6 +65,7 @@ SELL = "vender"
 BUY = "comprar"
 AS = {"como"}
 OF = {"de", "do", "da", "dos", "das"}  # "de" and its contractions with the article
+COMPLEMENT_PREPOSITIONS = OF  # "a divisão de robótica": kept in a concept
 # a contraction of a preposition and an article is read as the preposition ("pela" Meta: "por")
 CONTRACTIONS = {"do": "de", "da": "de", "dos": "de", "das": "de", "no": "em", "na": "em", "nos": "em", "nas": "em",
                 "pelo": "por", "pela": "por", "pelos": "por", "pelas": "por", "ao": "a", "à": "a", "aos": "a",
@@ -73,6 +74,7 @@ CONTRACTIONS = {"do": "de", "da": "de", "dos": "de", "das": "de", "no": "em", "n
                 "naquele": "em", "naquela": "em", "deste": "de", "desta": "de", "desse": "de", "dessa": "de",
                 "daquele": "de", "daquela": "de", "àquele": "a", "àquela": "a"}
 ROLE_PREPOSITIONS = {"de", "em"}  # "o diretor-executivo da Meta", "engenheira na Globex"
+ADVERB_PARTICLES: set[str] = set()
 NEGATORS = {"não", "nunca", "jamais", "nem", "nenhum", "nenhuma", "nada", "ninguém", "sem"}
 HEDGES = re.compile(r"\b(?:pode|podem|poderia|poderiam|deve|deveria|talvez|se|caso|supostamente|alegadamente|"
                     r"possivelmente|provavelmente|rumores?|alegações?|suspeitas?)\b", re.IGNORECASE)
@@ -91,6 +93,7 @@ NAME_HEADS = {
                      "partido", "tribunal", "secretaria", "câmara", "assembleia", "polícia"},
     "Place": {"cidade", "rio", "serra", "ilha", "ilhas", "rua", "avenida", "baía", "lago", "praia", "estado"},
 }
+NAME_HEAD_FIRST = True
 ACRONYM_SKIPS = {"de", "do", "da", "dos", "das", "e"}
 
 # Values: "13,7" is 13.7 (decimal comma), "mil" a thousand
@@ -102,6 +105,7 @@ NUMBERS = {"um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "ci
            "oito": 8, "nove": 9, "dez": 10, "doze": 12, "quinze": 15, "vinte": 20, "trinta": 30, "cinquenta": 50,
            "cem": 100, "dúzia": 12}
 DATE_PREFIX = re.compile(r"^(?:em|no|na|desde|de|a partir de|início de|fim de|final de)\s+", re.IGNORECASE)
+DATE_FORMATS = ("%Y-%m-%d",)  # month names are read from MONTHS
 
 # kg's relation vocabulary is English: "contratou" states the same fact as "hired", so a Portuguese phrase
 # whose every word is known here becomes the English phrase's property, keeping its own words as its label
