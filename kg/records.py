@@ -79,6 +79,7 @@ class Predicate:
     label: str  # "hire", "report to", "is a", "market value soar to"
     local_name: str  # camelCase name under the relation namespace, or an ontology term "kg:isA"
     said: str | None = None  # the phrase in the article's language where `label` is its English ("contratar")
+    said_inverse: str | None = None  # the same read the other way round ("contratado por"), where known
     lang: str | None = None  # the language of `said`
 
 

@@ -33,8 +33,8 @@ def statement_records(resolution: Resolution, minter: Minter) -> Iterator[dict]:
         st = rs.statement
         record = {
             "subject": _node(rs.subject, minter, doc_iri, aliases),
-            "predicate": {"id": expand(rs.predicate.local_name), "label": rs.predicate.said or rs.predicate.label,
-                          **({"lang": rs.predicate.lang} if rs.predicate.said else {})},
+            "predicate": {"id": expand(rs.predicate.local_name), "label": rs.predicate.label,
+                          **({"said": rs.predicate.said, "lang": rs.predicate.lang} if rs.predicate.said else {})},
             "object": _node(rs.object, minter, doc_iri, aliases),
             "negated": bool(st and st.negated),
             "confidence": st.confidence if st else 1.0,

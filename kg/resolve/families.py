@@ -100,5 +100,6 @@ def normalise(subject: Node, predicate: Predicate, obj: Node, negated: bool = Fa
     if inverse is None and _fits(subject, family.subjects) and _fits(obj, family.objects):
         return subject, replace(predicate, local_name=family.local_name), obj
     if inverse is not None and _fits(obj, family.subjects) and _fits(subject, family.objects):
-        return obj, replace(predicate, label=inverse, local_name=family.local_name), subject
+        return obj, replace(predicate, label=inverse, local_name=family.local_name, said=predicate.said_inverse,
+                            said_inverse=predicate.said), subject
     return subject, predicate, obj

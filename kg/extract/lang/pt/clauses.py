@@ -40,11 +40,24 @@ def english(label: str) -> str | None:
     return " ".join(pieces)
 
 
+def _inverse(label: str) -> str | None:
+    """'contratar' -> 'contratado por', 'fundador de' -> 'fundado por': the phrase read the other way round."""
+    if label in words.INVERSES:
+        return words.INVERSES[label]
+    if " " in label or label[-2:] not in ("ar", "er", "ir"):
+        return None
+    participle = words.PARTICIPLES.get(label) or label[:-2] + ("ado" if label.endswith("ar") else "ido")
+    return f"{participle} por"
+
+
 def relation(label: str) -> Predicate:
     """The relation a Portuguese phrase states: the English phrase's property where the glossary knows every
-    word ("contratar" is rel:hire, in the hire family), the phrase itself kept as what was said."""
+    word ("contratar" is rel:hire, in the hire family), the phrase itself kept as what was said (and, for when
+    the statement is turned round, as it reads the other way: "contratado por")."""
     meaning = english(label)
-    return own_relation(label) if meaning is None else replace(own_relation(meaning), said=label, lang="pt")
+    if meaning is None:
+        return own_relation(label)
+    return replace(own_relation(meaning), said=label, said_inverse=_inverse(label), lang="pt")
 
 
 def _preposition(prep: Token) -> str:
@@ -109,6 +122,8 @@ def clause(r: Reader, verb: Token) -> None:
     if verb.lemma_.lower() in words.SPEECH:
         _speech_topics(r, subjects, verb, negated)
     for subj in subjects:
+        if _measured_attribute(r, subj, verb, label, negated, when):
+            continue
         subject = r.argument(subj)
         for obj, arg in objects:
             r.add(subject, relation(label), arg, [subj, verb, obj], "verb-object", negated, when)
@@ -135,6 +150,42 @@ def _prepositional(r: Reader, subject: Argument | None, subj: Token, verb: Token
             if not r.is_date(obj):
                 r.add(subject, relation(f"{label} {_preposition(prep)}"), r.argument(obj), [subj, verb, prep, obj],
                       pattern, negated, when)
+
+
+def _owner(r: Reader, tok: Token) -> Argument | None:
+    """Whose a thing is: a name, or a possessive determiner ("seu lucro") as a pronoun that points back."""
+    if tok.lower_ in words.POSSESSIVE_PRONOUNS:
+        return r.mention(r.doc[tok.i:tok.i + 1], "pronoun", r.lexicon.pronoun_classes.get(tok.lower_, "Any"), tok)
+    return r.argument(tok)
+
+
+def _measured_attribute(r: Reader, subj: Token, verb: Token, label: str, negated: bool, when: Literal | None) -> bool:
+    """'o valor de mercado da Microsoft subiu para US$ 2,5 trilhões' -> (Microsoft, valor de mercado subir
+    para, 2500000000000 USD); 'seu lucro líquido caiu 41%': whose the measure is, and the value."""
+    if subj.pos_ != "NOUN" or subj.i in r.span_of:
+        return False
+    syntax = r.syntax
+    owners = [noun for prep, noun in syntax.objects_of(subj) if _preposition(prep) == "de" and r.is_name(noun)]
+    owners += [c for c in subj.children if c.lower_ in words.POSSESSIVE_PRONOUNS]
+    if not owners:
+        return False
+    described = [noun for prep, noun in syntax.objects_of(subj) if _preposition(prep) == "de" and noun not in owners
+                 and not r.is_name(noun)]
+    attribute = " ".join([subj.lemma_.lower(), *(c.lower_ for c in subj.rights if c.dep_ == "amod"),
+                          *(f"de {noun.lemma_.lower()}" for noun in described)])
+    bare = [c for c in verb.children if c.dep_ in syntax.object or (  # "caiu 41%": a measure with no preposition
+        c.dep_ in syntax.verb_prepositions and syntax.preposition_of(c, syntax.verb_prepositions) is None)]
+    targets = [(c, None) for c in bare] + \
+        [(noun, prep) for prep, noun in syntax.objects_of(verb, syntax.verb_prepositions)]
+    found = False
+    for target, prep in targets:
+        value = r.argument(target)
+        if isinstance(value, Literal) and value.kind != "Date":
+            text = f"{attribute} {label}" + (f" {_preposition(prep)}" if prep is not None else "")
+            r.add(_owner(r, owners[0]), relation(text), value, [owners[0], subj, verb, target], "measured-attribute",
+                  negated, when)
+            found = True
+    return found
 
 
 def _appointed(r: Reader, passive_holders: list[Token], verb: Token, negated: bool) -> None:

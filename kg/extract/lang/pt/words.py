@@ -43,7 +43,8 @@ OTHER_REFERENT = {"outro", "outra", "outros", "outras", "novo", "nova", "rival",
 PRONOUN_CLASSES = {"ele": "Person", "ela": "Person", "eles": "Group", "elas": "Group", "dele": "Person",
                    "dela": "Person", "deles": "Group", "delas": "Group", "o": "Any", "a": "Any", "lo": "Any",
                    "la": "Any", "no": "Any", "na": "Any", "os": "Any", "as": "Any", "los": "Any", "las": "Any",
-                   "nos": "Any", "nas": "Any", "lhe": "Any", "lhes": "Any"}
+                   "nos": "Any", "nas": "Any", "lhe": "Any", "lhes": "Any", "seu": "Any", "sua": "Any",
+                   "seus": "Any", "suas": "Any"}
 POSSESSIVE_PRONOUNS = {"seu", "sua", "seus", "suas", "dele", "dela", "deles", "delas"}
 CLITICS = re.compile(r"-(o|a|os|as|lo|la|los|las|no|na|nos|nas|lhe|lhes)$", re.IGNORECASE)  # "contratou-o"
 REFLEXIVE = re.compile(r"-se$", re.IGNORECASE)  # "voltou-se para": part of the verb ("voltar-se")
@@ -131,3 +132,10 @@ ROLES = {"diretor-executivo": "chief executive", "diretora-executiva": "chief ex
          "diretor financeiro": "chief financial officer", "diretora financeira": "chief financial officer",
          "CEO": "CEO", "CFO": "CFO", "CTO": "CTO", "divisão": "division", "subsidiária": "subsidiary",
          "unidade": "unit"}
+# read the other way round: a verb's participle with "por" ("contratado por"), these by name
+PARTICIPLES = {"fazer": "feito", "abrir": "aberto", "escrever": "escrito", "pôr": "posto", "ver": "visto",
+               "dizer": "dito", "cobrir": "coberto", "ganhar": "ganho", "gastar": "gasto", "pagar": "pago"}
+INVERSES = {"fundador de": "fundado por", "fundadora de": "fundado por", "cofundador de": "cofundado por",
+            "cofundadora de": "cofundado por", "fabricante de": "fabricado por", "criador de": "criado por",
+            "criadora de": "criado por", "desenvolvedor de": "desenvolvido por",
+            "desenvolvedora de": "desenvolvido por"}
