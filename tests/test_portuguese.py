@@ -75,6 +75,9 @@ def test_dates_read_portuguese_month_names(text, value, datatype):
     ("A Globex investiu em Lisboa no ano passado.", ("Globex", "invest in", "Lisboa", False)),
     ("A receita da Globex caiu 12% em 2022 e seu lucro líquido caiu 41%.",
      ("Globex", "lucro líquido cair", "41", False)),  # whose the measure is, through "seu"
+    ("A Globex possui hoje várias plataformas de pagamento, como Nimbus e Zentrix.",
+     ("Globex", "own", "Zentrix", False)),  # examples
+    ("A Initech, que fundou o Nimbus em 2015, contratou Ana Costa.", ("Initech", "found", "Nimbus", False)),
     ("O valor de mercado da Initech subiu para US$ 2,5 bilhões.",
      ("Initech", "valor de mercado subir para", "2500000000", False)),
 ])

@@ -214,7 +214,7 @@ class Reader:
     def argument(self, tok: Token) -> Argument | None:
         """What a subject or object token stands for: a name, a value, a pronoun or a phrase."""
         syntax, lexicon = self.syntax, self.lexicon
-        if tok.lower_ in lexicon.relative_pronouns and tok.tag_ in syntax.relative_pronoun_tags:
+        if tok.lower_ in lexicon.relative_pronouns and syntax.relative_pronoun(tok):
             clause = next((a for a in tok.ancestors if a.dep_ in (syntax.relative_clause, syntax.clausal_modifier)),
                           None)
             return self.argument(clause.head) if clause is not None else None

@@ -59,10 +59,10 @@ class Syntax:
     picking_out: frozenset[str]  # dependents that pick one of several out ("the company that ...")
     singular_noun_tags: frozenset[str]
     degree_tags: frozenset[str]  # comparatives, superlatives, numbers: "the largest company"
-    relative_pronoun_tags: frozenset[str]
     possessive_marker_tags: frozenset[str]  # "'s"
     participle: Callable[[Token], bool] = _never  # "hired" in "was hired"
     gerund: Callable[[Token], bool] = _never  # "joining"
+    relative_pronoun: Callable[[Token], bool] = _never  # "which" in "the company which ..."
 
     def preposition_of(self, child: Token, labels: frozenset[str] | None = None) -> Token | None:
         """The preposition of a dependent whose label is among `labels` (by default the profile's
@@ -138,8 +138,8 @@ UNIVERSAL = UniversalSyntax(
     picking_out=frozenset({"nmod", "acl", "acl:relcl", "nummod", "nmod:poss"}),
     singular_noun_tags=frozenset(),
     degree_tags=frozenset(),
-    relative_pronoun_tags=frozenset(),
     possessive_marker_tags=frozenset(),
     participle=_has_feature("Part"),
     gerund=_has_feature("Ger"),
+    relative_pronoun=lambda tok: "Rel" in tok.morph.get("PronType") or tok.head.dep_ == "acl:relcl",
 )

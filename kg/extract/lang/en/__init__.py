@@ -53,10 +53,10 @@ CLEARNLP = Syntax(
     picking_out=frozenset({"prep", "relcl", "acl", "nummod", "poss"}),
     singular_noun_tags=frozenset({"NN", "NNP"}),
     degree_tags=frozenset({"JJR", "JJS", "CD"}),
-    relative_pronoun_tags=frozenset({"WDT", "WP", "WP$"}),
     possessive_marker_tags=frozenset({"POS"}),
     participle=lambda tok: tok.tag_ == "VBN",
     gerund=lambda tok: tok.tag_ == "VBG",
+    relative_pronoun=lambda tok: tok.tag_ in ("WDT", "WP", "WP$"),
 )
 
 

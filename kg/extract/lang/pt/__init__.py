@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from kg.extract.lang import LanguagePack
 from kg.extract.lang.pt import words
-from kg.extract.lang.pt.clauses import appositive, clause, copula, possessive, role_held_in
+from kg.extract.lang.pt.clauses import appositive, clause, copula, examples, possessive, role_held_in
 from kg.extract.syntax import UNIVERSAL
 
 __all__ = ["PACK", "PIPELINE"]
@@ -55,9 +55,11 @@ VALUE_PATTERNS = [
 ]
 
 
-def _add_value_ruler(nlp: Language) -> None:
-    """Values ("US$ 13,7 bilhões", "41%", "em 2013") are marked after the NER, which knows only names."""
+def _add_rulers(nlp: Language) -> None:
+    """Job titles ("CPO") are marked TITLE ahead of the NER, which takes them for names; values ("US$ 13,7
+    bilhões", "41%", "em 2013") after it, since it knows only names."""
     if "ner" in nlp.pipe_names:
+        nlp.add_pipe("entity_ruler", name="kg_titles", before="ner").add_patterns(words.TITLE_PATTERNS)
         nlp.add_pipe("entity_ruler", name="kg_values", after="ner").add_patterns(VALUE_PATTERNS)
 
 
@@ -66,7 +68,8 @@ PACK = LanguagePack.of(
     entity_classes={"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "Thing"},
     value_labels=frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE", "TIME"}),
     place_labels=frozenset({"LOC"}),
-    adapt=_add_value_ruler,
+    examples=examples,
+    adapt=_add_rulers,
 )
 for _construction in (clause, copula, appositive, possessive, role_held_in):
     PACK.construction(_construction)

@@ -17,11 +17,11 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from kg.extract.lang.pt import words
-from kg.extract.reader import HAS, IS_A, Reader
+from kg.extract.reader import HAS, IS_A, JOB_TITLE, Reader, is_title
 from kg.extract.reader import relation as own_relation
 from kg.records import Argument, Literal, Mention, Predicate
 
-__all__ = ["clause", "copula", "appositive", "possessive", "role_held_in"]
+__all__ = ["clause", "copula", "appositive", "possessive", "role_held_in", "examples"]
 
 _GLOSSARY = {**words.VERBS, **words.PREPOSITIONS, **words.ROLES}
 _LONGEST = max(len(phrase.split()) for phrase in _GLOSSARY)
@@ -236,9 +236,9 @@ def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool
         if role.pos_ == "PROPN":
             r.add(subject, relation("ser"), r.entity(role), [subj, anchor, role], pattern, negated)
         return
-    if role.pos_ != "NOUN":
+    if role.pos_ != "NOUN" and not is_title(role):
         return
-    r.add(subject, IS_A, r.concept(role), [subj, anchor, role], pattern, negated)
+    r.add(subject, JOB_TITLE if is_title(role) else IS_A, r.concept(role), [subj, anchor, role], pattern, negated)
     for prep, target in syntax.objects_of(role):
         if _preposition(prep) in words.ROLE_PREPOSITIONS and r.is_name(target):
             r.add(subject, relation(f"{_role_name(role)} {_preposition(prep)}"), r.entity(target),
@@ -248,6 +248,21 @@ def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool
         r.add(subject, relation(f"{_role_name(role)} de"),
               r.mention(r.doc[owner.i:owner.i + 1], "pronoun", "Employer", owner), [subj, anchor, role, owner],
               pattern + "-possessive", negated)
+
+
+def examples(r: Reader, noun: Token) -> list[Token]:
+    """'plataformas como Instagram e WhatsApp': the names given as instances of a common noun; each is stated
+    to be one, and each is an argument where the noun is."""
+    if noun.pos_ != "NOUN" or noun.i in r.span_of:
+        return []
+    out = []
+    for prep, example in r.syntax.objects_of(noun):
+        if prep.lower_ in words.EXAMPLE_PREPOSITIONS:
+            for name in (example, *example.conjuncts):
+                if r.is_name(name):
+                    out.append(name)
+                    r.add(r.entity(name), IS_A, r.concept(noun), [noun, prep, name], "example", False)
+    return out
 
 
 def copula(r: Reader, tok: Token) -> None:
@@ -268,7 +283,7 @@ def appositive(r: Reader, tok: Token) -> None:
         return
     head = tok.head
     for name, noun in ((head, tok), (tok, head)):
-        if name.i in r.span_of and noun.i not in r.span_of and noun.pos_ == "NOUN":
+        if name.i in r.span_of and noun.i not in r.span_of and (noun.pos_ == "NOUN" or is_title(noun)):
             definition(r, name, noun, tok, False, "appositive")
 
 

@@ -139,3 +139,15 @@ INVERSES = {"fundador de": "fundado por", "fundadora de": "fundado por", "cofund
             "cofundadora de": "cofundado por", "fabricante de": "fabricado por", "criador de": "criado por",
             "criadora de": "criado por", "desenvolvedor de": "desenvolvido por",
             "desenvolvedora de": "desenvolvido por"}
+
+# Job titles before or beside a name ("o CPO Chris Cox", "Diretor-Executivo"): an entity ruler marks them
+# TITLE ahead of the NER, so they are read as roles, never as names
+TITLE_WORDS = ["Presidente", "Vice-Presidente", "Diretor-Executivo", "Diretora-Executiva", "Primeiro-Ministro",
+               "Primeira-Ministra", "Ministro", "Ministra", "Governador", "Governadora", "Prefeito", "Prefeita",
+               "Senador", "Senadora", "Secretário", "Secretária"]
+TITLE_PATTERNS = [
+    {"label": "TITLE", "pattern": [{"TEXT": {"REGEX": r"^C[A-Z]{1,3}O$"}}]},  # CEO, CFO, CPO, in any language
+    {"label": "TITLE", "pattern": [{"LOWER": "chief"}, {"IS_TITLE": True, "OP": "*"}, {"LOWER": "officer"}]},
+    *({"label": "TITLE", "pattern": [{"TEXT": word}]} for word in TITLE_WORDS),
+]
+EXAMPLE_PREPOSITIONS = {"como", "incluindo"}  # "plataformas como Instagram e WhatsApp"
