@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+from pathlib import Path
 
 import pytest
 from test_extract import triples
@@ -126,3 +128,31 @@ def test_one_graph_across_languages(tmp_path):
             for row in json.loads(result.output)["results"]["bindings"]}
     assert rows == {("hired by", None, "Globex hired Ana Costa in 2019."),
                     ("contratado por", "pt", "A Globex contratou Ana Costa em 2019.")}, rows
+
+
+@needs_pipeline
+@pytest.mark.skipif(not (Path(__file__).resolve().parents[1].parent / "shared").is_dir(),
+                    reason="../shared is not beside the project")
+def test_metas_entity_page_lists_statements_from_both_seed_articles(tmp_path):
+    """`kg build ../shared/seeds` then `kg serve`: Meta's page shows what the English and the Portuguese
+    article say of it, each with its own sentence."""
+    import html
+
+    from conftest import SEED_EN, SEED_PT, fetch, kg_server, run
+
+    store = tmp_path / "store"
+    built = run("build", SEED_EN, SEED_PT, "--store", store, "--model", f"pt={_pipeline()}", "--quiet")
+    assert built.exit_code == 0, built.output
+    result = run("query", "--store", store, "--format", "json", """
+        SELECT DISTINCT ?lang ?sentence WHERE {
+          ?st rdf:subject ?meta ; kg:negated false ; kg:sentence/kg:text ?sentence ; prov:wasDerivedFrom ?doc .
+          ?meta rdfs:label "Meta" . ?doc schema:inLanguage ?lang }""")
+    sentences: dict[str, set[str]] = {}
+    for row in json.loads(result.output)["results"]["bindings"]:
+        sentences.setdefault(row["lang"]["value"], set()).add(row["sentence"]["value"])
+    assert set(sentences) == {"en", "pt"}, sentences.keys()
+    with kg_server(store) as base:
+        page = fetch(base + "/entity/Meta").text
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", page)).split())  # sentences are marked up
+    for lang in ("en", "pt"):
+        assert any(" ".join(sentence.split()) in text for sentence in sentences[lang]), lang

@@ -39,9 +39,10 @@ OTHER_REFERENT = {"outro", "outra", "outros", "outras", "novo", "nova", "rival",
                   "mesma", "concorrente", "controladora", "irmã", "local", "nacional", "estatal", "federal",
                   "privado", "privada", "pública", "público", "central", "estrangeiro", "estrangeira", "próprio",
                   "própria"}
-# an object clitic ("contratou-o") may be a person or a thing: "Any"
-PRONOUN_CLASSES = {"ele": "Person", "ela": "Person", "eles": "Group", "elas": "Group", "dele": "Person",
-                   "dela": "Person", "deles": "Group", "delas": "Group", "o": "Any", "a": "Any", "lo": "Any",
+# "ela" is a woman or anything whose noun is feminine ("a Meta"), an object clitic ("contratou-o") a person or a
+# thing: "Any"
+PRONOUN_CLASSES = {"ele": "Any", "ela": "Any", "eles": "Any", "elas": "Any", "dele": "Any", "dela": "Any",
+                   "deles": "Any", "delas": "Any", "o": "Any", "a": "Any", "lo": "Any",
                    "la": "Any", "no": "Any", "na": "Any", "os": "Any", "as": "Any", "los": "Any", "las": "Any",
                    "nos": "Any", "nas": "Any", "lhe": "Any", "lhes": "Any", "seu": "Any", "sua": "Any",
                    "seus": "Any", "suas": "Any"}
