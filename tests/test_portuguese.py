@@ -89,6 +89,14 @@ def test_constructions(extractor, text, expected):
 
 
 @needs_pipeline
+def test_a_subject_left_unsaid_is_the_last_sentences_subject(extractor):
+    found = triples(read(extractor, "A Globex abriu um novo escritório em Lisboa no ano passado. Em 2019, contratou "
+                                    "a engenheira Ana Costa para dirigir a equipe. Há muitas dúvidas sobre o plano."))
+    assert found & {("Ana Costa", "hired by", "Globex", False), ("Globex", "hire", "Ana Costa", False)}, found
+    assert not any(p.startswith("haver") for _, p, _, _ in found)  # "há": no one is said to have doubts
+
+
+@needs_pipeline
 def test_an_object_clitic_is_a_pronoun_that_points_back(extractor):
     found = triples(read(extractor, "Ana Costa criou o Nimbus em 2015. A Globex comprou-o em 2020."))
     assert any(s == "Globex" and o == "Nimbus" for s, _, o, _ in found), found

@@ -183,6 +183,15 @@ class Reader:
                                                    self.lexicon.possessive_pronouns)
         return self.mentions[(first, last)]
 
+    def null_subject(self, verb: Token) -> Mention:
+        """The subject a pro-drop language leaves unsaid ("Contratou LeCun em 2013"): a pronoun at its verb,
+        which points back like a subject pronoun."""
+        start, end = self.offset + verb.idx, self.offset + verb.idx + len(verb.text)
+        if (start, end) not in self.mentions:
+            self.mentions[(start, end)] = Mention(start, end, verb.text, "pronoun", "Any", self.sentence_of[verb.i],
+                                                  subject=True)
+        return self.mentions[(start, end)]
+
     def is_name(self, tok: Token) -> bool:
         """Whether the token is part of a name (an entity span that is not a value)."""
         return tok.i in self.span_of and self.span_of[tok.i][1] not in self.pack.value_labels

@@ -101,6 +101,8 @@ def clause(r: Reader, verb: Token) -> None:
     if verb.pos_ != "VERB" or verb.dep_ in syntax.auxiliary or verb.dep_ == syntax.open_complement:
         return
     subjects, passive = r.subjects(verb)
+    if not subjects and _unsaid_subject(verb):
+        subjects = [verb]  # "Em 2013, contratou Yann LeCun": the subject of the last sentence, read at the verb
     if not subjects:
         return
     negated, when, label = r.negated(verb), r.date_of(verb), _verb_label(r, verb)
@@ -112,19 +114,19 @@ def clause(r: Reader, verb: Token) -> None:
     if passive:
         for agent in r.expand([noun for _, noun in syntax.objects_of(verb, frozenset({syntax.agent}))]):
             for patient in subjects:
-                r.add(r.argument(agent), relation(label), r.argument(patient), [agent, verb, patient], "passive",
-                      negated, when)
+                r.add(r.argument(agent), relation(label), _subject(r, patient, verb), [agent, verb, patient],
+                      "passive", negated, when)
         objects, label = [], f"ser {verb.lower_}"
     _appointed(r, subjects if passive else [], verb, negated)
     if verb.lemma_.lower() == words.SELL:
-        goods = [r.argument(s) for s in subjects] if passive else [arg for _, arg in objects]
+        goods = [_subject(r, s, verb) for s in subjects] if passive else [arg for _, arg in objects]
         _sold(r, verb, goods, negated, when)
     if verb.lemma_.lower() in words.SPEECH:
         _speech_topics(r, subjects, verb, negated)
     for subj in subjects:
         if _measured_attribute(r, subj, verb, label, negated, when):
             continue
-        subject = r.argument(subj)
+        subject = _subject(r, subj, verb)
         for obj, arg in objects:
             r.add(subject, relation(label), arg, [subj, verb, obj], "verb-object", negated, when)
         if not objects:
@@ -139,6 +141,19 @@ def clause(r: Reader, verb: Token) -> None:
                       comp_negated, comp_when)
             if not comp_objects:
                 _prepositional(r, subject, subj, comp, comp_label, comp_negated, comp_when, "control")
+
+
+def _unsaid_subject(verb: Token) -> bool:
+    """A finite verb of a main clause with no subject, no "se" ("pode-se dizer" has no one to point at) and
+    not one that takes none ("há", "é possível")."""
+    finite = "Fin" in verb.morph.get("VerbForm") if verb.morph.get("VerbForm") else verb.lemma_.lower() != verb.lower_
+    return finite and verb.dep_ == "ROOT" and verb.lemma_.lower() not in words.IMPERSONAL and \
+        not any(c.lower_ == "se" for c in verb.children) and not words.REFLEXIVE.search(verb.text)
+
+
+def _subject(r: Reader, subj: Token, verb: Token) -> Argument | None:
+    """What a subject token stands for; the verb itself stands for a subject left unsaid."""
+    return r.null_subject(verb) if subj is verb else r.argument(subj)
 
 
 def _prepositional(r: Reader, subject: Argument | None, subj: Token, verb: Token, label: str, negated: bool,
@@ -219,8 +234,8 @@ def _speech_topics(r: Reader, speakers: list[Token], verb: Token, negated: bool)
         for topic in r.expand(topics):
             if r.is_name(topic):
                 for speaker in speakers:
-                    r.add(r.argument(speaker), relation("comentar sobre"), r.entity(topic), [speaker, verb, topic],
-                          "speech-topic", negated)
+                    r.add(_subject(r, speaker, verb), relation("comentar sobre"), r.entity(topic),
+                          [speaker, verb, topic], "speech-topic", negated)
 
 
 def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool, pattern: str) -> None:

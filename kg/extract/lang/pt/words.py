@@ -62,7 +62,7 @@ SPEECH = {"dizer", "afirmar", "declarar", "comentar", "contar", "escrever", "anu
           "argumentar", "alertar", "admitir", "reconhecer", "garantir", "defender", "criticar", "chamar"}
 APPOINTING = {"nomear", "contratar", "eleger", "escolher", "indicar", "promover", "designar", "recrutar"}
 ASPECTUAL = {"começar", "continuar", "passar", "voltar", "conseguir", "ir"}
-COPULA = {"ser", "estar"}
+IMPERSONAL = {"haver", "ser", "estar", "fazer", "chover", "bastar", "tratar"}  # "há dúvida", "faz dois anos"
 SELL = "vender"
 BUY = "comprar"
 AS = {"como"}
