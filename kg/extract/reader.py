@@ -53,6 +53,7 @@ class Lexicon:
     adverb_particles: frozenset[str]  # "stepped down" where the parser calls "down" an adverb
     date_words: re.Pattern[str]  # a DATE entity is a date only with one of these
     hedges: re.Pattern[str]  # "might", "whether", "allegedly"
+    common_acronyms: frozenset[str] = frozenset()  # capitals that are common nouns, not names ("IA": intelligence)
 
 
 def camel(label: str) -> str:
@@ -96,6 +97,8 @@ def _with_compounds(ent: Span, pack: LanguagePack) -> Span:
 
 
 def _keep_entity(ent: Span, pack: LanguagePack) -> bool:
+    if ent.text in pack.lexicon.common_acronyms:
+        return False
     if ent.label_ in ("DATE", "TIME"):
         return bool(pack.lexicon.date_words.search(ent.text))
     return ent.label_ in pack.entity_classes or ent.label_ in pack.value_labels
@@ -107,7 +110,7 @@ def name_spans(doc: Doc, pack: LanguagePack) -> list[tuple[Span, str]]:
     covered = {t.i for ent, _ in spans for t in ent} | {t.i for t in doc if is_title(t)}
     i = 0
     while i < len(doc):
-        if doc[i].pos_ == "PROPN" and i not in covered:
+        if doc[i].pos_ == "PROPN" and i not in covered and doc[i].text not in pack.lexicon.common_acronyms:
             j = i
             while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and j + 1 not in covered:
                 j += 1
@@ -208,6 +211,9 @@ class Reader:
             if child.dep_ in syntax.concept_modifiers or (child.dep_ == syntax.possessive and self.is_name(child)):
                 tokens.extend(child.subtree)  # "Japan's economy": whose it is stays with it
         for child in tok.rights:
+            if child.dep_ in syntax.trailing_modifiers:
+                tokens.extend(child.subtree)
+                continue
             prep = syntax.preposition_of(child)
             if prep is not None and prep.lower_ in self.lexicon.complement_prepositions:
                 tokens.extend(t for t in child.subtree if t.dep_ not in
@@ -261,7 +267,7 @@ class Reader:
         those pick one of several, which the nearest fitting name often is not."""
         syntax, lexicon = self.syntax, self.lexicon
         modifiers = [t for c in tok.children if c.dep_ in syntax.kind_modifiers for t in c.subtree]
-        return tok.lemma_.lower() in lexicon.noun_class and tok.tag_ in syntax.singular_noun_tags and \
+        return tok.lemma_.lower() in lexicon.noun_class and syntax.singular(tok) and \
             any(c.dep_ == syntax.determiner and c.lower_ in lexicon.definite for c in tok.children) and \
             not any(c.dep_ in syntax.picking_out for c in tok.children) and \
             not any(t.lower_ in lexicon.other_referent or t.tag_ in syntax.degree_tags or t.pos_ == "PROPN" or

@@ -57,12 +57,13 @@ class Syntax:
     kind_modifiers: frozenset[str]  # modifiers that say what kind a noun is ("social network")
     name_modifiers: frozenset[str]  # nouns before a name that define it ("CPO Chris Cox")
     picking_out: frozenset[str]  # dependents that pick one of several out ("the company that ...")
-    singular_noun_tags: frozenset[str]
     degree_tags: frozenset[str]  # comparatives, superlatives, numbers: "the largest company"
     possessive_marker_tags: frozenset[str]  # "'s"
     participle: Callable[[Token], bool] = _never  # "hired" in "was hired"
     gerund: Callable[[Token], bool] = _never  # "joining"
     relative_pronoun: Callable[[Token], bool] = _never  # "which" in "the company which ..."
+    singular: Callable[[Token], bool] = _never  # a singular noun ("the company", not "the companies")
+    trailing_modifiers: frozenset[str] = frozenset()  # modifiers after their noun ("inteligência artificial")
 
     def preposition_of(self, child: Token, labels: frozenset[str] | None = None) -> Token | None:
         """The preposition of a dependent whose label is among `labels` (by default the profile's
@@ -136,10 +137,11 @@ UNIVERSAL = UniversalSyntax(
     kind_modifiers=frozenset({"amod"}),
     name_modifiers=frozenset(),
     picking_out=frozenset({"nmod", "acl", "acl:relcl", "nummod", "nmod:poss"}),
-    singular_noun_tags=frozenset(),
     degree_tags=frozenset(),
     possessive_marker_tags=frozenset(),
     participle=_has_feature("Part"),
     gerund=_has_feature("Ger"),
     relative_pronoun=lambda tok: "Rel" in tok.morph.get("PronType") or tok.head.dep_ == "acl:relcl",
+    singular=lambda tok: tok.pos_ in ("NOUN", "PROPN") and "Plur" not in tok.morph.get("Number"),
+    trailing_modifiers=frozenset({"amod"}),
 )

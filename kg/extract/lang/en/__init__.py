@@ -51,12 +51,12 @@ CLEARNLP = Syntax(
     kind_modifiers=frozenset({"amod", "compound"}),
     name_modifiers=frozenset({"compound", "nmod", "amod"}),
     picking_out=frozenset({"prep", "relcl", "acl", "nummod", "poss"}),
-    singular_noun_tags=frozenset({"NN", "NNP"}),
     degree_tags=frozenset({"JJR", "JJS", "CD"}),
     possessive_marker_tags=frozenset({"POS"}),
     participle=lambda tok: tok.tag_ == "VBN",
     gerund=lambda tok: tok.tag_ == "VBG",
     relative_pronoun=lambda tok: tok.tag_ in ("WDT", "WP", "WP$"),
+    singular=lambda tok: tok.tag_ in ("NN", "NNP"),
 )
 
 

@@ -152,3 +152,5 @@ TITLE_PATTERNS = [
     *({"label": "TITLE", "pattern": [{"TEXT": word}]} for word in TITLE_WORDS),
 ]
 EXAMPLE_PREPOSITIONS = {"como", "incluindo"}  # "plataformas como Instagram e WhatsApp"
+# abbreviations written in capitals that are common nouns, not names: "IA" (inteligência artificial), "TI", "PIB"
+COMMON_ACRONYMS = {"IA", "TI", "PIB", "ONG", "ONGs", "PME", "PMEs", "RH", "P&D"}
