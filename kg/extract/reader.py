@@ -195,6 +195,13 @@ class Reader:
                                                   subject=True)
         return self.mentions[(start, end)]
 
+    def appositions(self, tok: Token) -> Iterator[tuple[Token, Token]]:
+        """(name, noun) of the apposition `tok` makes with its head, either way round: "Peter Lund, the founder
+        of Quarry Labs", "the founder, Peter Lund"."""
+        for name, noun in ((tok.head, tok), (tok, tok.head)):
+            if name.i in self.span_of and noun.i not in self.span_of and (noun.pos_ == "NOUN" or is_title(noun)):
+                yield name, noun
+
     def is_name(self, tok: Token) -> bool:
         """Whether the token is part of a name (an entity span that is not a value)."""
         return tok.i in self.span_of and self.span_of[tok.i][1] not in self.pack.value_labels

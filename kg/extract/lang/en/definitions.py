@@ -110,10 +110,8 @@ def appositive(r: Reader, tok: Token) -> None:
     read as a clause)."""
     if tok.dep_ != r.syntax.apposition or _clause_head(r, tok) or hyphen_piece(tok):
         return
-    head = tok.head
-    for name, noun in ((head, tok), (tok, head)):
-        if name.i in r.span_of and noun.i not in r.span_of and (noun.pos_ == "NOUN" or is_title(noun)):
-            definition(r, name, noun, tok, False, "appositive")
+    for name, noun in r.appositions(tok):
+        definition(r, name, noun, tok, False, "appositive")
 
 
 def _clause_head(r: Reader, tok: Token) -> bool:

@@ -296,10 +296,8 @@ def appositive(r: Reader, tok: Token) -> None:
     """'Yann LeCun, o cientista-chefe da Meta': the apposition defines the name."""
     if tok.dep_ != r.syntax.apposition:
         return
-    head = tok.head
-    for name, noun in ((head, tok), (tok, head)):
-        if name.i in r.span_of and noun.i not in r.span_of and (noun.pos_ == "NOUN" or is_title(noun)):
-            definition(r, name, noun, tok, False, "appositive")
+    for name, noun in r.appositions(tok):
+        definition(r, name, noun, tok, False, "appositive")
 
 
 def possessive(r: Reader, tok: Token) -> None:
