@@ -80,6 +80,8 @@ def test_dates_read_portuguese_month_names(text, value, datatype):
     ("A Globex possui hoje várias plataformas de pagamento, como Nimbus e Zentrix.",
      ("Globex", "own", "Zentrix", False)),  # examples
     ("A Initech, que fundou o Nimbus em 2015, contratou Ana Costa.", ("Initech", "found", "Nimbus", False)),
+    ("A Initech anunciou lucros recordes. O grupo também comprou a Nimbus.",  # "o grupo" points back
+     ("Initech", "buy", "Nimbus", False)),
     ("O valor de mercado da Initech subiu para US$ 2,5 bilhões.",
      ("Initech", "valor de mercado subir para", "2500000000", False)),
 ])
