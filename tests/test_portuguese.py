@@ -107,6 +107,7 @@ def test_an_object_clitic_is_a_pronoun_that_points_back(extractor):
 @pytest.mark.parametrize(("said", "meaning"), [
     ("contratar", "hire"), ("trabalhar para", "work for"), ("diretor-executivo de", "chief executive of"),
     ("comentar sobre", "comment on"), ("diretor financeiro de", "chief financial officer of"),
+    ("querer competir com", "want to compete with"),
     ("ser contratada em", None),
 ])
 def test_a_portuguese_phrase_means_its_english_when_every_word_is_known(said, meaning):

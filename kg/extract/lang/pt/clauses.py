@@ -30,13 +30,17 @@ _LONGEST = max(len(phrase.split()) for phrase in _GLOSSARY)
 def english(label: str) -> str | None:
     """'trabalhar para' -> 'work for', 'diretor-executivo de' -> 'chief executive of': the English phrase
     when every word of the label is in the glossary, else None."""
-    pieces, rest = [], label.split()
+    pieces, rest, verb_before = [], label.split(), False
     while rest:
         size = next((n for n in range(min(_LONGEST, len(rest)), 0, -1) if " ".join(rest[:n]) in _GLOSSARY), 0)
         if not size:
             return None
-        pieces.append(_GLOSSARY[" ".join(rest[:size])])
-        rest = rest[size:]
+        phrase = " ".join(rest[:size])
+        verb = phrase in words.VERBS
+        if verb and verb_before:
+            pieces.append("to")  # "querer competir": "want to compete", an infinitive after a verb
+        pieces.append(_GLOSSARY[phrase])
+        rest, verb_before = rest[size:], verb
     return " ".join(pieces)
 
 

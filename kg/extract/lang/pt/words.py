@@ -120,7 +120,10 @@ VERBS = {"contratar": "hire", "empregar": "employ", "recrutar": "recruit", "nome
          "comandar": "run", "anunciar": "announce", "dizer": "say", "afirmar": "say", "comentar": "comment",
          "estudar": "study", "processar": "sue", "multar": "fine", "acusar": "accuse", "investigar": "investigate",
          "cortar": "cut", "reduzir": "reduce", "aumentar": "increase", "publicar": "publish", "usar": "use",
-         "apoiar": "support", "enfrentar": "face", "convidar": "invite", "ser": "be"}
+         "apoiar": "support", "enfrentar": "face", "convidar": "invite", "ser": "be", "querer": "want",
+         "competir": "compete", "decidir": "decide", "tentar": "try", "recusar": "refuse", "planejar": "plan",
+         "pretender": "intend", "concordar": "agree", "prometer": "promise", "ajudar": "help", "abrir": "open",
+         "fechar": "close", "assinar": "sign", "ganhar": "win", "pagar": "pay", "receber": "receive"}
 PREPOSITIONS = {"de": "of", "em": "in", "para": "for", "com": "with", "por": "by", "sobre": "on", "a": "to",
                 "contra": "against", "entre": "between", "desde": "since", "sem": "without"}
 ROLES = {"diretor-executivo": "chief executive", "diretora-executiva": "chief executive", "presidente": "president",
