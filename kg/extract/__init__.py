@@ -25,11 +25,11 @@ from kg.extract import lang as languages
 from kg.extract.calibration import CALIBRATION_FILE, Calibration
 from kg.extract.lang import Classified, LanguagePack
 from kg.extract.reader import Reader
+from kg.ingest import PARAGRAPH
 from kg.records import Document, Extraction, Sentence
 
 __all__ = ["Extractor", "PipelineError", "load_pipeline"]
 
-_PARAGRAPH = re.compile(r"[^\n]+")
 # "LIMA, Peru — ", "TOULOUSE, France (Reuters) - ", "LONDON, Nov 23 (Reuters) - " opening a paragraph
 _DATELINE = re.compile(r"[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*"  # the place, in capitals
                        r"(?:, [\w.'-]+(?: [\w.'-]+)*)?(?: \([A-Z][\w ]*\))?"  # its region or date, the agency
@@ -39,7 +39,7 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*"  # the place, in
 def _pieces(text: str) -> Iterator[tuple[int, str, int]]:
     """The text's paragraphs with their offsets (and the paragraph's start); a dateline that opens one is a
     piece of its own (parsed with the sentence after it, the place becomes that sentence's subject)."""
-    for paragraph in _PARAGRAPH.finditer(text):
+    for paragraph in PARAGRAPH.finditer(text):
         dateline = _DATELINE.match(paragraph.group())
         start = paragraph.start()
         if dateline and dateline.end() <= 60:

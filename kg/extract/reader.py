@@ -359,7 +359,7 @@ class Reader:
                 subs = [verb.head]
         return self.expand(subs), passive
 
-    def objects_of(self, head: Token, preposition: str) -> list[Token]:
+    def preposition_objects(self, head: Token, preposition: str) -> list[Token]:
         """The objects of the head's preposition ("as" in "served as CFO", "to" in "sold X to Y")."""
         return [obj for prep, obj in self.syntax.objects_of(head, self.syntax.verb_prepositions)
                 if prep.lower_ == preposition]

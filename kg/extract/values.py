@@ -13,10 +13,11 @@ from decimal import Decimal, InvalidOperation
 
 from kg.records import Literal
 
-__all__ = ["ValueWords", "value_of", "date"]
+__all__ = ["ValueWords", "value_of", "date", "YEAR"]
 
 _SIGNS = [("US$", "USD"), ("R$", "BRL"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("$", "USD")]
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+YEAR = r"(?:1[5-9]|20)\d\d"  # a year a date may name
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def date(text: str, words: ValueWords) -> Literal:
     named = _named_month(cleaned, words.months)
     if named is not None:
         return Literal(text, *named, None, "Date")
-    year = re.fullmatch(r"(?:\D*\s)?((?:1[5-9]|20)\d\d)", cleaned)
+    year = re.fullmatch(rf"(?:\D*\s)?({YEAR})", cleaned)
     if year:
         return Literal(text, year.group(1), "gYear", None, "Date")
     return Literal(text, text, "string", None, "Date")
@@ -112,7 +113,7 @@ def date(text: str, words: ValueWords) -> Literal:
 def _named_month(text: str, months: dict[str, int]) -> tuple[str, str] | None:
     """'16 de novembro de 2023' -> ('2023-11-16', 'date'), 'novembro de 2023' -> ('2023-11', 'gYearMonth'):
     a day, a month name of `months` and a year, joined by "de" or a comma."""
-    match = re.fullmatch(r"(?:(\d{1,2})º?\s+(?:de\s+)?)?([^\W\d_]+)(?:,?\s+(?:de\s+)?((?:1[5-9]|20)\d\d))?",
+    match = re.fullmatch(rf"(?:(\d{{1,2}})º?\s+(?:de\s+)?)?([^\W\d_]+)(?:,?\s+(?:de\s+)?({YEAR}))?",
                          text, re.IGNORECASE)
     if match is None or match.group(2).lower() not in months or not (match.group(1) or match.group(3)):
         return None

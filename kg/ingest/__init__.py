@@ -12,7 +12,9 @@ from kg.ingest.clean import clean
 from kg.ingest.readers import READERS, RawText, decode
 from kg.records import Document, IngestError
 
-__all__ = ["ingest", "find_files", "detect_language", "to_document"]
+__all__ = ["ingest", "find_files", "detect_language", "to_document", "PARAGRAPH"]
+
+PARAGRAPH = re.compile(r"[^\n]+")  # a paragraph of a cleaned text: one line (extract reads the same ones)
 
 
 def find_files(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:
@@ -50,7 +52,7 @@ def paragraph_languages(text: str, lang: str) -> tuple[tuple[int, str], ...]:
     """(start, language) of each paragraph of at least PARAGRAPH_WORDS words that is clearly in another
     language than the document's (an English disclaimer under a Portuguese article)."""
     found = []
-    for paragraph in re.finditer(r"[^\n]+", text):
+    for paragraph in PARAGRAPH.finditer(text):
         if len(paragraph.group().split()) >= PARAGRAPH_WORDS:
             other = detect_language(paragraph.group(), default=lang)
             if other != lang:

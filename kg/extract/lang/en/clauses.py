@@ -82,7 +82,7 @@ def clause(r: Reader, verb: Token) -> None:
 def _served_as(r: Reader, subjects: list[Token], verb: Token, negated: bool) -> None:
     """'served as chief executive of Globex', 'stepped down as CEO', 'worked as an engineer at Initech':
     the subject held the role (the verb says when or how, not whether)."""
-    roles = [g for g in r.objects_of(verb, words.AS)
+    roles = [g for g in r.preposition_objects(verb, words.AS)
              if is_title(g) or r.lexicon.noun_class.get(g.lemma_.lower()) == "Person"]
     for role in roles:
         for subj in subjects:
@@ -94,7 +94,7 @@ def _sold(r: Reader, verb: Token, goods: list[Token], prefix: str, negated: bool
     -> (Y, agree to buy, X): the one sold to is the buyer."""
     if verb.lemma_ != words.SELL:
         return
-    buyers = r.expand(r.objects_of(verb, words.TO))
+    buyers = r.expand(r.preposition_objects(verb, words.TO))
     for buyer in buyers:
         for item in goods:
             r.add(r.argument(buyer), relation(f"{prefix}{words.BUY}"), r.argument(item), [verb, buyer, item],
@@ -106,7 +106,7 @@ def _appointed(r: Reader, holders: list[Token], verb: Token, negated: bool, pass
     the complement is the role its holder (the object, or the passive subject) takes."""
     roles = [c for c in verb.children if c.dep_ == r.syntax.object_predicate]
     if verb.lemma_ in words.APPOINTING:
-        roles += [g for g in r.objects_of(verb, words.AS) if g.pos_ == "NOUN"]
+        roles += [g for g in r.preposition_objects(verb, words.AS) if g.pos_ == "NOUN"]
     if passive:  # "a unit called Google DeepMind" gives the unit a name, not a role
         roles = [role for role in roles if not r.is_name(role)]
     for role in roles:

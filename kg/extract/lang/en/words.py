@@ -71,6 +71,7 @@ LEADING_FUNCTION_WORDS = {"the", "a", "an", "this", "that", "these", "those", "i
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor", "sir",
               "dame", "boss"}
 ORIGIN_SUFFIX = "based"  # "the Stockholm-based company" tells where it is from
+COMMON_ACRONYMS: set[str] = set()  # capitals that are common nouns: the English NER leaves "AI" alone
 # control verbs whose complement carries the fact: "began to study X" states that S studied X
 ASPECTUAL = {"begin", "start", "continue", "keep", "go", "manage", "use"}
 # "appointed Ana Costa (as) its CFO", "was named chief executive": the one appointed holds the role

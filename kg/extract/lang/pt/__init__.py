@@ -15,6 +15,7 @@ from kg.extract.lang import LanguagePack
 from kg.extract.lang.pt import words
 from kg.extract.lang.pt.clauses import appositive, clause, copula, examples, possessive, role_held_in
 from kg.extract.syntax import UNIVERSAL
+from kg.extract.values import YEAR
 
 __all__ = ["PACK", "PIPELINE"]
 
@@ -35,7 +36,7 @@ def _gerund(tok: Token) -> bool:
 
 
 _NUMBER = {"LIKE_NUM": True}
-_YEAR = {"TEXT": {"REGEX": r"^(?:1[5-9]|20)\d\d$"}}
+_YEAR = {"TEXT": {"REGEX": rf"^{YEAR}$"}}
 _SCALE = {"LOWER": {"IN": sorted(words.SCALES)}}
 _MONTH = {"LOWER": {"IN": sorted(words.MONTHS)}}
 VALUE_PATTERNS = [
@@ -50,7 +51,7 @@ VALUE_PATTERNS = [
                                   {"LOWER": "de", "OP": "?"}, {**_YEAR, "OP": "?"}]},
     {"label": "DATE", "pattern": [_MONTH, {"LOWER": "de"}, _YEAR]},
     {"label": "DATE", "pattern": [_MONTH]},
-    {"label": "CARDINAL", "pattern": [{"LIKE_NUM": True, "TEXT": {"REGEX": r"^(?!(?:1[5-9]|20)\d\d$)"}},
+    {"label": "CARDINAL", "pattern": [{"LIKE_NUM": True, "TEXT": {"REGEX": rf"^(?!{YEAR}$)"}},
                                       {**_SCALE, "OP": "?"}]},
 ]
 
