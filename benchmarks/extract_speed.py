@@ -22,7 +22,7 @@ from kg.records import Document
 from kg.resolve import Resolver
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_INPUTS = [ROOT / "kg" / "samples", ROOT.parent / "shared" / "seeds"]
+DEFAULT_INPUTS = [ROOT / "kg" / "samples" / "articles", ROOT.parent / "shared" / "seeds"]
 
 
 def paragraphs_of(docs: list[Document]) -> list[str]:

@@ -38,6 +38,9 @@ class Settings:
         default_factory=lambda: int(os.environ.get("KG_MAX_BYTES", DEFAULT_MAX_BYTES)))
     jobs: int = field(default_factory=lambda: int(os.environ.get("KG_JOBS", 0)) or default_jobs())
     min_confidence: float = field(default_factory=lambda: float(os.environ.get("KG_MIN_CONFIDENCE", 0.0)))
+    clauses: bool = field(default_factory=lambda: os.environ.get("KG_CLAUSES", "") not in ("", "0"))
+    entities: Path | None = field(default_factory=lambda: Path(os.environ["KG_ENTITIES"])
+                                  if os.environ.get("KG_ENTITIES") else None)  # reference entities (RDF)
 
     def __post_init__(self) -> None:
         if not self.base_iri.endswith(("/", "#")):

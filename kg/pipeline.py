@@ -14,8 +14,9 @@ from kg.extract import Extractor
 from kg.extract.calibration import statement_features
 from kg.ingest import ingest
 from kg.rdf import Minter, document_quads, veto_quads
-from kg.records import Document, IngestError, Resolution, Veto
-from kg.resolve import Resolver
+from kg.records import Document, Entity, IngestError, Resolution, ResolvedStatement, Veto
+from kg.resolve import Resolver, entity_key
+from kg.resolve.reference import load_reference
 from kg.store import KGStore, StoredMerge
 from kg.views.analytics import Analysis, analyze
 
@@ -48,13 +49,13 @@ def documents(paths: Iterable[str | Path], settings: Settings, on_error: ErrorHa
 
 
 def resolutions(docs: Iterable[Document], extractor: Extractor, resolver: Resolver,
-                min_confidence: float = 0.0) -> Iterator[Resolution]:
-    """Extract and resolve each document; statements below `min_confidence` are left out."""
+                min_confidence: float = 0.0, clauses: bool = False) -> Iterator[Resolution]:
+    """Extract and resolve each document; statements below `min_confidence` are left out, and so are open
+    clauses unless `clauses` is set."""
     for extraction in extractor.extract_all(docs):
         resolution = resolver.resolve(extraction)
-        if min_confidence > 0:
-            resolution.statements = [rs for rs in resolution.statements
-                                     if rs.statement is None or rs.statement.confidence >= min_confidence]
+        resolution.statements = [rs for rs in resolution.statements if (clauses or not rs.clause) and
+                                 (rs.statement is None or rs.statement.confidence >= min_confidence)]
         yield resolution
 
 
@@ -70,7 +71,8 @@ def build(paths: Iterable[str | Path], settings: Settings, store: KGStore, on_er
     stored = store.documents()
     stored_graphs = {d.graph for d in stored.values()}
     minter = Minter(settings.base_iri)
-    resolver = stored_resolver(store, minter, store.vetoes(minter.decisions(), minter.base))
+    resolver = stored_resolver(store, minter, store.vetoes(minter.decisions(), minter.base),
+                               reference_entities(settings))
     known = len(resolver.entities)
     drop: list[str] = []
     quads: list[Quad] = []
@@ -99,7 +101,7 @@ def build(paths: Iterable[str | Path], settings: Settings, store: KGStore, on_er
     with store.transaction():
         for resolution in resolutions(fresh(documents(paths, settings, record_error)),
                                       Extractor(settings.models, jobs=settings.jobs), resolver,
-                                      settings.min_confidence):
+                                      settings.min_confidence, settings.clauses):
             extraction = resolution.extraction
             if extraction.skipped:
                 report.notes.append(f"{extraction.document.source}: stored without statements "
@@ -119,13 +121,22 @@ def build(paths: Iterable[str | Path], settings: Settings, store: KGStore, on_er
     return report
 
 
-def stored_resolver(store: KGStore, minter: Minter, vetoes: Iterable[Veto]) -> Resolver:
-    """A resolver that knows the store's entities and keeps apart what `vetoes` say."""
+def reference_entities(settings: Settings) -> list[Entity]:
+    """The known entities of the settings' reference file (`--entities`), none without one; raises
+    ReferenceError naming the file when it cannot be read."""
+    return load_reference(settings.entities, entity_key) if settings.entities else []
+
+
+def stored_resolver(store: KGStore, minter: Minter, vetoes: Iterable[Veto],
+                    reference: Iterable[Entity] = ()) -> Resolver:
+    """A resolver that knows the store's entities and the `reference` ones, and keeps apart what `vetoes` say."""
     resolver = Resolver()
     for veto in vetoes:
         resolver.keep_apart(veto)
     for entity in store.entities(minter.base):
         resolver.know(entity)
+    for entity in reference:
+        resolver.know(entity, reference=True)
     return resolver
 
 
@@ -156,7 +167,7 @@ def unmerge(merges: Iterable[StoredMerge], settings: Settings, store: KGStore) -
     new = [v for v in dict.fromkeys(vetoes) if v not in known]
     quads = [q for v in new for q in veto_quads(v, minter)]
     for resolution in resolutions(docs, Extractor(settings.models, jobs=settings.jobs), resolver,
-                                  settings.min_confidence):
+                                  settings.min_confidence, settings.clauses):
         quads.extend(document_quads(resolution, minter, resolution.extraction.document.source)[1])
     with store.transaction():
         store.commit(graphs, quads)
@@ -166,17 +177,42 @@ def unmerge(merges: Iterable[StoredMerge], settings: Settings, store: KGStore) -
 
 def extract(paths: Iterable[str | Path], settings: Settings, on_error: ErrorHandler) -> Iterator[Resolution]:
     """Resolutions for the inputs without touching a store (entities resolved across the batch)."""
+    resolver = Resolver()
+    for entity in reference_entities(settings):
+        resolver.know(entity, reference=True)
     extractor = Extractor(settings.models, jobs=settings.jobs)
-    yield from resolutions(documents(paths, settings, on_error), extractor, Resolver(), settings.min_confidence)
+    yield from resolutions(documents(paths, settings, on_error), extractor, resolver, settings.min_confidence,
+                           settings.clauses)
 
 
 JUDGED_ARTICLE = 10  # CoNLL04 dev sentences to an article, as when kg's statements were judged
 
 
-def judged_statements(dev_file: Path, judgements_file: Path, settings: Settings) -> tuple[list, int]:
-    """Read the CoNLL04 dev sentences again, ten to an article in file order, and pair the calibration
-    features of every judged statement with its judgement (right or not); also how many judgements
-    matched no statement (they were made of an earlier kg's output)."""
+@dataclass
+class JudgedSet:
+    """kg's judged statements read again: calibration features (or, for the relation classifier, its
+    probability) with the judgement, strictly right or not, and the corpus each came from."""
+
+    statements: list[tuple[list[str], bool]] = field(default_factory=list)
+    statement_corpora: list[str] = field(default_factory=list)  # "news", or "news clauses" for open clauses
+    classified: list[tuple[float, bool]] = field(default_factory=list)  # news statements of the classifier
+    unmatched: int = 0  # judgements that matched no statement (made of an earlier kg's output)
+
+    def add(self, corpus: str, rs: ResolvedStatement, right: bool) -> None:
+        st = rs.statement
+        assert st is not None
+        if st.probability is not None:
+            self.classified.append((st.probability, right))
+        else:
+            self.statements.append((statement_features(st.pattern, st.subject, st.object, st.end - st.start,
+                                                       st.hedged), right))
+            self.statement_corpora.append(f"{corpus} clauses" if rs.clause else corpus)
+
+
+def judged_statements(dev_file: Path, news_folder: Path | None, judgements_file: Path,
+                      settings: Settings) -> JudgedSet:
+    """Read the judged articles again (CoNLL04 dev sentences ten to an article in file order, and the news
+    articles in `news_folder`, open clauses included) and pair every judged statement with its judgement."""
     items = json.loads(Path(dev_file).read_text())
     judged: dict[tuple, bool] = {}
     for line in Path(judgements_file).read_text(encoding="utf-8").splitlines():
@@ -185,12 +221,23 @@ def judged_statements(dev_file: Path, judgements_file: Path, settings: Settings)
     starts = range(0, len(items), JUDGED_ARTICLE)
     articles = [Document(f"{dev_file}#{k}", "\n".join(" ".join(item["tokens"]) for item in items[k:k + JUDGED_ARTICLE]),
                          f"conll04-dev-{k}", str(dev_file), "en") for k in starts]
-    examples = []
-    for k, resolution in zip(starts, resolutions(articles, Extractor(settings.models), Resolver()), strict=True):
+    extractor = Extractor(settings.models)
+    found = JudgedSet()
+
+    def match(corpus: str, article: int | str, resolution: Resolution) -> None:
         for rs in resolution.statements:
-            st = rs.statement
-            key = (k, rs.subject.label, rs.predicate.label, rs.object.label, st.pattern if st else "")
-            if st is not None and key in judged:
-                examples.append((statement_features(st.pattern, st.subject, st.object, st.end - st.start, st.hedged),
-                                 judged.pop(key)))
-    return examples, len(judged)
+            pattern = rs.statement and rs.statement.pattern
+            key = (article, rs.subject.label, rs.predicate.label, rs.object.label, pattern)
+            if key in judged:
+                found.add(corpus, rs, judged.pop(key))
+
+    for k, resolution in zip(starts, resolutions(articles, extractor, Resolver(), clauses=True), strict=True):
+        match("conll04", k, resolution)
+    wanted = {key[0] for key in judged if isinstance(key[0], str)}
+    if news_folder is not None and wanted:
+        for path in sorted(p for p in Path(news_folder).glob("*.txt") if p.stem in wanted):  # each as kg extract
+            for resolution in resolutions(documents([path], settings, lambda error: None), extractor, Resolver(),
+                                          clauses=True):
+                match("news", path.stem, resolution)
+    found.unmatched = len(judged)
+    return found

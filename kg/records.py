@@ -56,6 +56,7 @@ class Mention:
     head_class: str | None = None  # the class its head noun names ("company": Organization), if any
     generic: bool = False  # a description that points back at anything of its class ("the company")
     possessive: bool = False  # a possessive pronoun ("its", "their")
+    named: bool = False  # a concept with a name or figure in it ("Meta's revenue structure", "£35bn tax cuts")
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,8 @@ class Statement:
     date: Literal | None = None
     pattern: str = ""  # which construction produced it
     hedged: bool = False  # its words hedge ("might", "whether", "allegedly")
+    probability: float | None = None  # the relation classifier's probability, for a statement it made
+    modality: str | None = None  # "hypothetical" | "question" | "claimed": said, but not stated as a fact
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,7 @@ class Entity:
     type: str
     aliases: set[str] = field(default_factory=set)
     votes: Counter = field(default_factory=Counter)  # type -> mentions typed so
+    same_as: set[str] = field(default_factory=set)  # IRIs a reference file knows it by (owl:sameAs)
 
 
 @dataclass(frozen=True)
@@ -183,6 +187,7 @@ class Node:
     label: str
     type: str
     literal: Literal | None = None
+    named: bool = False  # a concept with a name or figure in it (see Mention.named)
 
 
 @dataclass(frozen=True)
@@ -191,6 +196,7 @@ class ResolvedStatement:
     predicate: Predicate
     object: Node
     statement: Statement | None  # None for metadata statements (author, editor)
+    clause: bool = False  # an open clause, not a fact: no named, valued or resolved thing to state it of
 
 
 @dataclass(frozen=True)

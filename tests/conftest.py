@@ -22,7 +22,7 @@ from click.testing import CliRunner, Result
 from kg.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "kg" / "samples"
+SAMPLES = ROOT / "kg" / "samples" / "articles"
 SHARED = ROOT.parent / "shared"
 SEED_EN = SHARED / "seeds" / "000_3250910867b1d0c5.txt"
 SEED_PT = SHARED / "seeds" / "001_d90cc84d2d4fb6d1.txt"

@@ -6,6 +6,7 @@ Screenshots go to tests/output/: browser.png (the one README shows), entity-page
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from html import unescape
@@ -20,6 +21,7 @@ HOSTILE = """Title: Acme Robotics <script>alert('title')</script> hires a chief 
 
 Acme Robotics hired Dana Whitfield as its chief scientist on Monday. <script>alert('kg')</script>
 Whitfield said the new lab <img src=x onerror=alert(1)> would open in Boston next year.
+Whitfield</script><script>alert('kg') joined Acme Robotics in 2024.
 """
 needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(),
                                     reason="Debian's chromium is not installed (bash .ci/setup installs it)")
@@ -75,7 +77,7 @@ def _set_range(page, label: str, value: float) -> None:
 def test_markup_in_articles_is_served_as_text(hostile_server: str) -> None:
     html = fetch(hostile_server + "/entity/Dana_Whitfield").text
     assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in html  # the article's title, a source
-    found = fetch(hostile_server + "/api/search?q=alert").body.decode()
+    found = fetch(hostile_server + "/api/search?q=script").body.decode()
     key = re.search(r'"page":"/entity/([^"]+)"', found).group(1)
     for path in ["/entity/Dana_Whitfield", "/entity/" + key,
                  re.search(r'href="(/doc/[0-9a-f]+)"', html).group(1)]:
@@ -99,7 +101,7 @@ def test_markup_never_runs_in_the_browser(hostile_server: str, browser) -> None:
     assert "<img src=x onerror=alert(1)>" in page.inner_text("article")
     page.goto(hostile_server + "/")
     page.wait_for_selector("body[data-ready=true]")
-    page.fill("#search", "alert")
+    page.fill("#search", "script")
     page.locator("#search-results li").first.click()
     page.wait_for_function("cy.nodes().some(n => n.data('label').includes('</script'))")
     assert "</script" in page.inner_text("#details h2")
@@ -130,8 +132,12 @@ def test_search_expand_and_read_the_sources_in_the_browser(server: str, browser)
     assert page.locator("#details mark.subject").first.inner_text() == "Yann LeCun"
     page.screenshot(path=str(OUTPUT / "browser.png"))
 
-    _set_range(page, "Minimum confidence", 0.79)
-    page.wait_for_function("cy.edges().length > 0 && cy.edges().every(e => e.data('confidence') >= 0.79)")
+    levels = page.evaluate("cy.edges().map(e => e.data('confidence'))")
+    cut = math.floor(max(levels) * 100) / 100  # keeps the surest edges shown, hides the others
+    assert min(levels) < cut
+    _set_range(page, "Minimum confidence", cut)
+    page.wait_for_function(f"cy.edges().length > 0 && cy.edges().every(e => e.data('confidence') >= {cut})")
+    assert page.evaluate("cy.edges().length") < len(levels)
     page.get_by_label("Community").select_option(index=1)
     page.wait_for_function("cy.nodes().length > 0 && new Set(cy.nodes().map(n => n.data('community'))).size === 1")
 

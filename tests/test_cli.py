@@ -71,6 +71,19 @@ def test_negated_fact_is_not_asserted(sample_store):
     assert run("query", statement, "--store", sample_store).stdout.strip() == "true"
 
 
+def test_a_possibility_is_recorded_with_its_modality_not_asserted(tmp_path):
+    article = tmp_path / "maybe.txt"
+    article.write_text("Talks\n\nVolkswagen could buy Siemens next year. Siemens bought Halcyon Bank in 2019.\n")
+    records = [json.loads(line) for line in run("extract", article).stdout.splitlines()]
+    assert {(r["subject"]["label"], r["object"]["label"], r.get("modality")) for r in records} >= {
+        ("Volkswagen", "Siemens", "hypothetical"), ("Siemens", "Halcyon Bank", None)}
+    quads = run("extract", article, "--format", "nq").stdout
+    assert '"hypothetical"' in quads and "ontology#modality>" in quads
+    assert "<https://kg.example.org/entity/Siemens> <https://schema.org/owns> " \
+           "<https://kg.example.org/entity/Halcyon_Bank>" in quads  # what was bought is owned
+    assert "<https://kg.example.org/entity/Volkswagen> <https://schema.org/owns> " not in quads
+
+
 def test_query_formats_and_malformed_query(sample_store):
     q = "SELECT ?label WHERE { ?e a kg:Person ; rdfs:label ?label } ORDER BY ?label"
     table = run("query", q, "--store", sample_store).stdout
@@ -199,13 +212,28 @@ def test_ontology_declares_every_kg_term_the_graph_uses(sample_store):
 
 
 def test_min_confidence_leaves_out_weaker_statements():
-    everything = [json.loads(line) for line in run("extract", SAMPLES / "01-lecun-joins-meta.txt").stdout.splitlines()]
-    strong = [json.loads(line) for line in
-              run("extract", SAMPLES / "01-lecun-joins-meta.txt", "--min-confidence", "0.7").stdout.splitlines()]
+    article = SAMPLES / "01-lecun-joins-meta.txt"
+    everything = [json.loads(line) for line in run("extract", article).stdout.splitlines()]
+    cut = sorted(r["confidence"] for r in everything)[len(everything) // 2]  # some above it, some below
+    strong = [json.loads(line) for line in run("extract", article, "--min-confidence", cut).stdout.splitlines()]
     assert strong and len(strong) < len(everything)
-    assert all(r["confidence"] >= 0.7 for r in strong)
-    assert strong == [r for r in everything if r["confidence"] >= 0.7]
+    assert strong == [r for r in everything if r["confidence"] >= cut]
     assert run("extract", SAMPLES, "--min-confidence", "1.5").exit_code == 2
+
+
+def test_open_clauses_are_left_out_unless_asked_for(tmp_path):
+    article = tmp_path / "plans.txt"
+    article.write_text("Plans\nGlobex announced plans on Monday. Globex hired Ana Costa in 2019. "
+                       "Firms raised prices.\n")
+    facts = [json.loads(line) for line in run("extract", article).stdout.splitlines()]
+    everything = [json.loads(line) for line in run("extract", article, "--clauses").stdout.splitlines()]
+    clauses = [(r["subject"]["label"], r["object"]["label"]) for r in everything if r["tier"] == "clause"]
+    assert ("Globex", "plans") in clauses and ("Firms", "prices") in clauses
+    assert facts == [r for r in everything if r["tier"] == "fact"] and facts
+    quads = run("extract", article, "--clauses", "--format", "nq").stdout.splitlines()
+    assert any("ontology#Clause>" in q for q in quads)
+    assert not [q for q in quads if q.startswith("<https://kg.example.org/entity/Globex> "
+                                                 "<https://kg.example.org/relation/announce>")], "never a fact"
 
 
 def test_demo_counts_each_statement_of_an_entity_once(tmp_path):

@@ -57,6 +57,23 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
     ("The research team reports directly to CTO (Chief Technology Officer) Lena Park.",
      ("Lena Park", "job title", "CTO", False)),
     ("Globex named Ana Costa its new CFO.", ("Ana Costa", "CFO of", "Globex", False)),
+    # a lower-case role before a name is not part of it, and a name before the role says where it is held
+    ("The cuts were proposed by shadow chancellor Piet Haver.", ("Piet Haver", "propose", "cuts", False)),
+    ("Shadow chancellor Piet Haver said the figures were wrong.", ("Piet Haver", "is a", "Shadow chancellor", False)),
+    ("Tory leader Marcus Hale said the party would cut taxes.", ("Marcus Hale", "leader of", "Tory", False)),
+    ("Globex board member Ines Vidal resigned on Monday.", ("Ines Vidal", "board member of", "Globex", False)),
+    # a role of several words before a name is one role, whether parsed nested or flat
+    ("Volkswagen chief executive Tomas Lindqvist declined to comment.",
+     ("Tomas Lindqvist", "chief executive of", "Volkswagen", False)),
+    ("Volkswagen chief executive Tomas Lindqvist declined to comment.",
+     ("Tomas Lindqvist", "is a", "chief executive", False)),
+    ("Siemens chairman Anneke Vos visited the plant on Monday.", ("Anneke Vos", "chairman of", "Siemens", False)),
+    # a place hyphened onto "based" says where a name is based
+    ("Lisbon-based Vantage opened an office in Madrid.", ("Vantage", "base in", "Lisbon", False)),
+    ("The offer came from Oslo-based Nordlys Energy in March.", ("Nordlys Energy", "base in", "Oslo", False)),
+    # the tagger marks "Brightwater Labs hired Odile Marchetti" as one name: a name has no lower-case verb
+    ("Brightwater Labs hired Odile Marchetti in 2011 to run its robotics group.",
+     ("Brightwater Labs", "hire", "Odile Marchetti", False)),
     ("Chancellor Mira Holt visited the Globex plant.", ("Mira Holt", "job title", "Chancellor", False)),
     ("Demis Hassabis, the co-founder of DeepMind, leads the new group.",
      ("DeepMind", "co-founded by", "Demis Hassabis", False)),
@@ -99,6 +116,20 @@ def test_money_is_a_typed_decimal_with_currency(extractor):
     assert (rs.object.literal.value, rs.object.literal.datatype, rs.object.literal.unit) == \
         ("3200000000", "decimal", "USD")
     assert rs.statement.date.value == "2021" and rs.statement.date.datatype == "gYear"
+
+
+def test_a_figure_is_tied_to_the_name_it_belongs_to(extractor):
+    """'profits at X', 'sales of X', 'X's division': the figure is X's, with its change and where it ended."""
+    def values(text: str) -> set[tuple[str, str, str, str | None]]:
+        return {(r.subject.label, r.predicate.label, r.object.literal.value, r.object.literal.unit)
+                for r in facts(extractor, text).statements if r.object.literal and not r.clause}
+
+    assert values("Profits at Volkswagen jumped 76% to $1.13bn.") >= {
+        ("Volkswagen", "profit jump", "76", "percent"), ("Volkswagen", "profit jump to", "1130000000", "USD")}
+    assert ("Siemens", "sales rise to", "3000000000", "GBP") in values("Sales at Siemens rose 5% to £3bn last year.")
+    assert ("Siemens", "film division lose", "20000000", "USD") in values("Siemens's film division lost $20m.")
+    assert {r.object.label for r in facts(extractor, "Siemens's film division lost $20m.").statements} == {"$20m"}
+    assert not values("Profits at the mill jumped 76% to $1.13bn.")  # a common noun owns no figure as a fact
 
 
 def test_percentage_is_a_typed_decimal(extractor):
@@ -158,3 +189,24 @@ def test_a_dateline_is_not_the_subject_of_the_sentence_after_it(extractor):
     assert not any(rs.subject.label == "BERGEN" or rs.object.label == "BERGEN" for rs in resolution.statements
                    if rs.predicate.local_name != "schema:containedInPlace")
     assert resolution.extraction.sentences[0].text == "BERGEN, Norway"
+
+
+def test_what_is_possible_asked_or_claimed_is_marked_not_stated(extractor):
+    """Conditions, possibilities, questions and claims keep their modality; what is said plainly has none,
+    nor what is said beside them ('speaking in Madrid, X claimed ...': X spoke in Madrid)."""
+    def modality(text: str) -> dict[tuple[str, str, str], str | None]:
+        return {(rs.subject.label, rs.predicate.label, rs.object.label): rs.statement.modality
+                for rs in facts(extractor, text).statements if rs.statement is not None}
+
+    assert modality("Volkswagen could buy Siemens next year.")[("Volkswagen", "buy", "Siemens")] == "hypothetical"
+    found = modality("If Siemens buys Vantage, Initech would sue Siemens.")
+    assert found[("Siemens", "buy", "Vantage")] == found[("Initech", "sue", "Siemens")] == "hypothetical"
+    assert modality("Is Siemens going to hire Ana Costa?")[("Siemens", "hire", "Ana Costa")] == "question"
+    assert modality("Initech alleged that Siemens bought Vantage in secret.")[("Siemens", "buy", "Vantage")] == \
+        "claimed"
+    found = modality("Speaking in Madrid, Marta Ruiz claimed that Initech had hired Ana Costa.")
+    assert found[("Initech", "hire", "Ana Costa")] == "claimed" and found[("Marta Ruiz", "speak in", "Madrid")] is None
+    found = modality("Ana Costa, who might leave Siemens, joined Initech in May. Siemens bought Halcyon Bank.")
+    assert found[("Ana Costa", "leave", "Siemens")] == "hypothetical"
+    assert found[("Ana Costa", "join", "Initech")] is None and found[("Siemens", "buy", "Halcyon Bank")] is None
+    assert modality('Ana Costa asked Peter Lund: "Is the market weak?"')[("Ana Costa", "ask", "Peter Lund")] is None

@@ -84,9 +84,12 @@ def test_training_on_conll04_prints_dev_scores_and_writes_working_models(tmp_pat
                  "-o", tmp_path)
     assert result.exit_code == 0, result.output
     scores = [float(f) for f in re.findall(r"F1 ([0-9.]+)", result.stdout)]
-    assert len(scores) == 3
-    names, end_to_end, gold_entities = scores
+    assert len(scores) == 5  # names, relations end to end, with gold entities, stated, stated when linked
+    names, end_to_end, gold_entities, stated, linked = scores
     assert names >= 0.8 and end_to_end >= 0.5 and gold_entities >= 0.7
+    precision = [float(p) for p in re.findall(r"kg states.*?P ([0-9.]+)", result.stdout)]
+    assert len(precision) == 2 and precision[1] >= precision[0]  # stating only linked names is more precise
+    assert 0.3 <= linked <= stated
     model = RelationModel.load(tmp_path / "conll04_relations.json")
     assert model.info["dev_f1"] == pytest.approx(end_to_end, abs=1e-3)
     assert set(model.classes) == {"None", "Work_For", "Kill", "OrgBased_In", "Live_In", "Located_In"}
@@ -109,3 +112,17 @@ def test_ontology_declares_every_relation_family():
         term = rdflib.URIRef(expand(family.local_name))
         assert (term, rdflib.RDFS.subPropertyOf, rdflib.URIRef("https://kg.example.org/ontology#relatedTo")) in g
         assert g.value(term, rdflib.RDFS.label) and g.value(term, rdflib.RDFS.comment)
+
+
+def test_the_classifier_states_nothing_of_names_the_sentence_does_not_link(extractor):
+    """Two names far apart in a sentence's structure: the classifier's guess (it lives in, it is based in)
+    is not stated."""
+    for text, pair in [("Tomas Lindqvist was speaking after a meeting of the board in Stockholm.",
+                        ("Tomas Lindqvist", "Stockholm")),
+                       ("Ana Costa said the new plant that Globex built near the river would open in Lisbon.",
+                        ("Globex", "Lisbon"))]:
+        found = {(rs.subject.label, rs.object.label) for rs in facts(extractor, text).statements
+                 if rs.statement and rs.statement.pattern == "classifier"}
+        assert pair not in found, text
+    linked = facts(extractor, "Tomas Lindqvist, a banker from Stockholm, joined Volkswagen in 2019.")
+    assert any(rs.statement and rs.statement.pattern == "classifier" for rs in linked.statements)

@@ -26,9 +26,21 @@ confidence_option = click.option(
     "--min-confidence", type=click.FloatRange(0, 1), default=None,
     help="Leave out statements whose confidence is below this (env KG_MIN_CONFIDENCE; default 0: keep all).")
 
+entities_option = click.option(
+    "--entities", type=click.Path(dir_okay=False, path_type=Path), envvar="KG_ENTITIES", default=None,
+    help="RDF file of known entities (labels, skos:altLabel, former names, types, owl:sameAs; env "
+         "KG_ENTITIES): mentions of their names resolve to them and link to their IRIs.")
+
+clauses_option = click.option(
+    "--clauses", is_flag=True, default=None, envvar="KG_CLAUSES",
+    help="Keep open clauses too (env KG_CLAUSES): statements whose object is a bare noun ('announced plans') "
+         "or that say a common noun of another ('firms raise prices'). They are kept as kg:Clause, never as "
+         "facts; without this they are left out.")
+
 
 def make_settings(store_path: Path | None = None, base_iri: str | None = None,
-              models: tuple[str, ...] = (), jobs: int | None = None, min_confidence: float | None = None) -> Settings:
+                  models: tuple[str, ...] = (), jobs: int | None = None, min_confidence: float | None = None,
+                  entities: Path | None = None, clauses: bool | None = None) -> Settings:
     defaults = Settings()
     chosen = dict(defaults.models)
     for item in models:
@@ -38,7 +50,9 @@ def make_settings(store_path: Path | None = None, base_iri: str | None = None,
         chosen[lang] = name
     return Settings(store=store_path or defaults.store, base_iri=base_iri or defaults.base_iri,
                     models=chosen, max_bytes=defaults.max_bytes, jobs=jobs or defaults.jobs,
-                    min_confidence=defaults.min_confidence if min_confidence is None else min_confidence)
+                    min_confidence=defaults.min_confidence if min_confidence is None else min_confidence,
+                    entities=entities or defaults.entities,
+                    clauses=defaults.clauses if clauses is None else clauses)
 
 
 def warn(error: IngestError | str) -> None:

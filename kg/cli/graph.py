@@ -11,7 +11,9 @@ import pyoxigraph as ox
 
 from kg.cli.common import (
     base_option,
+    clauses_option,
     confidence_option,
+    entities_option,
     fail,
     jobs_option,
     make_settings,
@@ -33,9 +35,12 @@ _EXPORT_CHOICES = ["ttl", "turtle", "nt", "ntriples", "nq", "nquads", "trig", "j
 @model_option
 @jobs_option
 @confidence_option
+@entities_option
+@clauses_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def build(paths: tuple[Path, ...], store_path: Path, base_iri: str | None, models: tuple[str, ...],
-          jobs: int | None, min_confidence: float | None, quiet: bool) -> None:
+          jobs: int | None, min_confidence: float | None, entities: Path | None, clauses: bool | None,
+          quiet: bool) -> None:
     """Add the articles in PATHS (files or folders) to the store.
 
     Unchanged articles are skipped, changed ones replace their earlier version, and the whole build is
@@ -46,9 +51,10 @@ def build(paths: tuple[Path, ...], store_path: Path, base_iri: str | None, model
 
     from kg.extract import PipelineError
     from kg.pipeline import build as run_build
+    from kg.resolve.reference import ReferenceError
     from kg.store import KGStore, StoreError
 
-    settings = make_settings(store_path, base_iri, models, jobs, min_confidence)
+    settings = make_settings(store_path, base_iri, models, jobs, min_confidence, entities, clauses)
     bar = tqdm(desc="reading", unit=" doc", disable=quiet, file=sys.stderr, leave=False)
 
     def on_error(error: IngestError) -> None:
@@ -59,7 +65,7 @@ def build(paths: tuple[Path, ...], store_path: Path, base_iri: str | None, model
         with KGStore(settings.store) as store:
             report = run_build(paths, settings, store, on_error, progress=lambda doc: bar.update())
             stats = store.stats()
-    except (StoreError, PipelineError) as err:
+    except (StoreError, PipelineError, ReferenceError) as err:
         bar.close()
         fail(str(err))
     bar.close()
@@ -80,13 +86,15 @@ def build(paths: tuple[Path, ...], store_path: Path, base_iri: str | None, model
 @model_option
 @jobs_option
 @confidence_option
+@entities_option
+@clauses_option
 def extract(paths: tuple[Path, ...], fmt: str, base_iri: str | None, models: tuple[str, ...],
-            jobs: int | None, min_confidence: float | None) -> None:
+            jobs: int | None, min_confidence: float | None, entities: Path | None, clauses: bool | None) -> None:
     """Print the statements found in PATHS without touching a store.
 
     \b
     jsonl lines look like:
-      {"subject": {"id", "label", "type", "aliases"}, "predicate": {"id", "label"},
+      {"subject": {"id", "label", "type", "aliases", "sameAs"?}, "predicate": {"id", "label"},
        "object": {"id" or null, "label", "type", "value"?, "datatype"?},
        "negated": bool, "confidence": float, "source": {"document", "sentence", "start", "end"}}
     """
@@ -94,9 +102,10 @@ def extract(paths: tuple[Path, ...], fmt: str, base_iri: str | None, models: tup
     from kg.pipeline import extract as run_extract
     from kg.rdf import Minter, document_quads
     from kg.rdf.jsonl import statement_records
+    from kg.resolve.reference import ReferenceError
     from kg.store import KGStore
 
-    settings = make_settings(None, base_iri, models, jobs, min_confidence)
+    settings = make_settings(None, base_iri, models, jobs, min_confidence, entities, clauses)
     minter = Minter(settings.base_iri)
     errors: list[IngestError] = []
 
@@ -116,7 +125,7 @@ def extract(paths: tuple[Path, ...], fmt: str, base_iri: str | None, models: tup
                     click.echo(json.dumps(record, ensure_ascii=False))
             else:
                 quads.extend(document_quads(resolution, minter, resolution.extraction.document.source)[1])
-    except PipelineError as err:
+    except (PipelineError, ReferenceError) as err:
         fail(str(err))
     if fmt != "jsonl":
         memory.commit([], quads, with_ontology=False)

@@ -16,7 +16,12 @@ _DEFAULT_PORT = 8000
 
 def sample_folder() -> Path:
     """Folder of the sample articles shipped with kg."""
-    return Path(str(resources.files("kg") / "samples"))
+    return Path(str(resources.files("kg") / "samples" / "articles"))
+
+
+def sample_entities() -> Path:
+    """The reference entities shipped with the samples (`kg build --entities`)."""
+    return Path(str(resources.files("kg") / "samples" / "entities.ttl"))
 
 
 def _address_in_use(host: str, port: int) -> str | None:
@@ -115,10 +120,11 @@ def serve(**options) -> None:
 def demo(ctx: click.Context, then_serve: bool, **options) -> None:
     """Build the bundled sample articles into the store, show what the graph holds and serve it."""
     store_path = options["store_path"]
-    click.echo(f"Building {sample_folder()} into {store_path} ...", err=True)
+    click.echo(f"Building {sample_folder()} into {store_path}, with the known entities of {sample_entities()} ...",
+               err=True)
     try:
         ctx.invoke(build, paths=(sample_folder(),), store_path=store_path, base_iri=options["base_iri"], models=(),
-                   jobs=None, min_confidence=None, quiet=False)
+                   jobs=None, min_confidence=None, entities=sample_entities(), clauses=None, quiet=False)
     except SystemExit as done:
         if done.code:
             raise

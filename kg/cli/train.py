@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -34,7 +35,7 @@ def train_relations(train_file: Path, dev_file: Path, output_dir: Path | None, c
     conll04_relations.json.
     """
     from kg.extract import PipelineError, load_pipeline
-    from kg.extract.relations import THRESHOLD, Classifier
+    from kg.extract.relations import STATE_FROM, THRESHOLD, Classifier
     from kg.extract.training import evaluate, evaluate_names, held_out_names, read_conll04, train_names
     from kg.extract.training import train as fit
 
@@ -63,22 +64,31 @@ def train_relations(train_file: Path, dev_file: Path, output_dir: Path | None, c
     click.echo(f"dev names (people, organisations, places): {names}")
     click.echo(f"dev relations, names found by kg:          {end_to_end}")
     click.echo(f"dev relations, gold entities given:        {given}")
+    for linked in (False, True):
+        stated = evaluate(classifier, dev_set, threshold=STATE_FROM, linked=linked)
+        click.echo(f"dev relations kg states (from {STATE_FROM}){', names linked' if linked else ''}: {stated}")
 
 
 @train.command("calibration")
 @click.option("--dev", "dev_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default="../shared/data/conll04/conll04_dev.json", show_default=True,
-              help="CoNLL04 JSON the judgements were made on.")
+              help="CoNLL04 JSON the CoNLL04 judgements were made on.")
+@click.option("--news", "news_folder", type=click.Path(file_okay=False, path_type=Path),
+              default="../shared/eval/news", show_default=True,
+              help="Folder of the news articles (NAME.txt) the news judgements were made on; if it is missing, "
+                   "only the CoNLL04 judgements are used.")
 @click.option("--judgements", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Judged statements (default: kg/extract/models/statement_judgements.jsonl).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Where to write the calibration (default: the one kg uses, kg/extract/models/confidence.json).")
 @model_option
-def train_calibration(dev_file: Path, judgements: Path | None, output: Path | None, models: tuple[str, ...]) -> None:
-    """Fit statement confidences on CoNLL04 dev and print how reliable they are.
+def train_calibration(dev_file: Path, news_folder: Path, judgements: Path | None, output: Path | None,
+                      models: tuple[str, ...]) -> None:
+    """Fit statement confidences on the judged statements and print how reliable they are.
 
-    Pattern statements: a logistic regression over the judged statements' construction and mention
-    kinds. Classifier statements: Platt scaling of its probability against the CoNLL04 dev gold. The
+    Pattern statements: a logistic regression over the judged statements' construction, mention kinds and
+    object length (CoNLL04 dev and news articles, open clauses included). Classifier statements: Platt
+    scaling of its probability against the CoNLL04 dev gold and the judged news statements it made. The
     printed reliability is 5-fold cross-validated: each statement's confidence comes from a fit that did
     not see it.
     """
@@ -91,28 +101,48 @@ def train_calibration(dev_file: Path, judgements: Path | None, output: Path | No
     settings = make_settings(models=models)
     try:
         dev_set = read_conll04(dev_file, load_pipeline(settings.models["en"]))
-        statements, unmatched = judged_statements(dev_file, judgements or JUDGEMENTS_FILE, settings)
+        judged = judged_statements(dev_file, news_folder if news_folder.is_dir() else None,
+                                   judgements or JUDGEMENTS_FILE, settings)
     except PipelineError as err:
         fail(str(err))
     except (ValueError, KeyError, TypeError) as err:
         fail(f"{dev_file} or {judgements or JUDGEMENTS_FILE}: not CoNLL04 JSON / judgements ({err})")
-    classified = classifier_examples(Classifier.load(), dev_set)
-    click.echo(f"{len(statements)} judged statements ({unmatched} judgements matched nothing), "
-               f"{len(classified)} classifier statements", err=True)
-    scored = reliability(statements, classified)
-    for low in (0.0, 0.5, 0.6, 0.7, 0.8, 0.9):
-        high = 0.5 if low == 0.0 else low + 0.1
-        inside = [right for conf, right in scored if low <= conf < high or (high == 1.0 and conf == 1.0)]
-        if inside:
-            click.echo(f"confidence {low:.1f}-{high:.1f}: {len(inside):4} statements, "
-                       f"{sum(inside) / len(inside):.0%} right")
-    top = [right for conf, right in scored if conf >= 0.8]
-    click.echo(f"confidence >= 0.8: {len(top)} statements, {sum(top) / max(1, len(top)):.0%} right")
-    calibration = fit_calibration(statements, classified)
+    gold = classifier_examples(Classifier.load(), dev_set)
+    click.echo(f"{len(judged.statements) + len(judged.classified)} judged statements ({judged.unmatched} "
+               f"judgements matched nothing), {len(gold)} classifier statements on CoNLL04 gold", err=True)
+    classified = gold + judged.classified
+    corpora = judged.statement_corpora + ["conll04 gold"] * len(gold) + ["news"] * len(judged.classified)
+    scored = reliability(judged.statements, classified)
+    for name, wanted in (("news, facts (what kg outputs by default)", {"news"}),
+                         ("news, facts and open clauses", {"news", "news clauses"}),
+                         ("CoNLL04 dev", {"conll04", "conll04 clauses"})):
+        _print_reliability(name, [(conf, right) for i, conf, right in scored if corpora[i] in wanted])
+    calibration = fit_calibration(judged.statements, classified)
     calibration.save(output or CALIBRATION_FILE)
     click.echo(f"wrote {output or CALIBRATION_FILE}", err=True)
 
 
+def _print_reliability(corpus: str, scored: list[tuple[float, bool]]) -> None:
+    """How often the judged statements of a corpus were right at each confidence (cross-validated), how
+    many distinct confidences they got, and the lowest --min-confidence that keeps 75% right."""
+    click.echo(f"{corpus}: {len(scored)} judged statements (each counted in 3 fold splits), "
+               f"{sum(r for _, r in scored) / max(1, len(scored)):.0%} right")
+    for low in (0.0, 0.5, 0.6, 0.7, 0.8, 0.9):
+        high = 0.5 if low == 0.0 else low + 0.1
+        inside = [right for conf, right in scored if low <= conf < high or (high == 1.0 and conf == 1.0)]
+        if inside:
+            click.echo(f"  confidence {low:.1f}-{high:.1f}: {len(inside):4} statements, "
+                       f"{sum(inside) / len(inside):.0%} right")
+    top = [right for conf, right in scored if conf >= 0.8]
+    click.echo(f"  confidence >= 0.8: {len(top)} statements, {sum(top) / max(1, len(top)):.0%} right")
+    common = sorted(v for v, n in Counter(conf for conf, _ in scored).items() if n >= 0.01 * len(scored))
+    click.echo(f"  confidence values given to 1% or more of them: {len(common)}")
+    for cut in sorted({conf for conf, _ in scored}):
+        kept = [right for conf, right in scored if conf >= cut]
+        if kept and sum(kept) >= 0.75 * len(kept):
+            click.echo(f"  from confidence {cut}: {len(kept)} statements ({len(kept) / len(scored):.0%}), "
+                       f"{sum(kept) / len(kept):.0%} right")
+            break
 
 
 @train.command("portuguese")

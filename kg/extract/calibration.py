@@ -1,12 +1,13 @@
-"""Statement confidence: how likely a statement is right, calibrated on judged dev data.
+"""Statement confidence: how likely a statement is strictly right, calibrated on judged statements.
 
 A pattern statement's confidence comes from a logistic regression over what predicts its errors: the
-construction it was read from, what kind of mention its subject and object are (a name, a pronoun, a
-description, a common-noun phrase, a value) and how far apart its words lie. The classifier's
-probability is recalibrated by Platt scaling. An isotonic curve, fitted on scores the models gave
-examples they had not seen, then maps both to how often such statements were right. All of it is fitted
-by `kg train calibration` on CoNLL04 dev sentences: the relation gold for the classifier, hand
-judgements of kg's statements (models/statement_judgements.jsonl) for the patterns.
+construction it was read from, what kind and class of mention its subject and object are (a name, a
+pronoun, a description, a common-noun phrase, a value), how long its object is and how far apart its
+words lie. The classifier's probability is recalibrated by Platt scaling. An isotonic curve, fitted on
+scores the models gave examples they had not seen, then maps both to how often such statements were
+right. All of it is fitted by `kg train calibration`: on hand judgements of kg's statements on CoNLL04
+dev sentences and on news articles (models/statement_judgements.jsonl), and on the CoNLL04 relation gold
+for the classifier.
 """
 
 from __future__ import annotations
@@ -29,12 +30,26 @@ SPAN_BUCKETS = (25, 50, 80, 120)  # characters from the first to the last word o
 
 def statement_features(pattern: str, subject: Argument, obj: Argument, reach: int, hedged: bool) -> list[str]:
     """The calibration features of a pattern statement: its construction, the Mention kinds of its ends
-    ("literal" for a value), how far apart its words lie (`reach`, in characters from its first word to its
-    last: long reaches are where parses go wrong) and whether its words hedge ("might", "whether",
-    "allegedly": the language pack says which words do)."""
-    kinds = [arg.kind if isinstance(arg, Mention) else "literal" for arg in (subject, obj)]
+    ("literal" for a value; a common-noun phrase with a name or figure in it is "named-concept"), how many
+    words its object has (a bare noun is seldom a fact), how far apart its words lie (`reach`, in characters
+    from its first word to its last: long reaches are where parses go wrong) and whether its words hedge
+    ("might", "whether", "allegedly": the language pack says which words do)."""
+    kinds = [_kind(arg) for arg in (subject, obj)]
     bucket = next((f"<{b}" for b in SPAN_BUCKETS if reach < b), f">={SPAN_BUCKETS[-1]}")
-    return [f"pattern={pattern}", f"subject={kinds[0]}", f"object={kinds[1]}", f"span{bucket}", f"hedged={hedged}"]
+    words = min(len(obj.text.split()), 3)
+    return [f"pattern={pattern}", f"subject={kinds[0]}", f"object={kinds[1]}", f"object_words={words}",
+            f"ends={kinds[0]}-{kinds[1]}", f"types={_type(subject)}-{_type(obj)}", f"span{bucket}",
+            f"hedged={hedged}"]
+
+
+def _type(arg: Argument) -> str:
+    return arg.label if isinstance(arg, Mention) else arg.kind
+
+
+def _kind(arg: Argument) -> str:
+    if not isinstance(arg, Mention):
+        return "literal"
+    return "named-concept" if arg.kind == "concept" and arg.named else arg.kind
 
 
 def logit(p: float) -> float:

@@ -25,8 +25,8 @@ from kg.records import Argument, Literal, Mention, Predicate, Statement
 if TYPE_CHECKING:
     from kg.extract.lang import LanguagePack
 
-__all__ = ["Reader", "Lexicon", "relation", "camel", "is_title", "hyphen_start", "hyphen_piece", "name_spans",
-           "IS_A", "JOB_TITLE", "HAS"]
+__all__ = ["Reader", "Lexicon", "relation", "camel", "is_title", "common_word", "hyphen_start", "hyphen_piece",
+           "name_spans", "IS_A", "JOB_TITLE", "HAS"]
 
 # the ontology's own predicates, which every language's definitions state
 IS_A = Predicate("is a", "kg:isA")
@@ -54,6 +54,9 @@ class Lexicon:
     date_words: re.Pattern[str]  # a DATE entity is a date only with one of these
     hedges: re.Pattern[str]  # "might", "whether", "allegedly"
     common_acronyms: frozenset[str] = frozenset()  # capitals that are common nouns, not names ("IA": intelligence)
+    modals: frozenset[str] = frozenset()  # auxiliaries of a possibility ("could", "might")
+    conditions: frozenset[str] = frozenset()  # conjunctions of a condition ("if", "unless")
+    claims: frozenset[str] = frozenset()  # lemmas of verbs whose complement is claimed, not stated ("allege")
 
 
 def camel(label: str) -> str:
@@ -64,6 +67,16 @@ def camel(label: str) -> str:
 
 def relation(label: str) -> Predicate:
     return Predicate(label, camel(label))
+
+
+EVIDENCE_PATH = 4  # most dependency edges between two names for the classifier's relation to stand
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Dependency edges between two tokens of a sentence (through their lowest common head)."""
+    up_a = [a, *a.ancestors]
+    depth_b = {t.i: k for k, t in enumerate([b, *b.ancestors])}
+    return next((k + depth_b[t.i] for k, t in enumerate(up_a) if t.i in depth_b), len(a.doc))
 
 
 def is_title(tok: Token) -> bool:
@@ -91,7 +104,7 @@ def _with_compounds(ent: Span, pack: LanguagePack) -> Span:
     start = ent.start
     while start > 0 and ent.label_ in pack.entity_classes and ent.doc[start - 1].pos_ == "PROPN" and \
             ent.doc[start - 1].dep_ == pack.syntax.compound and ent.start <= ent.doc[start - 1].head.i < ent.end \
-            and not ent.doc[start - 1].ent_type_:
+            and not ent.doc[start - 1].ent_type_ and not ent.doc[start - 1].is_lower:
         start -= 1
     return ent.doc[start:ent.end]
 
@@ -104,15 +117,48 @@ def _keep_entity(ent: Span, pack: LanguagePack) -> bool:
     return ent.label_ in pack.entity_classes or ent.label_ in pack.value_labels
 
 
+def common_word(tok: Token) -> bool:
+    """A lower-case noun or adjective, even one the tagger took for a proper noun ("shadow chancellor"), and
+    not a short particle of a name ("de", "van")."""
+    return tok.is_lower and tok.pos_ in ("NOUN", "ADJ", "PROPN") and len(tok.text) > 3
+
+
+def _name_pieces(ent: Span) -> list[tuple[Span, str]]:
+    """An entity span as names: cut where it swallowed a lower-case verb ("Brightwater Labs hired Odile
+    Marchetti" tagged one organisation), and without the lower-case nouns and adjectives it starts with
+    ("shadow chancellor Piet Haver": a role before the name, not part of it). A name has no such words.
+    Pieces cut at a verb are names whose class is left to other evidence."""
+    cuts = [t.i for t in ent if t.pos_ in ("VERB", "AUX") and t.is_lower]
+    label = "NAME" if cuts else ent.label_
+    pieces = []
+    for start, end in zip([ent.start, *(c + 1 for c in cuts)], [*cuts, ent.end], strict=True):
+        while start < end and common_word(ent.doc[start]):
+            start += 1
+        words = [t.i for t in ent.doc[start:end] if t.pos_ == "PROPN"] if cuts else [start, end - 1]
+        if words and start < end:
+            pieces.append((Span(ent.doc, words[0], words[-1] + 1, label=label), label))
+    return pieces
+
+
+def _capital_of_sentence(tok: Token, pack: LanguagePack) -> bool:
+    """A word capitalised only because it starts the sentence, before the common noun it modifies: "Shadow
+    chancellor X" (not "MPIO's players" or "Labour's plans")."""
+    return tok.is_sent_start and tok.is_title and tok.dep_ != pack.syntax.possessive and common_word(tok.head)
+
+
 def name_spans(doc: Doc, pack: LanguagePack) -> list[tuple[Span, str]]:
     """Named entity spans with their NER label; proper-noun runs the NER missed count as names."""
-    spans = [(_with_compounds(ent, pack), ent.label_) for ent in doc.ents if _keep_entity(ent, pack)]
+    spans = [(_with_compounds(piece, pack) if label != "NAME" else piece, label)
+             for ent in doc.ents if _keep_entity(ent, pack)
+             for piece, label in (_name_pieces(ent) if ent.label_ in pack.entity_classes else [(ent, ent.label_)])]
     covered = {t.i for ent, _ in spans for t in ent} | {t.i for t in doc if is_title(t)}
     i = 0
     while i < len(doc):
-        if doc[i].pos_ == "PROPN" and i not in covered and doc[i].text not in pack.lexicon.common_acronyms:
+        if doc[i].pos_ == "PROPN" and i not in covered and doc[i].text not in pack.lexicon.common_acronyms \
+                and not common_word(doc[i]) and not _capital_of_sentence(doc[i], pack):
             j = i
-            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and j + 1 not in covered:
+            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and j + 1 not in covered and \
+                    not common_word(doc[j + 1]):
                 j += 1
             spans.append((doc[i:j + 1], "NAME"))
             i = j + 1
@@ -173,7 +219,8 @@ class Reader:
                 start, end, span.text, kind, label, self.sentence_of[span.start], lemma,
                 head.dep_ in self.syntax.nominal_subject, self.lexicon.noun_class.get(lemma),
                 lemma in self.lexicon.generic,
-                kind == "pronoun" and span.text.lower() in self.lexicon.possessive_pronouns)
+                kind == "pronoun" and span.text.lower() in self.lexicon.possessive_pronouns,
+                kind == "concept" and any(t.i in self.span_of for t in span if t.i != head.i))
         return self.mentions[key]
 
     def part_mention(self, tok: Token, start: int, end: int, kind: str, label: str) -> Mention:
@@ -301,7 +348,43 @@ class Reader:
             self.calibration.statement(pattern, subject, obj, len(text), hedged)
         self.statements.append(Statement(
             subject, predicate, obj, self.sentence_of[tokens[0].i], self.offset + first, self.offset + end, negated,
-            confidence, when, pattern, hedged))
+            confidence, when, pattern, hedged, probability, self.modality(tokens)))
+
+    def modality(self, tokens: list[Token]) -> str | None:
+        """Whether a statement's words are not stated as a fact: asked ("Will Globex buy X?"), possible or
+        conditional ("Globex could buy X", "if Globex buys X", "Globex would buy X if ..."), or the complement
+        of a claim, belief or fear ("Initech claimed that Globex bought X"). Read up from its verbs through
+        the clauses that govern them, not through the nouns they modify."""
+        syntax, lexicon = self.syntax, self.lexicon
+        if self._asked(tokens):
+            return "question"
+        for tok in tokens:
+            verb = tok
+            while verb.pos_ in ("VERB", "AUX"):
+                for child in verb.children:
+                    if (child.dep_ in syntax.auxiliary and child.lower_ in lexicon.modals) or \
+                            (child.dep_ == syntax.marker and child.lower_ in lexicon.conditions) or \
+                            (child.dep_ == syntax.adverbial_clause and
+                             any(g.dep_ == syntax.marker and g.lower_ in lexicon.conditions for g in child.children)):
+                        return "hypothetical"
+                if verb.head.i == verb.i:
+                    break
+                if verb.dep_ in syntax.reported and verb.head.lemma_.lower() in lexicon.claims:
+                    return "claimed"
+                verb = verb.head
+        return None
+
+    def _asked(self, tokens: list[Token]) -> bool:
+        """A statement in a question: its sentence ends with "?", and the statement is inside the last
+        quotation of the sentence if it has one ('X asked Y: "Is it right?"' asks nothing of X and Y)."""
+        sent = tokens[0].sent
+        if not sent.text.rstrip(" \"'”’").endswith("?"):
+            return False
+        quotes = [t.i for t in sent if t.text in ('"', "“", "”", "«", "»")]
+        if not quotes:
+            return True
+        opening = quotes[-1] if len(quotes) % 2 else quotes[-2]  # the last quotation's opening mark
+        return min(t.i for t in tokens) > opening
 
     def expand(self, tokens: list[Token]) -> list[Token]:
         """The argument tokens with their conjuncts and the names given as their examples."""
@@ -365,9 +448,12 @@ class Reader:
                 if prep.lower_ == preposition]
 
     def classified(self, statements: Iterator[tuple[Span, Span, Predicate, float]]) -> None:
-        """Statements a relation classifier found between two names of a sentence."""
+        """Statements a relation classifier found between two names of a sentence, where the sentence's
+        structure links them closely enough to say something of both (not "X attended a ceremony in the
+        town of Y")."""
         for a, b, predicate, p in statements:
-            if a.root.i not in self.span_of or b.root.i not in self.span_of:
+            if a.root.i not in self.span_of or b.root.i not in self.span_of or \
+                    tree_distance(a.root, b.root) > EVIDENCE_PATH:
                 continue
             tokens = list(self.doc[min(a.start, b.start):max(a.end, b.end)])
             negated = any(t.lower_ in self.lexicon.negators for t in tokens)

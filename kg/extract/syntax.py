@@ -61,6 +61,7 @@ class Syntax:
     possessive_marker_tags: frozenset[str]  # "'s"
     participle: Callable[[Token], bool] = _never  # "hired" in "was hired"
     gerund: Callable[[Token], bool] = _never  # "joining"
+    marker: str = "mark"  # the conjunction that opens a subordinate clause ("if", "that")
     relative_pronoun: Callable[[Token], bool] = _never  # "which" in "the company which ..."
     singular: Callable[[Token], bool] = _never  # a singular noun ("the company", not "the companies")
     trailing_modifiers: frozenset[str] = frozenset()  # modifiers after their noun ("inteligência artificial")

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.calibration import Calibration, logit
 from kg.extract.names import NameModel, SentenceNames
+from kg.extract.reader import EVIDENCE_PATH, tree_distance
 from kg.extract.relations import NONE, STATE_FROM, Classifier, RelationModel, pair_features, pairs, related
 
 __all__ = ["Sentence", "read_conll04", "train_names", "held_out_names", "train", "evaluate", "evaluate_names",
@@ -142,12 +143,14 @@ def _micro(compared: Iterable[tuple[set, set]]) -> Scores:
 
 
 def evaluate(classifier: Classifier, sentences: list[Sentence], gold_entities: bool = False,
-             threshold: float = 0.5) -> Scores:
-    """Micro-averaged relation scores: type and both entity boundaries must match the gold."""
+             threshold: float = 0.5, linked: bool = False) -> Scores:
+    """Micro-averaged relation scores: type and both entity boundaries must match the gold. `linked`:
+    only relations between names the sentence links closely, as kg states them."""
     def compared(s: Sentence) -> tuple[set, set]:
         stated = related(classifier.relations, s.entities, threshold) if gold_entities else \
             classifier.read(s.doc, threshold)
-        return ({(a.start, a.end, b.start, b.end, label) for a, b, label, _ in stated},
+        return ({(a.start, a.end, b.start, b.end, label) for a, b, label, _ in stated
+                 if not linked or tree_distance(a.root, b.root) <= EVIDENCE_PATH},
                 {(*k, v) for k, v in s.relations.items()})
     return _micro(compared(s) for s in sentences)
 
@@ -220,15 +223,18 @@ def _fit_models(statements: list[tuple[list[str], bool]], classified: list[tuple
 
 
 def reliability(statements: list[tuple[list[str], bool]], classified: list[tuple[float, bool]],
-                folds: int = 5, repeats: int = 3) -> list[tuple[float, bool]]:
-    """(confidence, right) for every example in each of `repeats` random fold splits, each confidence from
-    a calibration fitted without the example's fold (so every example counts `repeats` times)."""
+                folds: int = 5, repeats: int = 3) -> list[tuple[int, float, bool]]:
+    """(example, confidence, right) for every example in each of `repeats` random fold splits, each
+    confidence from a calibration fitted without the example's fold (so every example counts `repeats`
+    times); `example` indexes the statements, then the classified ones after them."""
     out = []
+    numbered_s = list(enumerate(statements))
+    numbered_c = [(len(statements) + i, example) for i, example in enumerate(classified)]
     for repeat in range(repeats):
-        for train_s, train_c, test_s, test_c in _splits(statements, classified, folds, seed=100 + repeat):
-            fit = fit_calibration(train_s, train_c)
-            out += [(fit.statement_of(fs), r) for fs, r in test_s]
-            out += [(fit.classifier(p), r) for p, r in test_c]
+        for train_s, train_c, test_s, test_c in _splits(numbered_s, numbered_c, folds, seed=100 + repeat):
+            fit = fit_calibration([e for _, e in train_s], [e for _, e in train_c])
+            out += [(i, fit.statement_of(fs), r) for i, (fs, r) in test_s]
+            out += [(i, fit.classifier(p), r) for i, (p, r) in test_c]
     return out
 
 

@@ -127,6 +127,8 @@ def _named_month(text: str, months: dict[str, int]) -> tuple[str, str] | None:
 
 def value_of(label: str, text: str, words: ValueWords) -> Literal | None:
     """A typed literal for a spaCy entity label that denotes a value, else None."""
+    if text.endswith(".") and text[-2:-1].isalpha():  # "$20m." at a sentence's end: the full stop is not its
+        text = text[:-1]
     if label == "MONEY":
         return money(text, words)
     if label == "PERCENT":

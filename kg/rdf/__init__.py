@@ -2,7 +2,10 @@
 
 For each statement the document graph holds the fact itself (unless negated) and a reified
 kg:Statement (rdf:subject/predicate/object) carrying the sentence, character offsets, confidence,
-negation, date qualifier and extractor version, so SPARQL can reach where every fact came from.
+negation, modality, date qualifier and extractor version, so SPARQL can reach where every fact came from.
+A negated statement, or one said as a possibility, a question or someone's claim (kg:modality), is
+recorded as a statement only, never asserted as a fact. An open
+clause (kept only on request) is a kg:Clause with the same provenance and no fact.
 Each mention of an entity (name, pronoun or description) is kept with its offsets and sentence.
 """
 
@@ -107,6 +110,8 @@ def document_quads(resolution: Resolution, minter: Minter, source: str) -> tuple
         add(e, LABEL, _lit(entity.label))
         for alias in sorted(entity.aliases - {entity.label}):
             add(e, _n(_SKOS + "altLabel"), _lit(alias))
+        for iri in sorted(entity.same_as):
+            add(e, _n(_OWL + "sameAs"), NamedNode(iri))
         add(e, _kg("mentionedIn"), d)
 
     sentence_iris: dict[int, NamedNode] = {}
@@ -143,10 +148,10 @@ def document_quads(resolution: Resolution, minter: Minter, source: str) -> tuple
         if st is None:  # document metadata: author, editor
             add(s_term, p, o_term)
             continue
-        if not st.negated:
+        if not st.negated and not rs.clause and st.modality is None:
             add(s_term, p, o_term)
         r = NamedNode(minter.statement(doc_iri, st.start, st.end, s_term, p, o_term, rs.predicate.label, st.pattern))
-        add(r, TYPE, _kg("Statement"))
+        add(r, TYPE, _kg("Clause" if rs.clause else "Statement"))
         add(r, _n(_RDF + "subject"), s_term)
         add(r, _n(_RDF + "predicate"), p)
         add(r, _n(_RDF + "object"), o_term)
@@ -164,6 +169,8 @@ def document_quads(resolution: Resolution, minter: Minter, source: str) -> tuple
             add(r, _kg("objectText"), _lit(rs.object.literal.text))
             if rs.object.literal.unit:
                 add(r, _kg("unit"), _lit(rs.object.literal.unit))
+        if st.modality is not None:
+            add(r, _kg("modality"), _lit(st.modality))
         if st.date is not None:
             add(r, _kg("date"), _lit(st.date.value, st.date.datatype if st.date.datatype != "string" else None))
 

@@ -39,7 +39,7 @@ from kg.resolve.evidence import type_votes
 from kg.resolve.families import contradicts, normalise
 from kg.resolve.spelling import variant_confidence
 
-__all__ = ["Resolver", "normalize_name", "entity_key", "concept_key"]
+__all__ = ["Resolver", "normalize_name", "entity_key", "concept_key", "is_clause"]
 
 AUTHOR = Predicate("author", "schema:author")
 EDITOR = Predicate("editor", "schema:editor")
@@ -75,6 +75,21 @@ def concept_key(text: str, head_lemma: str) -> str:
         words[-1] = head_lemma if words[-1] != head_lemma and words[-1].startswith(head_lemma[:3]) \
             else words[-1]
     return "_".join(words) or "thing"
+
+
+TYPING = {"kg:isA", "schema:jobTitle"}  # "X is a N", "CPO X": a bare noun says what X is
+
+
+def is_clause(subject: Node, predicate: Predicate, obj: Node) -> bool:
+    """Whether a statement is an open clause rather than a fact a reader could query: its object a bare
+    common noun ("Globex announced plans", "move", "way"; not "X is a startup"), or a common-noun phrase said
+    of another or of a value ("firms raise prices") unless both have a name or figure in them ("Globex's
+    profit rose to $3bn")."""
+    if obj.kind == "concept" and len(obj.label.split()) == 1 and predicate.local_name not in TYPING:
+        return True
+    if subject.kind != "concept" or obj.kind == "entity":
+        return False
+    return not (subject.named and (obj.kind == "literal" or obj.named))
 
 
 def _acronym(name: str, skips: frozenset[str]) -> str:
@@ -124,14 +139,22 @@ class Resolver:
         else:
             self.apart_mentions.add((veto.document, veto.start, veto.entity))
 
-    def know(self, entity: Entity) -> None:
-        """Add an entity seen earlier (in the store or in this batch) to the index."""
+    def know(self, entity: Entity, reference: bool = False) -> None:
+        """Add an entity seen earlier (in the store or in this batch) to the index; a `reference` entity
+        (from a file of known entities) takes its names from whatever else they named."""
+        known = self.entities.get(entity.key)
+        if reference and known is not None and known is not entity:
+            entity.aliases |= known.aliases
+            entity.same_as |= known.same_as
         self.entities[entity.key] = entity
         if not entity.votes and entity.type != "Thing":
             entity.votes[entity.type] = 1
         entity.aliases = {a for a in entity.aliases if (_fold(a), entity.key) not in self.apart}
         for name in {entity.label, *entity.aliases}:
-            self.index.setdefault(_fold(name), entity.key)
+            if reference:
+                self.index[_fold(name)] = entity.key
+            else:
+                self.index.setdefault(_fold(name), entity.key)
             words = name.split()
             if entity.type == "Person" and len(words) > 1:
                 for short in (words[-1], words[0]):
@@ -364,7 +387,8 @@ class Resolver:
         if (arg.start, arg.end) in nodes:
             return nodes[(arg.start, arg.end)]
         if arg.kind in ("concept", "description"):
-            return Node("concept", concept_key(arg.text, arg.head_lemma), normalize_name(arg.text), "Concept")
+            return Node("concept", concept_key(arg.text, arg.head_lemma), normalize_name(arg.text), "Concept",
+                        named=arg.named)
         return None  # a pronoun with no antecedent
 
     def _statements(self, extraction: Extraction, nodes: dict[tuple[int, int], Node]) -> list[ResolvedStatement]:
@@ -374,7 +398,8 @@ class Resolver:
             if subject is None or obj is None or subject == obj or \
                     contradicts(st.predicate, self._settled_type(subject), self._settled_type(obj)):
                 continue
-            out.append(ResolvedStatement(*normalise(subject, st.predicate, obj, st.negated), st))
+            subject, predicate, obj = normalise(subject, st.predicate, obj, st.negated)
+            out.append(ResolvedStatement(subject, predicate, obj, st, is_clause(subject, predicate, obj)))
         return out
 
     def _settled_type(self, node: Node) -> str:

@@ -40,6 +40,7 @@ _GRAPH_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD}
 _RDFS_LABEL = ox.NamedNode(PREFIXES["rdfs"] + "label")
 _ALT_LABEL = ox.NamedNode(PREFIXES["skos"] + "altLabel")
 _TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
+_SAME_AS = ox.NamedNode(PREFIXES["owl"] + "sameAs")
 
 
 def _ontology_quads() -> list[ox.Quad]:
@@ -189,6 +190,9 @@ class KGStore:
         for quad in self.store.quads_for_pattern(None, _ALT_LABEL, None):
             if quad.subject.value in found:
                 found[quad.subject.value].aliases.add(quad.object.value)
+        for quad in self.store.quads_for_pattern(None, _SAME_AS, None):
+            if quad.subject.value in found:
+                found[quad.subject.value].same_as.add(quad.object.value)
         for quad in self.store.quads_for_pattern(None, _TYPE, None):
             entity = found.get(quad.subject.value)
             if entity and quad.object.value.startswith(KG):

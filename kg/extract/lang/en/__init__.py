@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.lang import LanguagePack
 from kg.extract.lang.en import words
 from kg.extract.lang.en.clauses import clause, role_held_in
-from kg.extract.lang.en.definitions import appositive, examples, possessive, title_before_name
+from kg.extract.lang.en.definitions import appositive, based_in, examples, possessive, title_before_name
 from kg.extract.syntax import Syntax
 from kg.records import Predicate
 
@@ -61,10 +61,12 @@ CLEARNLP = Syntax(
 
 
 
-def _add_title_ruler(nlp: Language) -> None:
-    """Job titles ("CPO", "Chief Executive") are marked TITLE ahead of the NER, which takes them for names."""
+def _add_rulers(nlp: Language) -> None:
+    """Job titles ("CPO", "Chief Executive") are marked TITLE ahead of the NER, which takes them for names,
+    and amounts after a currency sign MONEY, which it misses."""
     if "ner" in nlp.pipe_names:
-        nlp.add_pipe("entity_ruler", name="kg_titles", before="ner").add_patterns(words.TITLE_PATTERNS)
+        nlp.add_pipe("entity_ruler", name="kg_rulers", before="ner").add_patterns(
+            words.TITLE_PATTERNS + words.MONEY_PATTERNS)
 
 
 def _classifier() -> Callable[[Doc], Iterator[tuple[Span, Span, Predicate, float]]]:
@@ -82,10 +84,10 @@ PACK = LanguagePack.of(
     value_labels=frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE", "TIME"}),
     place_labels=frozenset({"GPE", "LOC", "FAC"}),
     examples=examples,
-    adapt=_add_title_ruler,
+    adapt=_add_rulers,
     classifier=_classifier,
 )
 # the order they run in on each token: a verb's clause, else an apposition; possessives, roles held in a
-# name; titles before a name
-for _construction in (clause, appositive, possessive, role_held_in, title_before_name):
+# name; titles before a name; where a name is based
+for _construction in (clause, appositive, possessive, role_held_in, title_before_name, based_in):
     PACK.construction(_construction)

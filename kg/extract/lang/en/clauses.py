@@ -138,14 +138,19 @@ def _prepositional(r: Reader, subject: Argument | None, subj: Token, verb: Token
 
 def _measured_attribute(r: Reader, subj: Token, verb: Token, label: str, negated: bool,
                         when: Literal | None) -> bool:
-    """'Microsoft's market value soared to $2.5 trillion' -> (Microsoft, market value soar to, ...)."""
+    """'Microsoft's market value soared to $2.5 trillion' -> (Microsoft, market value soar to, ...); the
+    owner may follow ('profits at Globex jumped 76%', 'shares in Initech fell 3%')."""
     syntax = r.syntax
-    owner = next((c for c in subj.children if c.dep_ == syntax.possessive), None)
+    owner = next((c for c in subj.children if c.dep_ == syntax.possessive), None) or next(
+        (g for prep in subj.children if prep.dep_ == syntax.preposition
+         and prep.lower_ in words.FIGURE_OWNER_PREPOSITIONS
+         for g in prep.children if g.dep_ == syntax.preposition_object and r.is_name(g)), None)
     if owner is None or subj.i in r.span_of or subj.pos_ != "NOUN":
         return False
     found = False
-    attribute = " ".join([*(t.lower_ for t in subj.lefts if t.dep_ in syntax.kind_modifiers), subj.lemma_])
-    targets = [(c, None) for c in verb.children if c.dep_ in syntax.object] + [
+    head = words.PLURAL_FIGURES.get(subj.lemma_.lower(), subj.lemma_.lower())  # "sales", not "sale"
+    attribute = " ".join([*(t.lower_ for t in subj.lefts if t.dep_ in syntax.kind_modifiers), head])
+    targets = [(c, None) for c in verb.children if c.dep_ in syntax.object | syntax.temporal] + [  # "rose 5%"
         (obj, prep) for prep, obj in syntax.objects_of(verb)]
     for target, prep in targets:
         value = r.argument(target)

@@ -11,10 +11,20 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.lang.en import words
-from kg.extract.reader import HAS, IS_A, JOB_TITLE, Reader, hyphen_piece, hyphen_start, is_title, relation
+from kg.extract.reader import (
+    HAS,
+    IS_A,
+    JOB_TITLE,
+    Reader,
+    common_word,
+    hyphen_piece,
+    hyphen_start,
+    is_title,
+    relation,
+)
 from kg.records import NAMED_BY, Argument, Literal, Mention
 
-__all__ = ["examples", "definition", "role_name", "appositive", "title_before_name", "possessive"]
+__all__ = ["examples", "definition", "role_name", "appositive", "title_before_name", "possessive", "based_in"]
 
 
 def _hyphenated(tok: Token) -> str:
@@ -58,7 +68,10 @@ def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool
         return
     named = [t.i for c in role.lefts if c.dep_ == syntax.compound for t in c.subtree
              if t.pos_ == "PROPN" or r.is_name(t)]
-    held_in = r.doc[max(named)] if named and role.lemma_.lower() in words.STAFF_ROLES else None  # "a Globex executive"
+    # "a Globex executive", "Tory leader X", "Initech chairman X" (the name parsed as an adjective)
+    holders = named + [c.i for c in role.lefts if c.dep_ in syntax.name_modifiers and r.is_name(c)
+                       and not _nationality(r, c)]
+    held_in = r.doc[max(holders)] if holders and role.lemma_.lower() in words.ROLES_HELD_IN else None
     if pattern == "appositive" and named and held_in is None and isinstance(subject, Mention) and \
             subject.kind == "entity":
         # "Reality Labs, its Metaverse division": a descriptor with a name in it is another name of X,
@@ -66,12 +79,19 @@ def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool
         r.add(subject, NAMED_BY, r.concept(role), [subj, anchor, role], "appositive-name", False)
         r.add(subject, IS_A, r.mention(r.doc[max(named) + 1:role.i + 1], "concept", "Concept", role),
               [subj, anchor, role], pattern, negated)
+    elif held_in is not None and r.is_name(held_in):  # "Globex chief executive": the role, where it is held
+        words_of_role = r.doc[held_in.i + 1:role.i + 1]
+        if is_title(role):  # a capitalised title is said whole ("Shadow Home Secretary")
+            r.add(subject, JOB_TITLE, r.concept(role), [subj, anchor, role], pattern, negated)
+        else:
+            r.add(subject, IS_A, r.mention(words_of_role, "concept", "Concept", role), [subj, anchor, role],
+                  pattern, negated)
+        title = (words_of_role[:-1].text_with_ws + role.lemma_).lower()  # "co-chairman", "chief executive"
+        r.add(subject, relation(f"{title} of"), r.entity(held_in),
+              [subj, anchor, held_in, role], pattern + "-affiliation", negated)
     else:
         r.add(subject, JOB_TITLE if is_title(role) else IS_A, r.concept(role), [subj, anchor, role],
               pattern, negated)
-    if held_in is not None and r.is_name(held_in):
-        r.add(subject, relation(f"{role_name(role)} of"), r.entity(held_in),
-              [subj, anchor, held_in, role], pattern + "-affiliation", negated)
     owner = next((c for c in role.children if c.dep_ == syntax.possessive), None)
     if owner is not None:
         r.add(subject, relation(f"{role_name(role)} of"), _role_owner(r, owner, role),
@@ -97,7 +117,7 @@ def _role_owner(r: Reader, owner: Token, role: Token) -> Argument | None:
 def role_name(noun: Token) -> str:
     """'most trusted right-hand man' -> 'right-hand man': common-noun compounds and hyphenated modifiers
     kept, names dropped ('its Metaverse division' -> 'division')."""
-    kept = [c for c in noun.lefts if (c.dep_ == "compound" and c.pos_ == "NOUN") or
+    kept = [c for c in noun.lefts if (c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower) or
             (c.dep_ == "amod" and "-" in c.text)]
     head = noun.text if noun.text.isupper() else noun.lemma_.lower()  # "CFO of", "founder of"
     if hyphen_start(noun) < noun.i:
@@ -130,11 +150,46 @@ def title_before_name(r: Reader, tok: Token) -> None:
     if tok.i != span.root.i:
         return
     nouns = [c for c in tok.lefts if c.dep_ in r.syntax.name_modifiers and c.i < span.start
-             and ((c.pos_ == "NOUN" and c.text.replace("-", "").isalpha()) or is_title(c))
+             and ((c.pos_ == "NOUN" and c.text.replace("-", "").isalpha()) or is_title(c)
+                 or (c.pos_ == "PROPN" and common_word(c)))
              and c.i not in r.span_of]
-    for noun in nouns:
-        r.add(r.entity(tok), JOB_TITLE if is_title(noun) else IS_A, r.concept(noun), [noun, tok],
-              "title-before-name", False)
+    for run in _runs(nouns):
+        if len(run) == 1:  # "Unison general secretary Dave Prentis": the role, and where it is held
+            definition(r, tok, run[0], tok, False, "title-before-name")
+        else:
+            _flat_title(r, tok, run)
+
+
+def _nationality(r: Reader, tok: Token) -> bool:
+    """'Iranian' in 'Iranian President': an adjective of a people says where, not what body, a role is in."""
+    return tok.pos_ == "ADJ" and r.pack.entity_classes.get(r.span_of[tok.i][1]) == "Group"
+
+
+def _runs(tokens: list[Token]) -> list[list[Token]]:
+    """Tokens grouped into runs of neighbours, a hyphen between them allowed ('chief', 'executive' |
+    'co', 'chairman' | 'Mr')."""
+    out: list[list[Token]] = []
+    for tok in tokens:
+        if out and (out[-1][-1].i == tok.i - 1 or (out[-1][-1].i == tok.i - 2 and tok.nbor(-1).text == "-")):
+            out[-1].append(tok)
+        else:
+            out.append([tok])
+    return out
+
+
+def _flat_title(r: Reader, name: Token, run: list[Token]) -> None:
+    """'Globex chief executive Ana Costa' parsed flat, each word on the name: the words together are the
+    role, and a name just before them is where it is held."""
+    role = run[-1]
+    title = (r.doc[run[0].i:role.i].text_with_ws + role.lemma_).lower()
+    subject = r.argument(name)
+    r.add(subject, JOB_TITLE if is_title(role) else IS_A,
+          r.mention(r.doc[run[0].i:role.i + 1], "concept", "Concept", role), [*run, name], "title-before-name")
+    before = r.doc[run[0].i - 1] if run[0].i > 0 else None
+    if before is not None and r.is_name(before) and not _nationality(r, before) and \
+            role.lemma_.lower() in words.ROLES_HELD_IN:
+        r.add(subject, relation(f"{title} of"), r.entity(before), [before, *run, name],
+              "title-before-name-affiliation")
 
 
 def possessive(r: Reader, tok: Token) -> None:
@@ -145,3 +200,12 @@ def possessive(r: Reader, tok: Token) -> None:
     owned = tok.head
     if r.is_name(owned) and owner.i in r.span_of and r.span_of[owned.i][0] is not r.span_of[owner.i][0]:
         r.add(r.argument(owner), HAS, r.entity(owned), [owner, owned], "possessive", False)
+
+
+def based_in(r: Reader, tok: Token) -> None:
+    """'Paris-based Euronext' -> (Euronext, based in, Paris): a place hyphened onto "based" before a name."""
+    if tok.lower_ != words.ORIGIN_SUFFIX or tok.dep_ not in r.syntax.kind_modifiers or not r.is_name(tok.head):
+        return
+    place = next((c for c in tok.lefts if r.is_name(c) and r.span_of[c.i][1] in r.pack.place_labels), None)
+    if place is not None:
+        r.add(r.entity(tok.head), relation("base in"), r.entity(place), [place, tok, tok.head], "based-modifier")

@@ -33,6 +33,9 @@ STAFF_ROLES = {"boss", "executive", "chief", "ceo", "cfo", "cto", "coo", "chairm
                "manager", "spokesperson", "spokesman", "spokeswoman", "founder", "co-founder", "employee",
                "staff", "engineer", "shareholder", "owner", "officer", "board", "treasurer", "professor",
                "researcher", "scientist", "analyst", "economist"}
+# Roles a name before them says where they are held: "a Globex executive", "Tory leader Michael Howard"
+ROLES_HELD_IN = STAFF_ROLES | {"leader", "president", "secretary", "minister", "chancellor", "head", "chair",
+                               "editor", "lawyer", "partner", "member", "governor", "commissioner", "spokesperson"}
 # Class nouns that, with "the", point back at any thing of their class named before ("the company");
 # the others ("the alliance", "the board") only at one named or called so, or they are new referents.
 GENERIC_DESCRIPTIONS = {"company", "firm", "group", "corporation", "business", "startup", "start-up", "giant",
@@ -54,6 +57,15 @@ TITLE_PATTERNS = [
     {"label": "TITLE", "pattern": [{"TEXT": {"REGEX": r"^C[A-Z]{1,3}O$"}}]},  # CEO, CFO, CPO, CISO
     {"label": "TITLE", "pattern": [{"LOWER": "chief"}, {"IS_TITLE": True, "OP": "*"}, {"LOWER": "officer"}]},
     *({"label": "TITLE", "pattern": [{"TEXT": word} for word in title.split()]} for title in TITLE_WORDS),
+]
+# Amounts after a currency sign ("£3bn", "$20m", "€1.5 billion"), which the small model often leaves out
+# or cuts from their sign: the same ruler marks them MONEY.
+_SIGN = {"TEXT": {"IN": ["£", "$", "€", "¥", "US$"]}}
+MONEY_PATTERNS = [
+    {"label": "MONEY", "pattern": [_SIGN, {"TEXT": {"REGEX": r"^\d+(?:[.,]\d+)*(?:bn|m|tn|k)$"}}]},
+    {"label": "MONEY", "pattern": [_SIGN, {"TEXT": {"REGEX": r"^\d+(?:[.,]\d+)*$"}},
+                                   {"LOWER": {"IN": ["bn", "m", "m.", "tn", "k", "million", "billion", "trillion"]},
+                                    "OP": "?"}]},
 ]
 
 PRONOUN_CLASSES = {"he": "Person", "him": "Person", "his": "Person", "she": "Person", "her": "Person",
@@ -88,11 +100,19 @@ AS = "as"  # "served as CFO"
 OF = "of"
 COMPLEMENT_PREPOSITIONS = {OF}  # "the division of X": kept in a concept
 ROLE_PREPOSITIONS = ("of", "at")  # "the CEO of OpenAI", "an engineer at Initech"
+FIGURE_OWNER_PREPOSITIONS = ("at", "of", "for", "in")  # "profits at Globex", "shares in Initech"
+PLURAL_FIGURES = {"sale": "sales", "earning": "earnings", "share": "shares"}  # figures named in the plural
 AFFILIATIONS = ("from", "at", "of")  # "a pioneer from X", "an engineer at X", "the founder of X"
 EXAMPLE_PREPOSITIONS = ("including", "like")  # "firms including Initech", "platforms like Threads"
 SUCH = "such"  # "such as"
 QUANTIFIERS = ("one", "some", "many", "each", "all")  # "one of Y's N"
 ADVERB_PARTICLES = {"down", "up", "out", "off", "over", "back", "away"}
+# Modality: auxiliaries that make a clause possible rather than stated, conjunctions of a condition, and
+# verbs whose complement is a claim, belief or fear rather than a fact ("claimed that X bought Y")
+MODALS = {"could", "might", "may", "would", "should"}
+CONDITIONS = {"if", "unless"}
+CLAIMS = {"claim", "allege", "suggest", "speculate", "fear", "believe", "predict", "forecast", "rumour",
+          "rumor", "hope", "wish", "suspect"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "nothing", "none", "nobody", "without"}
 DATE_WORDS = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:monday|tuesday|wednesday|"

@@ -77,6 +77,10 @@ CONTRACTIONS = {"do": "de", "da": "de", "dos": "de", "das": "de", "no": "em", "n
                 "daquele": "de", "daquela": "de", "àquele": "a", "àquela": "a"}
 ROLE_PREPOSITIONS = {"de", "em"}  # "o diretor-executivo da Meta", "engenheira na Globex"
 ADVERB_PARTICLES: set[str] = set()
+# Modality (see the English words): "poderia comprar", "se ...", "alegou que ..."
+MODALS = {"pode", "podem", "poderia", "poderiam", "poderá", "poderão", "deveria", "deveriam"}
+CONDITIONS = {"se", "caso"}
+CLAIMS = {"alegar", "sugerir", "especular", "temer", "acreditar", "prever", "esperar", "suspeitar"}
 NEGATORS = {"não", "nunca", "jamais", "nem", "nenhum", "nenhuma", "nada", "ninguém", "sem"}
 HEDGES = re.compile(r"\b(?:pode|podem|poderia|poderiam|deve|deveria|talvez|se|caso|supostamente|alegadamente|"
                     r"possivelmente|provavelmente|rumores?|alegações?|suspeitas?)\b", re.IGNORECASE)
