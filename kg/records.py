@@ -57,6 +57,8 @@ class Mention:
     generic: bool = False  # a description that points back at anything of its class ("the company")
     possessive: bool = False  # a possessive pronoun ("its", "their")
     named: bool = False  # a concept with a name or figure in it ("Meta's revenue structure", "£35bn tax cuts")
+    singular: bool = False  # a concept of one thing with no name beside it ("the plant", not "the plants",
+    # not "the rig Avco 5")
 
 
 @dataclass(frozen=True)

@@ -210,3 +210,22 @@ def test_what_is_possible_asked_or_claimed_is_marked_not_stated(extractor):
     assert found[("Ana Costa", "leave", "Siemens")] == "hypothetical"
     assert found[("Ana Costa", "join", "Initech")] is None and found[("Siemens", "buy", "Halcyon Bank")] is None
     assert modality('Ana Costa asked Peter Lund: "Is the market weak?"')[("Ana Costa", "ask", "Peter Lund")] is None
+
+
+def test_what_is_planned_or_forecast_is_marked_planned(extractor):
+    """The future, a to-infinitive of a verb or noun of intention ('plans to', 'is expected to', 'a deal
+    to buy'): planned, not done; the noun's holder is the subject of the verb it is the object of, or its
+    possessor."""
+    def modality(text: str) -> dict[tuple[str, str, str], str | None]:
+        return {(rs.subject.label, rs.predicate.label, rs.object.label): rs.statement.modality
+                for rs in facts(extractor, text).statements if rs.statement is not None}
+
+    assert modality("Volkswagen will buy Siemens next year.")[("Volkswagen", "buy", "Siemens")] == "planned"
+    assert modality("Volkswagen is expected to buy Siemens.")[("Volkswagen", "be expected to buy", "Siemens")] == \
+        "planned"
+    assert modality("Volkswagen announced a deal to buy Vantage.")[("Volkswagen", "deal to buy", "Vantage")] == \
+        "planned"
+    assert modality("Siemens's bid to buy Vantage failed in May.")[("Siemens", "bid to buy", "Vantage")] == "planned"
+    found = modality("The plan that Siemens drew up in May was dropped. Siemens bought Vantage.")
+    assert found[("Siemens", "buy", "Vantage")] is None
+    assert all(m is None for m in found.values())

@@ -218,6 +218,25 @@ def test_a_subject_pronoun_continues_the_subject_before_it(extractor):
     assert ("Globex", "buy", "Umbrella", False) in triples(resolution)
 
 
+def test_a_description_with_a_clause_set_off_by_commas_points_back(extractor):
+    """'the firm, which ...' adds to the firm named before; 'the firm that ...' picks out another."""
+    resolution = facts(extractor, "Vantage bought a plant in Leeds. The firm, which floated in 2003, later hired "
+                                  "Maria Santos.")
+    assert ("Maria Santos", "hired by", "Vantage", False) in triples(resolution)
+    resolution = facts(extractor, "Vantage bought a plant in Leeds. The firm that floated in 2003 hired Maria Santos.")
+    assert not any(rs.object.label == "Vantage" for rs in resolution.statements if rs.subject.label == "Maria Santos")
+
+
+def test_it_after_a_thing_without_a_name_is_that_thing_not_an_earlier_name(extractor):
+    """'Siemens's new plant opened in May. It employs 300 people.': it is the plant, which kg cannot name,
+    so no statement of Siemens; the name a possessive gives is an antecedent when no subject is nearer."""
+    resolution = facts(extractor, "Siemens bought Vantage in 2019. Siemens's new plant opened in Leeds in May. "
+                                  "It employs 300 engineers.")
+    assert not any(rs.predicate.label == "employ" for rs in resolution.statements)
+    resolution = facts(extractor, "Siemens's engineers built a new chip in Leeds. In 2003 it bought Vantage.")
+    assert ("Siemens", "buy", "Vantage", False) in triples(resolution)
+
+
 def test_an_organisation_is_named_by_its_last_words_and_a_described_name_by_itself(extractor):
     resolution = facts(extractor, "Castellan Group, a property developer based in Lisbon, bought the Harbor "
                                   "Mariners in 2019. The Mariners won the league in 2021.")

@@ -57,6 +57,8 @@ class Lexicon:
     modals: frozenset[str] = frozenset()  # auxiliaries of a possibility ("could", "might")
     conditions: frozenset[str] = frozenset()  # conjunctions of a condition ("if", "unless")
     claims: frozenset[str] = frozenset()  # lemmas of verbs whose complement is claimed, not stated ("allege")
+    future: frozenset[str] = frozenset()  # auxiliaries of the future ("will")
+    intentions: frozenset[str] = frozenset()  # lemmas whose to-infinitive is planned, not done ("plan", "deal")
 
 
 def camel(label: str) -> str:
@@ -220,7 +222,9 @@ class Reader:
                 head.dep_ in self.syntax.nominal_subject, self.lexicon.noun_class.get(lemma),
                 lemma in self.lexicon.generic,
                 kind == "pronoun" and span.text.lower() in self.lexicon.possessive_pronouns,
-                kind == "concept" and any(t.i in self.span_of for t in span if t.i != head.i))
+                kind == "concept" and any(t.i in self.span_of for t in span if t.i != head.i),
+                kind == "concept" and self.syntax.singular(head) and not any(
+                    c.dep_ == self.syntax.apposition and self.is_name(c) for c in head.children))
         return self.mentions[key]
 
     def part_mention(self, tok: Token, start: int, end: int, kind: str, label: str) -> Mention:
@@ -316,16 +320,22 @@ class Reader:
     def describes(self, tok: Token) -> bool:
         """Whether a noun phrase can point back at something named before: "the" (or "this", "that") and a
         class noun, with modifiers that describe its kind ("the social network", "the streaming company").
-        Not with a clause or preposition that picks it out, a modifier that makes it another ("the rival
+        Not with a clause or preposition that picks it out (one set off by a comma only adds to it: "the firm,
+        which floated in 2003, ..." is the firm named before), a modifier that makes it another ("the rival
         company") or one that tells where it is from ("the Israeli firm", "the Stockholm-based company"):
         those pick one of several, which the nearest fitting name often is not."""
         syntax, lexicon = self.syntax, self.lexicon
         modifiers = [t for c in tok.children if c.dep_ in syntax.kind_modifiers for t in c.subtree]
         return tok.lemma_.lower() in lexicon.noun_class and syntax.singular(tok) and \
             any(c.dep_ == syntax.determiner and c.lower_ in lexicon.definite for c in tok.children) and \
-            not any(c.dep_ in syntax.picking_out for c in tok.children) and \
+            not any(c.dep_ in syntax.picking_out and not self.set_off(c) for c in tok.children) and \
             not any(t.lower_ in lexicon.other_referent or t.tag_ in syntax.degree_tags or t.pos_ == "PROPN" or
                     t.ent_type_ or t.lower_.endswith(lexicon.origin_suffix) for t in modifiers)
+
+    def set_off(self, dependent: Token) -> bool:
+        """Whether a dependent after its head is set off from it by a comma ("the firm, which ...")."""
+        first = dependent.left_edge.i
+        return first - 1 > dependent.head.i and self.doc[first - 1].text == ","
 
     # ---- statements ------------------------------------------------------------------------------
     def add(self, subject: Argument | None, predicate: Predicate, obj: Argument | None,
@@ -353,7 +363,8 @@ class Reader:
     def modality(self, tokens: list[Token]) -> str | None:
         """Whether a statement's words are not stated as a fact: asked ("Will Globex buy X?"), possible or
         conditional ("Globex could buy X", "if Globex buys X", "Globex would buy X if ..."), or the complement
-        of a claim, belief or fear ("Initech claimed that Globex bought X"). Read up from its verbs through
+        of a claim, belief or fear ("Initech claimed that Globex bought X"), or planned, wished or forecast
+        ("Globex will buy X", "Globex is expected to buy X", "a deal to buy X"). Read up from its verbs through
         the clauses that govern them, not through the nouns they modify."""
         syntax, lexicon = self.syntax, self.lexicon
         if self._asked(tokens):
@@ -367,10 +378,17 @@ class Reader:
                             (child.dep_ == syntax.adverbial_clause and
                              any(g.dep_ == syntax.marker and g.lower_ in lexicon.conditions for g in child.children)):
                         return "hypothetical"
+                if syntax.future(verb) or any(c.dep_ in syntax.auxiliary and c.lower_ in lexicon.future
+                                              for c in verb.children):
+                    return "planned"
                 if verb.head.i == verb.i:
                     break
                 if verb.dep_ in syntax.reported and verb.head.lemma_.lower() in lexicon.claims:
                     return "claimed"
+                intended = verb.dep_ == syntax.open_complement or (syntax.infinitive(verb) and verb.dep_ in (
+                    syntax.clausal_modifier, syntax.relative_clause))
+                if intended and verb.head.lemma_.lower() in lexicon.intentions:
+                    return "planned"
                 verb = verb.head
         return None
 
@@ -468,3 +486,8 @@ class Reader:
         for tok in self.doc:
             for construction in constructions:
                 construction(self, tok)
+        for span, label in self.span_of.values():  # whose a thing is, for what points back at it: "Globex's
+            # plant ... it"
+            if span.root.dep_ == self.syntax.possessive and \
+                    self.pack.entity_classes.get(label) in ("Person", "Organization"):
+                self.entity(span.root)

@@ -64,6 +64,8 @@ class Syntax:
     marker: str = "mark"  # the conjunction that opens a subordinate clause ("if", "that")
     relative_pronoun: Callable[[Token], bool] = _never  # "which" in "the company which ..."
     singular: Callable[[Token], bool] = _never  # a singular noun ("the company", not "the companies")
+    future: Callable[[Token], bool] = _never  # a verb in a future tense ("comprará")
+    infinitive: Callable[[Token], bool] = _never  # "buy" in "a deal to buy"
     trailing_modifiers: frozenset[str] = frozenset()  # modifiers after their noun ("inteligência artificial")
 
     def preposition_of(self, child: Token, labels: frozenset[str] | None = None) -> Token | None:
@@ -144,5 +146,7 @@ UNIVERSAL = UniversalSyntax(
     gerund=_has_feature("Ger"),
     relative_pronoun=lambda tok: "Rel" in tok.morph.get("PronType") or tok.head.dep_ == "acl:relcl",
     singular=lambda tok: tok.pos_ in ("NOUN", "PROPN") and "Plur" not in tok.morph.get("Number"),
+    future=lambda tok: "Fut" in tok.morph.get("Tense"),
+    infinitive=_has_feature("Inf"),
     trailing_modifiers=frozenset({"amod"}),
 )

@@ -354,13 +354,20 @@ class Resolver:
                     (st.subject.start, st.subject.end) in nodes:
                 called.setdefault(st.object.head_lemma, set()).add(nodes[(st.subject.start, st.subject.end)].key)
         recent: list[tuple[Mention, Node]] = []
+        last_subject: Mention | None = None
         for m in ordered:
             key = (m.start, m.end)
+            topic, last_subject = last_subject, m if m.subject else last_subject
             if key in nodes:
                 recent.append((m, nodes[key]))
                 continue
             if m.kind not in ("pronoun", "description"):
                 continue
+            if m.kind == "pronoun" and m.subject and m.label == "Thing" and topic is not None and \
+                    topic.kind == "concept" and topic.singular and (topic.start, topic.end) not in nodes and \
+                    m.sentence - topic.sentence <= 1:
+                last_subject = topic  # "Globex's new plant opened in May. It employs 300": it is the plant,
+                continue  # which has no node, and so is the next "it"
             wanted = _PRONOUN_TYPES.get(m.label, {m.label})
             excluded = {nodes[k] for k in co_arguments.get(key, ()) if k in nodes}
             fitting = [(earlier, node) for earlier, node in reversed(recent)

@@ -68,7 +68,8 @@ class LanguagePack:
             complement_prepositions=frozenset(words.COMPLEMENT_PREPOSITIONS), negators=frozenset(words.NEGATORS),
             adverb_particles=frozenset(words.ADVERB_PARTICLES), date_words=words.DATE_WORDS, hedges=words.HEDGES,
             common_acronyms=frozenset(words.COMMON_ACRONYMS), modals=frozenset(words.MODALS),
-            conditions=frozenset(words.CONDITIONS), claims=frozenset(words.CLAIMS))
+            conditions=frozenset(words.CONDITIONS), claims=frozenset(words.CLAIMS), future=frozenset(words.FUTURE),
+            intentions=frozenset(words.INTENTIONS))
         values = ValueWords(words.SCALES, words.CURRENCIES, words.NUMBERS, words.DATE_PREFIX, words.DATE_FORMATS,
                             words.MONTHS)
         names = NameWords(frozenset(words.NOUN_CLASS), frozenset(words.CORPORATE),

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.lang import LanguagePack
 from kg.extract.lang.en import words
-from kg.extract.lang.en.clauses import clause, role_held_in
+from kg.extract.lang.en.clauses import clause, intended, role_held_in
 from kg.extract.lang.en.definitions import appositive, based_in, examples, possessive, title_before_name
 from kg.extract.syntax import Syntax
 from kg.records import Predicate
@@ -55,6 +55,7 @@ CLEARNLP = Syntax(
     possessive_marker_tags=frozenset({"POS"}),
     participle=lambda tok: tok.tag_ == "VBN",
     gerund=lambda tok: tok.tag_ == "VBG",
+    infinitive=lambda tok: tok.tag_ == "VB",
     relative_pronoun=lambda tok: tok.tag_ in ("WDT", "WP", "WP$"),
     singular=lambda tok: tok.tag_ in ("NN", "NNP"),
 )
@@ -87,7 +88,7 @@ PACK = LanguagePack.of(
     adapt=_add_rulers,
     classifier=_classifier,
 )
-# the order they run in on each token: a verb's clause, else an apposition; possessives, roles held in a
-# name; titles before a name; where a name is based
-for _construction in (clause, appositive, possessive, role_held_in, title_before_name, based_in):
+# the order they run in on each token: a verb's clause, what a noun of intention means to do, else an
+# apposition; possessives, roles held in a name; titles before a name; where a name is based
+for _construction in (clause, intended, appositive, possessive, role_held_in, title_before_name, based_in):
     PACK.construction(_construction)

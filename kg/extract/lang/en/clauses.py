@@ -2,11 +2,11 @@
 
 Active and passive verbs with their subjects and objects (and conjuncts and examples "such as" them; a
 gerund after a preposition shares its verb's subject: "before joining X, she ..."), control verbs
-("refused to invest in"), prepositional objects, roles given or held ("named her CFO", "hired her as
-its CFO", "served as CFO of X"), sales ("sold X to Y": Y buys X), possessed attributes measured by a
-value ("Microsoft's market value soared to $2.5 trillion"), the names a speaker talked about ("LeCun
-said ChatGPT is ..."), and roles held in a name ("the CEO of OpenAI"). Dates attached to a clause
-qualify its statements; negation is flagged.
+("refused to invest in") and nouns of intention ("a deal to buy X"), prepositional objects, roles given
+or held ("named her CFO", "hired her as its CFO", "served as CFO of X"), sales ("sold X to Y": Y buys
+X), possessed attributes measured by a value ("Microsoft's market value soared to $2.5 trillion"), the
+names a speaker talked about ("LeCun said ChatGPT is ..."), and roles held in a name ("the CEO of
+OpenAI"). Dates attached to a clause qualify its statements; negation is flagged.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from kg.extract.lang.en.definitions import definition, role_name
 from kg.extract.reader import Reader, is_title, relation
 from kg.records import Argument, Literal
 
-__all__ = ["clause", "role_held_in"]
+__all__ = ["clause", "intended", "role_held_in"]
 
 
 def clause(r: Reader, verb: Token) -> None:
@@ -77,6 +77,31 @@ def clause(r: Reader, verb: Token) -> None:
                   comp_negated, comp_when)
             if not comp_objects:
                 _prepositional(r, subject, subj, comp, comp_label, comp_negated, comp_when, "control")
+
+
+def intended(r: Reader, verb: Token) -> None:
+    """'Globex announced a deal to buy Initech', 'Globex's bid to buy Initech': the to-infinitive of a noun
+    of intention says what the one who has it (the subject of the verb it is the object of, or its
+    possessor) means to do -> (Globex, deal to buy, Initech)."""
+    syntax, noun = r.syntax, verb.head
+    if verb.dep_ not in (syntax.clausal_modifier, syntax.relative_clause) or not syntax.infinitive(verb) or \
+            noun.lemma_.lower() not in words.INTENTION_NOUNS:
+        return
+    holders = [c for c in noun.children if c.dep_ == syntax.possessive]
+    if not holders and noun.dep_ in syntax.object:
+        holders, passive = r.subjects(noun.head)
+        if passive:
+            return
+    label = f"{noun.lemma_.lower()} {words.TO} {r.verb_label(verb)}"
+    negated, when = r.negated(noun.head) or r.negated(verb), r.date_of(verb) or r.date_of(noun.head)
+    objects = r.expand([c for c in verb.children if c.dep_ in syntax.object])
+    _sold(r, verb, objects, f"{noun.lemma_.lower()} {words.TO} ", negated, when)
+    for holder in r.expand(holders):
+        subject = r.argument(holder)
+        for obj in objects:
+            r.add(subject, relation(label), r.argument(obj), [holder, noun, verb, obj], "control", negated, when)
+        if not objects:
+            _prepositional(r, subject, holder, verb, label, negated, when, "control")
 
 
 def _served_as(r: Reader, subjects: list[Token], verb: Token, negated: bool) -> None:

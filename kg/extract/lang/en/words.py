@@ -86,6 +86,14 @@ ORIGIN_SUFFIX = "based"  # "the Stockholm-based company" tells where it is from
 COMMON_ACRONYMS: set[str] = set()  # capitals that are common nouns: the English NER leaves "AI" alone
 # control verbs whose complement carries the fact: "began to study X" states that S studied X
 ASPECTUAL = {"begin", "start", "continue", "keep", "go", "manage", "use"}
+# nouns of an intention or agreement whose to-infinitive says what its holder means to do: "a deal to buy X"
+INTENTION_NOUNS = {"deal", "agreement", "plan", "bid", "offer", "proposal", "attempt", "move", "effort",
+                   "intention", "promise", "pledge", "threat", "talks", "push", "drive", "campaign", "scheme"}
+# lemmas whose to-infinitive is planned, wished or forecast, not done: "plans to buy", "is expected to buy"
+INTENTIONS = INTENTION_NOUNS | {"plan", "want", "hope", "intend", "aim", "seek", "propose", "expect", "promise",
+                                "threaten", "offer", "try", "attempt", "wish", "vow", "pledge", "prepare", "set",
+                                "due", "likely", "poise"}
+FUTURE = {"will", "shall", "'ll", "wo"}  # auxiliaries of what is planned or forecast ("wo" of "won't")
 # "appointed Ana Costa (as) its CFO", "was named chief executive": the one appointed holds the role
 APPOINTING = {"appoint", "name", "elect", "hire", "choose", "select", "nominate", "promote", "install", "recruit",
               "reappoint", "re-elect", "tap", "make"}

@@ -80,6 +80,10 @@ ADVERB_PARTICLES: set[str] = set()
 # Modality (see the English words): "poderia comprar", "se ...", "alegou que ..."
 MODALS = {"pode", "podem", "poderia", "poderiam", "poderá", "poderão", "deveria", "deveriam"}
 CONDITIONS = {"se", "caso"}
+FUTURE: set[str] = set()  # Portuguese says the future in the verb's form (Tense=Fut), not with an auxiliary
+# lemmas whose infinitive is planned, wished or forecast, not done: "planeja comprar", "acordo para comprar"
+INTENTIONS = {"planejar", "planear", "querer", "pretender", "esperar", "tentar", "prometer", "ameaçar", "visar",
+              "procurar", "acordo", "plano", "proposta", "oferta", "tentativa", "intenção", "promessa"}
 CLAIMS = {"alegar", "sugerir", "especular", "temer", "acreditar", "prever", "esperar", "suspeitar"}
 NEGATORS = {"não", "nunca", "jamais", "nem", "nenhum", "nenhuma", "nada", "ninguém", "sem"}
 HEDGES = re.compile(r"\b(?:pode|podem|poderia|poderiam|deve|deveria|talvez|se|caso|supostamente|alegadamente|"
