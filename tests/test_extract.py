@@ -59,7 +59,8 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
     ("Globex named Ana Costa its new CFO.", ("Ana Costa", "CFO of", "Globex", False)),
     # a lower-case role before a name is not part of it, and a name before the role says where it is held
     ("The cuts were proposed by shadow chancellor Piet Haver.", ("Piet Haver", "propose", "cuts", False)),
-    ("Shadow chancellor Piet Haver said the figures were wrong.", ("Piet Haver", "is a", "Shadow chancellor", False)),
+    ("Shadow chancellor Piet Haver said the figures were wrong.",
+     ("Piet Haver", "job title", "Shadow chancellor", False)),
     ("Tory leader Marcus Hale said the party would cut taxes.", ("Marcus Hale", "leader of", "Tory", False)),
     ("Globex board member Ines Vidal resigned on Monday.", ("Ines Vidal", "board member of", "Globex", False)),
     # a role of several words before a name is one role, whether parsed nested or flat
@@ -75,6 +76,9 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
     ("Brightwater Labs hired Odile Marchetti in 2011 to run its robotics group.",
      ("Brightwater Labs", "hire", "Odile Marchetti", False)),
     ("Chancellor Mira Holt visited the Globex plant.", ("Mira Holt", "job title", "Chancellor", False)),
+    # a government post is a title, with its department and a qualifier, not a name
+    ("Shadow Home Secretary Tomas Varga visited Leeds.", ("Tomas Varga", "job title", "Shadow Home Secretary", False)),
+    ("Deputy Prime Minister Ana Costa spoke in Hull.", ("Ana Costa", "job title", "Deputy Prime Minister", False)),
     ("Demis Hassabis, the co-founder of DeepMind, leads the new group.",
      ("DeepMind", "co-founded by", "Demis Hassabis", False)),
     ("Ana Costa said Initech would cut 200 jobs.", ("Ana Costa", "comment on", "Initech", False)),

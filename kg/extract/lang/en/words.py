@@ -53,7 +53,19 @@ OTHER_REFERENT = {"other", "another", "new", "rival", "parent", "former", "previ
 # TITLE ahead of the statistical NER, so they are read as roles, never as names.
 TITLE_WORDS = ["President", "Vice President", "Chairman", "Chairwoman", "Chancellor", "Prime Minister",
                "Minister", "Senator", "Governor", "Mayor", "Secretary", "Commissioner", "Chief Executive"]
+# a government post: a department before the title ("Home Secretary"), a qualifier before either ("Shadow
+# Home Secretary", "Deputy Prime Minister")
+_QUALIFIERS = ["shadow", "deputy", "acting", "interim", "junior", "assistant"]
+_DEPARTMENTS = ["home", "foreign", "education", "health", "defence", "defense", "trade", "culture", "transport",
+                "environment", "treasury", "energy", "justice", "interior", "finance", "economy", "industry",
+                "business", "work", "pensions", "and", "local", "government", "northern", "ireland", "scottish",
+                "welsh", "agriculture", "affairs", "constitutional", "international", "development"]
+_POSTS = ["secretary", "minister", "chancellor", "spokesman", "spokeswoman", "spokesperson"]
 TITLE_PATTERNS = [
+    {"label": "TITLE", "pattern": [{"LOWER": {"IN": _QUALIFIERS}}, {"LOWER": {"IN": _DEPARTMENTS}, "OP": "*"},
+                                   {"LOWER": {"IN": [*_POSTS, "prime"]}}, {"LOWER": "minister", "OP": "?"}]},
+    {"label": "TITLE", "pattern": [{"LOWER": {"IN": _DEPARTMENTS}, "IS_TITLE": True},
+                                   {"LOWER": {"IN": _DEPARTMENTS}, "OP": "*"}, {"LOWER": {"IN": _POSTS}}]},
     {"label": "TITLE", "pattern": [{"TEXT": {"REGEX": r"^C[A-Z]{1,3}O$"}}]},  # CEO, CFO, CPO, CISO
     {"label": "TITLE", "pattern": [{"LOWER": "chief"}, {"IS_TITLE": True, "OP": "*"}, {"LOWER": "officer"}]},
     *({"label": "TITLE", "pattern": [{"TEXT": word} for word in title.split()]} for title in TITLE_WORDS),
