@@ -76,6 +76,8 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
     ("Brightwater Labs hired Odile Marchetti in 2011 to run its robotics group.",
      ("Brightwater Labs", "hire", "Odile Marchetti", False)),
     ("Chancellor Mira Holt visited the Globex plant.", ("Mira Holt", "job title", "Chancellor", False)),
+    # what a place has is in it
+    ("Ana Costa visited Japan's Sony in May.", ("Sony", "be located in", "Japan", False)),
     # a government post is a title, with its department and a qualifier, not a name
     ("Shadow Home Secretary Tomas Varga visited Leeds.", ("Tomas Varga", "job title", "Shadow Home Secretary", False)),
     ("Deputy Prime Minister Ana Costa spoke in Hull.", ("Ana Costa", "job title", "Deputy Prime Minister", False)),

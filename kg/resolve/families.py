@@ -62,8 +62,9 @@ FAMILIES = [
     Family("schema:parentOrganization", ORGANISATION, ORGANISATION, {
         "division of": None, "subsidiary of": None, "unit of": None, "arm of": None, "part of": None,
         "branch of": None}),
-    Family("schema:location", ORGANISATION, frozenset({"Place"}), {
-        "base in": None, "headquarter in": None, "be based in": None, "be headquartered in": None}),
+    Family("schema:location", ORGANISATION | {"Place", "Event"}, frozenset({"Place"}), {
+        "base in": None, "headquarter in": None, "be based in": None, "be headquartered in": None,
+        "be located in": None}),
 ]
 
 

@@ -193,13 +193,19 @@ def _flat_title(r: Reader, name: Token, run: list[Token]) -> None:
 
 
 def possessive(r: Reader, tok: Token) -> None:
-    """'Meta's Reality Labs' -> (Meta, has, Reality Labs) when both are names."""
+    """'Meta's Reality Labs' -> (Meta, has, Reality Labs) when both are names; a place's is in it:
+    'Leeds's Royal Armouries' -> (Royal Armouries, be located in, Leeds) (its people and peoples are not
+    its belongings: 'Britain's Ana Costa' says nothing here)."""
     if tok.dep_ != r.syntax.possessive:
         return
     owner = tok
     owned = tok.head
-    if r.is_name(owned) and owner.i in r.span_of and r.span_of[owned.i][0] is not r.span_of[owner.i][0]:
+    if not r.is_name(owned) or owner.i not in r.span_of or r.span_of[owned.i][0] is r.span_of[owner.i][0]:
+        return
+    if r.span_of[owner.i][1] not in r.pack.place_labels:
         r.add(r.argument(owner), HAS, r.entity(owned), [owner, owned], "possessive", False)
+    elif r.pack.entity_classes.get(r.span_of[owned.i][1]) not in ("Person", "Group"):
+        r.add(r.entity(owned), relation(words.LOCATED_IN), r.argument(owner), [owner, owned], "possessive", False)
 
 
 def based_in(r: Reader, tok: Token) -> None:

@@ -115,6 +115,7 @@ SPEECH = {"say", "comment", "tell", "state", "add", "note", "argue", "write", "c
 COPULA = "be"
 SELL = "sell"
 BUY = "buy"
+LOCATED_IN = "be located in"  # what a place's name is said to have: "Leeds's Royal Armouries"
 TO = "to"  # "sold X to Y", "refused to invest"
 AS = "as"  # "served as CFO"
 OF = "of"
