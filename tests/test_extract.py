@@ -76,6 +76,11 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
     ("Brightwater Labs hired Odile Marchetti in 2011 to run its robotics group.",
      ("Brightwater Labs", "hire", "Odile Marchetti", False)),
     ("Chancellor Mira Holt visited the Globex plant.", ("Mira Holt", "job title", "Chancellor", False)),
+    # a stake in a named company, and what a thing bought or sold for an amount went for
+    ("Siemens, which owns 8% of Vantage, declined to comment.", ("Siemens", "own stake in", "Vantage", False)),
+    ("Siemens acquired a 10% stake in Vantage last year.", ("Siemens", "acquire stake in", "Vantage", False)),
+    ("Globex bought Initech for £20m in 2019.", ("Initech", "be bought for", "20000000", False)),
+    ("Initech sold Halcyon Bank to Vantage for $2bn.", ("Halcyon Bank", "be sold for", "2000000000", False)),
     # what a place has is in it
     ("Ana Costa visited Japan's Sony in May.", ("Sony", "be located in", "Japan", False)),
     # a government post is a title, with its department and a qualifier, not a name
@@ -235,3 +240,10 @@ def test_what_is_planned_or_forecast_is_marked_planned(extractor):
     found = modality("The plan that Siemens drew up in May was dropped. Siemens bought Vantage.")
     assert found[("Siemens", "buy", "Vantage")] is None
     assert all(m is None for m in found.values())
+
+
+def test_a_price_is_an_amount_and_a_stake_is_in_a_name(extractor):
+    """'for her mother' is no price; a stake in something unnamed is no stake in a company."""
+    found = triples(facts(extractor, "Ana Costa bought a house for her mother. Siemens holds a large stake in "
+                                     "the plant."))
+    assert not any(p.endswith(" for") or "stake in" in p for _, p, _, _ in found), found

@@ -59,6 +59,8 @@ def clause(r: Reader, verb: Token) -> None:
         for obj in objects:
             r.add(subject, relation(label), r.argument(obj), [subj, verb, obj], "verb-object",
                   negated or r.negated(obj), when)
+            _stake(r, subject, subj, verb, obj, negated or r.negated(obj), when)
+            _price(r, verb, obj, negated, when)
         if _measured_attribute(r, subj, verb, label, negated, when):
             continue
         if not objects:
@@ -102,6 +104,35 @@ def intended(r: Reader, verb: Token) -> None:
             r.add(subject, relation(label), r.argument(obj), [holder, noun, verb, obj], "control", negated, when)
         if not objects:
             _prepositional(r, subject, holder, verb, label, negated, when, "control")
+
+
+def _stake(r: Reader, subject: Argument | None, subj: Token, verb: Token, obj: Token, negated: bool,
+           when: Literal | None) -> None:
+    """'Siemens, which owns 8% of Vantage', 'bought a 10% stake in Vantage' -> (Siemens, own stake in,
+    Vantage): a share of a named company held or taken (the share itself stays in the verb's object)."""
+    if verb.lemma_.lower() not in words.STAKE_VERBS:
+        return
+    share = obj.i in r.span_of and r.span_of[obj.i][1] == "PERCENT"
+    if not share and obj.lemma_.lower() not in words.STAKE_NOUNS:
+        return
+    for prep in (c for c in obj.children if c.dep_ == r.syntax.preposition and c.lower_ in words.STAKE_PREPOSITIONS):
+        for held in (g for g in prep.children if g.dep_ == r.syntax.preposition_object and r.is_name(g)):
+            r.add(subject, relation(f"{r.verb_label(verb)} stake in"), r.entity(held), [subj, verb, obj, held],
+                  "verb-object", negated, when)
+
+
+def _price(r: Reader, verb: Token, item: Token, negated: bool, when: Literal | None) -> None:
+    """'Globex bought Initech for £20m' -> (Initech, be bought for, £20m)."""
+    label = words.PRICED.get(verb.lemma_.lower())
+    if label is None:
+        return
+    for prep in (c for t in (verb, item) for c in t.children
+                 if c.dep_ == r.syntax.preposition and c.lower_ == words.FOR):
+        for amount in (g for g in prep.children if g.dep_ == r.syntax.preposition_object):
+            price = r.argument(amount)
+            if isinstance(price, Literal) and price.kind == "Money":
+                r.add(r.argument(item), relation(label), price, [verb, item, prep, amount], "verb-object", negated,
+                      when)
 
 
 def _served_as(r: Reader, subjects: list[Token], verb: Token, negated: bool) -> None:

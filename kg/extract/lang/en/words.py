@@ -113,6 +113,16 @@ APPOINTING = {"appoint", "name", "elect", "hire", "choose", "select", "nominate"
 SPEECH = {"say", "comment", "tell", "state", "add", "note", "argue", "write", "claim", "warn", "insist", "explain",
           "remark", "declare", "announce", "complain", "admit", "acknowledge"}
 COPULA = "be"
+# verbs of holding or taking a share of a company, and the nouns of that share: "owns 8% of X", "bought a
+# 10% stake in X"
+STAKE_VERBS = {"own", "hold", "have", "buy", "acquire", "purchase", "take", "sell", "control", "build", "raise",
+               "increase", "cut", "reduce"}
+STAKE_NOUNS = {"stake", "holding", "shareholding", "share", "interest"}
+STAKE_PREPOSITIONS = {"of", "in"}
+# what a thing bought or sold "for" an amount was: "bought Initech for £20m" -> Initech, be bought for, £20m
+PRICED = {"buy": "be bought for", "acquire": "be acquired for", "purchase": "be purchased for",
+          "sell": "be sold for"}
+FOR = "for"
 SELL = "sell"
 BUY = "buy"
 LOCATED_IN = "be located in"  # what a place's name is said to have: "Leeds's Royal Armouries"
