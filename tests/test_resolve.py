@@ -262,3 +262,11 @@ def test_a_party_is_the_party_without_its_designator(extractor):
                                   "its leader.")
     keys = {rs.subject.key for rs in resolution.statements if "Harbour" in rs.subject.label}
     assert keys == {"Harbour_Party"}, keys
+
+
+def test_a_place_is_not_the_short_name_of_what_is_named_after_it(extractor):
+    resolution = facts(extractor, "Maria Santos joined Radio Scotland in 2019. Santos grew up in Scotland. Many "
+                                  "students study in Scotland.")
+    places = {rs.object.key for rs in resolution.statements if rs.predicate.label in ("grow up in", "study in")}
+    assert places == {"Scotland"}, places
+    assert not any(m.label == "Scotland" and m.reason == "short name" for m in resolution.merges)

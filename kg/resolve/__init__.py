@@ -105,14 +105,18 @@ def _may_describe(m: Mention, node: Node, called: dict[str, set[str]]) -> bool:
     return node.key in called.get(m.head_lemma, set()) or last.rstrip("s") == m.head_lemma.rstrip("s")
 
 
-def _short_form(short: str, full: str, full_type: str, words: NameWords) -> str | None:
+def _short_form(short: str, full: str, full_type: str, words: NameWords, short_type: str = "Thing") -> str | None:
     """Why `short` names the same thing as `full` (surname, first words before a corporate designator,
-    acronym), or None; `words` are those of the document's language."""
+    acronym), or None; `words` are those of the document's language. A place is not the short name of
+    an organisation or work named after it ("Scotland" is not "Radio Scotland"); a surname the tagger took
+    for a place still is a person's."""
     s, f = short.split(), full.split()
     if len(s) >= len(f):
         return None
     if full_type == "Person":
         return "short name" if s == f[-len(s):] or s == f[:len(s)] else None
+    if short_type == "Place" and (full_type not in ("Place", "Thing") or s != f[:len(s)]):
+        return None
     if s == f[:len(s)] and all(w.lower() in words.designators for w in f[len(s):]):
         return "short name"
     if s == f[-len(s):] and not any(w.lower() in words.designators or w.lower() in words.class_nouns for w in s):
@@ -171,7 +175,7 @@ class Resolver:
                 joined[name] = (leader, "same name" if leader == name else "case variant")
                 continue
             short = next(((lead, why) for lead, lt in leaders
-                          if (why := _short_form(name, lead, lt if lt != "Thing" else type_, words))), None)
+                          if (why := _short_form(name, lead, lt if lt != "Thing" else type_, words, type_))), None)
             if short is not None:
                 joined[name] = short
                 continue
