@@ -107,7 +107,7 @@ class Statement:
     pattern: str = ""  # which construction produced it
     hedged: bool = False  # its words hedge ("might", "whether", "allegedly")
     probability: float | None = None  # the relation classifier's probability, for a statement it made
-    modality: str | None = None  # "hypothetical" | "question" | "claimed": said, but not stated as a fact
+    modality: str | None = None  # "hypothetical" | "question" | "claimed" | "planned": said, not stated as a fact
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,7 @@ def _may_describe(m: Mention, node: Node, called: dict[str, set[str]]) -> bool:
     return node.key in called.get(m.head_lemma, set()) or last.rstrip("s") == m.head_lemma.rstrip("s")
 
 
-def _short_form(short: str, full: str, full_type: str, words: NameWords, short_type: str = "Thing") -> str | None:
+def _short_form(short: str, full: str, full_type: str, words: NameWords, short_type: str) -> str | None:
     """Why `short` names the same thing as `full` (surname, first words before a corporate designator,
     acronym), or None; `words` are those of the document's language. A place is not the short name of
     an organisation or work named after it ("Scotland" is not "Radio Scotland"); a surname the tagger took

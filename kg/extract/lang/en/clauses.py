@@ -54,31 +54,35 @@ def clause(r: Reader, verb: Token) -> None:
     _sold(r, verb, subjects if passive else objects, "", negated, when)
     if verb.lemma_ in words.SPEECH:
         _speech_topics(r, subjects, verb, negated)
+    for obj in objects:
+        _price(r, verb, obj, negated, when)
     for subj in subjects:
         subject = r.argument(subj)
         for obj in objects:
-            r.add(subject, relation(label), r.argument(obj), [subj, verb, obj], "verb-object",
-                  negated or r.negated(obj), when)
-            _stake(r, subject, subj, verb, obj, negated or r.negated(obj), when)
-            _price(r, verb, obj, negated, when)
+            obj_negated = negated or r.negated(obj)
+            r.add(subject, relation(label), r.argument(obj), [subj, verb, obj], "verb-object", obj_negated, when)
+            _stake(r, subject, subj, verb, obj, obj_negated, when)
         if _measured_attribute(r, subj, verb, label, negated, when):
             continue
         if not objects:
             _prepositional(r, subject, subj, verb, label, negated, when, "verb-preposition")
         for comp in (c for c in verb.children if c.dep_ == syntax.open_complement and c.pos_ in ("VERB", "AUX")):
-            comp_label = r.verb_label(comp)
-            if verb.lemma_ not in words.ASPECTUAL:
-                comp_label = f"{label} {words.TO} {comp_label}"
-            comp_negated = negated or r.negated(comp)
-            comp_when = r.date_of(comp) or when
-            comp_objects = r.expand([c for c in comp.children if c.dep_ in syntax.object])
-            for obj in comp_objects:
-                r.add(subject, relation(comp_label), r.argument(obj), [subj, verb, comp, obj],
-                      "control", comp_negated, comp_when)
-            _sold(r, comp, comp_objects, "" if verb.lemma_ in words.ASPECTUAL else f"{label} {words.TO} ",
-                  comp_negated, comp_when)
-            if not comp_objects:
-                _prepositional(r, subject, subj, comp, comp_label, comp_negated, comp_when, "control")
+            prefix = "" if verb.lemma_ in words.ASPECTUAL else f"{label} {words.TO} "
+            _to_do(r, subject, subj, verb, comp, prefix, negated or r.negated(comp), r.date_of(comp) or when)
+
+
+def _to_do(r: Reader, subject: Argument | None, subj: Token, via: Token, act: Token, prefix: str, negated: bool,
+           when: Literal | None) -> None:
+    """What a subject goes on, means or agrees to do, `act` (a control verb's complement, a noun of
+    intention's infinitive, reached through `via`): its objects, a sale it makes, else its prepositional
+    objects, each under `prefix` and the act's verb ("refuse to invest in", "deal to buy")."""
+    label = prefix + r.verb_label(act)
+    objects = r.expand([c for c in act.children if c.dep_ in r.syntax.object])
+    for obj in objects:
+        r.add(subject, relation(label), r.argument(obj), [subj, via, act, obj], "control", negated, when)
+    _sold(r, act, objects, prefix, negated, when)
+    if not objects:
+        _prepositional(r, subject, subj, act, label, negated, when, "control")
 
 
 def intended(r: Reader, verb: Token) -> None:
@@ -94,16 +98,13 @@ def intended(r: Reader, verb: Token) -> None:
         holders, passive = r.subjects(noun.head)
         if passive:
             return
-    label = f"{noun.lemma_.lower()} {words.TO} {r.verb_label(verb)}"
+    prefix = f"{noun.lemma_.lower()} {words.TO} "
     negated, when = r.negated(noun.head) or r.negated(verb), r.date_of(verb) or r.date_of(noun.head)
-    objects = r.expand([c for c in verb.children if c.dep_ in syntax.object])
-    _sold(r, verb, objects, f"{noun.lemma_.lower()} {words.TO} ", negated, when)
-    for holder in r.expand(holders):
-        subject = r.argument(holder)
-        for obj in objects:
-            r.add(subject, relation(label), r.argument(obj), [holder, noun, verb, obj], "control", negated, when)
-        if not objects:
-            _prepositional(r, subject, holder, verb, label, negated, when, "control")
+    holders = r.expand(holders)
+    for holder in holders:
+        _to_do(r, r.argument(holder), holder, noun, verb, prefix, negated, when)
+    if not holders:  # "a deal to sell X to Y": the buyer is named though the seller is not
+        _sold(r, verb, r.expand([c for c in verb.children if c.dep_ in syntax.object]), prefix, negated, when)
 
 
 def _stake(r: Reader, subject: Argument | None, subj: Token, verb: Token, obj: Token, negated: bool,

@@ -8,7 +8,7 @@ of a class noun. Each is a function of the paragraph's `Reader` and a token.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract.lang.en import words
 from kg.extract.reader import (
@@ -86,8 +86,7 @@ def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool
         else:
             r.add(subject, IS_A, r.mention(words_of_role, "concept", "Concept", role), [subj, anchor, role],
                   pattern, negated)
-        title = (words_of_role[:-1].text_with_ws + role.lemma_).lower()  # "co-chairman", "chief executive"
-        r.add(subject, relation(f"{title} of"), r.entity(held_in),
+        r.add(subject, relation(f"{_title_of(words_of_role)} of"), r.entity(held_in),
               [subj, anchor, held_in, role], pattern + "-affiliation", negated)
     else:
         r.add(subject, JOB_TITLE if is_title(role) else IS_A, r.concept(role), [subj, anchor, role],
@@ -160,6 +159,11 @@ def title_before_name(r: Reader, tok: Token) -> None:
             _flat_title(r, tok, run)
 
 
+def _title_of(words_of_role: Span) -> str:
+    """A role's words as a relation's name, its head by its lemma: "co-chairman", "chief executive"."""
+    return (words_of_role[:-1].text_with_ws + words_of_role[-1].lemma_).lower()
+
+
 def _nationality(r: Reader, tok: Token) -> bool:
     """'Iranian' in 'Iranian President': an adjective of a people says where, not what body, a role is in."""
     return tok.pos_ == "ADJ" and r.pack.entity_classes.get(r.span_of[tok.i][1]) == "Group"
@@ -181,14 +185,13 @@ def _flat_title(r: Reader, name: Token, run: list[Token]) -> None:
     """'Globex chief executive Ana Costa' parsed flat, each word on the name: the words together are the
     role, and a name just before them is where it is held."""
     role = run[-1]
-    title = (r.doc[run[0].i:role.i].text_with_ws + role.lemma_).lower()
     subject = r.argument(name)
     r.add(subject, JOB_TITLE if is_title(role) else IS_A,
           r.mention(r.doc[run[0].i:role.i + 1], "concept", "Concept", role), [*run, name], "title-before-name")
     before = r.doc[run[0].i - 1] if run[0].i > 0 else None
     if before is not None and r.is_name(before) and not _nationality(r, before) and \
             role.lemma_.lower() in words.ROLES_HELD_IN:
-        r.add(subject, relation(f"{title} of"), r.entity(before), [before, *run, name],
+        r.add(subject, relation(f"{_title_of(r.doc[run[0].i:role.i + 1])} of"), r.entity(before), [before, *run, name],
               "title-before-name-affiliation")
 
 
