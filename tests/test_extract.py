@@ -115,6 +115,9 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
     ("Nimbus was sold to Initech Corporation in 2019.", ("Initech Corporation", "buy", "Nimbus", False)),
     ("Globex agreed to sell Nimbus to Initech.", ("Initech", "agree to buy", "Nimbus", False)),
     ("Globex did not sell Nimbus to Initech.", ("Initech", "buy", "Nimbus", True)),
+    # a passive verb's object is what its subject was given
+    ("Siemens was awarded two rail contracts in May.", ("Siemens", "be awarded", "two rail contracts", False)),
+    ("Initech was sold to Globex.", ("Globex", "buy", "Initech", False)),
 ])
 def test_constructions(extractor, text, expected):
     assert expected in triples(facts(extractor, text))
@@ -141,6 +144,9 @@ def test_a_figure_is_tied_to_the_name_it_belongs_to(extractor):
     assert ("Siemens", "film division lose", "20000000", "USD") in values("Siemens's film division lost $20m.")
     assert {r.object.label for r in facts(extractor, "Siemens's film division lost $20m.").statements} == {"$20m"}
     assert not values("Profits at the mill jumped 76% to $1.13bn.")  # a common noun owns no figure as a fact
+    # a scale letter's full stop ends its sentence: the next sentence's figure stays its own
+    assert values("Sales at Siemens rose to £300m. Initech's revenue fell 12%.") >= {
+        ("Siemens", "sales rise to", "300000000", "GBP"), ("Initech", "revenue fall", "12", "percent")}
 
 
 def test_percentage_is_a_typed_decimal(extractor):

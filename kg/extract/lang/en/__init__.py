@@ -64,7 +64,10 @@ CLEARNLP = Syntax(
 
 def _add_rulers(nlp: Language) -> None:
     """Job titles ("CPO", "Chief Executive") are marked TITLE ahead of the NER, which takes them for names,
-    and amounts after a currency sign MONEY, which it misses."""
+    and amounts after a currency sign MONEY, which it misses. A scale letter's full stop ends a sentence
+    ("rose to £300m. Sales fell"): the tokenizer's "m." abbreviation would join the two."""
+    nlp.tokenizer.rules = {text: rule for text, rule in nlp.tokenizer.rules.items()
+                           if text not in words.SCALE_ABBREVIATIONS}
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("entity_ruler", name="kg_rulers", before="ner").add_patterns(
             words.TITLE_PATTERNS + words.MONEY_PATTERNS)

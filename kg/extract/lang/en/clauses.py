@@ -45,9 +45,8 @@ def clause(r: Reader, verb: Token) -> None:
             for patient in subjects:
                 r.add(r.argument(agent), relation(label), r.argument(patient),
                       [agent, verb, patient], "passive", negated, when)
-        objects = []
-        label = " ".join([words.COPULA, verb.lower_, *r.particles(verb)])  # "was brought up in": the subject
-        # is the one acted on
+        label = " ".join([words.COPULA, verb.lower_, *r.particles(verb)])  # "was brought up in", "was
+        # awarded (two contracts)": the subject is the one acted on or given to
     _appointed(r, subjects if passive else objects, verb, negated, passive)
     if not passive and not objects:
         _served_as(r, subjects, verb, negated)

@@ -76,9 +76,12 @@ _SIGN = {"TEXT": {"IN": ["£", "$", "€", "¥", "US$"]}}
 MONEY_PATTERNS = [
     {"label": "MONEY", "pattern": [_SIGN, {"TEXT": {"REGEX": r"^\d+(?:[.,]\d+)*(?:bn|m|tn|k)$"}}]},
     {"label": "MONEY", "pattern": [_SIGN, {"TEXT": {"REGEX": r"^\d+(?:[.,]\d+)*$"}},
-                                   {"LOWER": {"IN": ["bn", "m", "m.", "tn", "k", "million", "billion", "trillion"]},
+                                   {"LOWER": {"IN": ["bn", "m", "tn", "k", "million", "billion", "trillion"]},
                                     "OP": "?"}]},
 ]
+
+# the tokenizer's abbreviations that are a scale letter, whose full stop ends a sentence ("£300m.")
+SCALE_ABBREVIATIONS = frozenset({"m.", "k."})
 
 PRONOUN_CLASSES = {"he": "Person", "him": "Person", "his": "Person", "she": "Person", "her": "Person",
                    "hers": "Person", "it": "Thing", "its": "Thing", "they": "Group", "them": "Group",
