@@ -126,3 +126,24 @@ def test_the_classifier_states_nothing_of_names_the_sentence_does_not_link(extra
         assert pair not in found, text
     linked = facts(extractor, "Tomas Lindqvist, a banker from Stockholm, joined Volkswagen in 2019.")
     assert any(rs.statement and rs.statement.pattern == "classifier" for rs in linked.statements)
+
+
+def test_the_classifier_states_nothing_of_a_name_the_pipeline_typed_otherwise():
+    """The classifier's names have classes of their own: where it takes a name the pipeline recognised as an
+    organisation for a person ("Zyqo lives in Leeds"), its relation is not stated; where both agree it is."""
+    from spacy.tokens import Span
+
+    from kg.config import Settings
+    from kg.extract import Extractor
+    from kg.records import Predicate
+
+    text = "Ravi Perera praised Zyqo in Leeds."
+    lives_in = Predicate("live in", "schema:homeLocation")
+
+    def guesses(doc):
+        return [(Span(doc, 0, 2, "Person"), Span(doc, 5, 6, "Place"), lives_in, 0.9),
+                (Span(doc, 3, 4, "Person"), Span(doc, 5, 6, "Place"), lives_in, 0.9)]
+
+    extractor = Extractor(Settings().models)
+    extractor._classifiers["en"] = guesses
+    assert classified(extractor, text) == {("Ravi Perera", "schema:homeLocation", "Leeds")}

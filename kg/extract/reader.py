@@ -466,11 +466,13 @@ class Reader:
                 if prep.lower_ == preposition]
 
     def classified(self, statements: Iterator[tuple[Span, Span, Predicate, float]]) -> None:
-        """Statements a relation classifier found between two names of a sentence, where the sentence's
-        structure links them closely enough to say something of both (not "X attended a ceremony in the
-        town of Y")."""
+        """Statements a relation classifier found between two names of a sentence (each labelled with the
+        class the relation takes it as), where the sentence's structure links them closely enough to say
+        something of both (not "X attended a ceremony in the town of Y") and the pipeline's names are of
+        those classes (no one lives in a firm the recogniser named an organisation)."""
         for a, b, predicate, p in statements:
-            if a.root.i not in self.span_of or b.root.i not in self.span_of or \
+            if any(s.root.i not in self.span_of or
+                   self.pack.entity_classes.get(self.span_of[s.root.i][1]) != s.label_ for s in (a, b)) or \
                     tree_distance(a.root, b.root) > EVIDENCE_PATH:
                 continue
             tokens = list(self.doc[min(a.start, b.start):max(a.end, b.end)])

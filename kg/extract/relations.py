@@ -28,6 +28,8 @@ DOUBT = 0.6  # a name is tried as each class at least this fraction as probable 
 STATE_FROM = 0.6  # probability from which kg states a relation (dev precision with the right entities: 0.8+)
 SIGNATURES = {"Work_For": ("Peop", "Org"), "OrgBased_In": ("Org", "Loc"), "Live_In": ("Peop", "Loc"),
               "Located_In": ("Loc", "Loc"), "Kill": ("Peop", "Peop")}
+# CoNLL04 name class -> kg's class, as a statement's ends are labelled for the reader
+CLASSES = {"Peop": "Person", "Org": "Organization", "Loc": "Place", "Other": "Thing"}
 # CoNLL04 relation -> the ontology term kg writes (schema.org where it has one)
 PREDICATES = {"Work_For": ("work for", "schema:worksFor"), "OrgBased_In": ("based in", "schema:location"),
               "Live_In": ("live in", "schema:homeLocation"), "Located_In": ("located in", "schema:containedInPlace"),
@@ -122,9 +124,11 @@ class Classifier:
             yield from related(self.relations, spans, threshold, weights)
 
     def statements(self, doc: Doc) -> Iterator[tuple[Span, Span, Predicate, float]]:
-        """(subject, object, the ontology term, probability) of the relations kg states (from STATE_FROM)."""
+        """(subject, object, the ontology term, probability) of the relations kg states (from STATE_FROM),
+        each end labelled with the kg class the relation takes it as."""
         for a, b, label, p in self.read(doc):
-            yield a, b, Predicate(*PREDICATES[label]), p
+            yield (Span(doc, a.start, a.end, CLASSES[a.label_]), Span(doc, b.start, b.end, CLASSES[b.label_]),
+                   Predicate(*PREDICATES[label]), p)
 
 
 def related(model: RelationModel, spans: list[Span], threshold: float,
