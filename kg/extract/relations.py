@@ -29,7 +29,7 @@ STATE_FROM = 0.6  # probability from which kg states a relation (dev precision w
 SIGNATURES = {"Work_For": ("Peop", "Org"), "OrgBased_In": ("Org", "Loc"), "Live_In": ("Peop", "Loc"),
               "Located_In": ("Loc", "Loc"), "Kill": ("Peop", "Peop")}
 # CoNLL04 name class -> kg's class, as a statement's ends are labelled for the reader
-CLASSES = {"Peop": "Person", "Org": "Organization", "Loc": "Place", "Other": "Thing"}
+CLASSES = {"Peop": "Person", "Org": "Organization", "Loc": "Place"}
 # CoNLL04 relation -> the ontology term kg writes (schema.org where it has one)
 PREDICATES = {"Work_For": ("work for", "schema:worksFor"), "OrgBased_In": ("based in", "schema:location"),
               "Live_In": ("live in", "schema:homeLocation"), "Located_In": ("located in", "schema:containedInPlace"),

@@ -62,7 +62,7 @@ CLEARNLP = Syntax(
 
 
 
-def _add_rulers(nlp: Language) -> None:
+def _adapt(nlp: Language) -> None:
     """Job titles ("CPO", "Chief Executive") are marked TITLE ahead of the NER, which takes them for names,
     and amounts after a currency sign MONEY, which it misses. A scale letter's full stop ends a sentence
     ("rose to £300m. Sales fell"): the tokenizer's "m." abbreviation would join the two."""
@@ -88,7 +88,7 @@ PACK = LanguagePack.of(
     value_labels=frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE", "TIME"}),
     place_labels=frozenset({"GPE", "LOC", "FAC"}),
     examples=examples,
-    adapt=_add_rulers,
+    adapt=_adapt,
     classifier=_classifier,
 )
 # the order they run in on each token: a verb's clause, what a noun of intention means to do, else an

@@ -185,13 +185,14 @@ def _flat_title(r: Reader, name: Token, run: list[Token]) -> None:
     """'Globex chief executive Ana Costa' parsed flat, each word on the name: the words together are the
     role, and a name just before them is where it is held."""
     role = run[-1]
+    words_of_role = r.doc[run[0].i:role.i + 1]
     subject = r.argument(name)
     r.add(subject, JOB_TITLE if is_title(role) else IS_A,
-          r.mention(r.doc[run[0].i:role.i + 1], "concept", "Concept", role), [*run, name], "title-before-name")
+          r.mention(words_of_role, "concept", "Concept", role), [*run, name], "title-before-name")
     before = r.doc[run[0].i - 1] if run[0].i > 0 else None
     if before is not None and r.is_name(before) and not _nationality(r, before) and \
             role.lemma_.lower() in words.ROLES_HELD_IN:
-        r.add(subject, relation(f"{_title_of(r.doc[run[0].i:role.i + 1])} of"), r.entity(before), [before, *run, name],
+        r.add(subject, relation(f"{_title_of(words_of_role)} of"), r.entity(before), [before, *run, name],
               "title-before-name-affiliation")
 
 
