@@ -88,6 +88,10 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
     ("Deputy Prime Minister Ana Costa spoke in Hull.", ("Ana Costa", "job title", "Deputy Prime Minister", False)),
     ("Demis Hassabis, the co-founder of DeepMind, leads the new group.",
      ("DeepMind", "co-founded by", "Demis Hassabis", False)),
+    # "co founder" and "cofounder" are spellings of "co-founder"
+    ("\"The market has changed,\" said Raj Patel, co founder of Zentrix.",
+     ("Zentrix", "co-founded by", "Raj Patel", False)),
+    ("Raj Patel, cofounder of Zentrix, said the market had changed.", ("Zentrix", "co-founded by", "Raj Patel", False)),
     ("Ana Costa said Initech would cut 200 jobs.", ("Ana Costa", "comment on", "Initech", False)),
     ("Globex did not say that Initech was for sale.", ("Globex", "comment on", "Initech", True)),
     # a verb joined to a passive one is passive only if it is a participle too

@@ -35,6 +35,14 @@ def test_classifier_states_news_relations(extractor, text, expected):
     assert expected in classified(extractor, text)
 
 
+def test_a_construction_says_how_a_name_is_in_a_place(extractor):
+    """The classifier reads 'lives in Canada' into a country's envoy; the possessive says envoy of Canada."""
+    text = "Canada's trade envoy Marie Dubois arrived in Lima on Monday."
+    assert ("Marie Dubois", "schema:homeLocation", "Canada") not in classified(extractor, text)
+    assert ("Marie Dubois", "trade envoy of", "Canada") in {
+        (rs.subject.label, rs.predicate.label, rs.object.label) for rs in facts(extractor, text).statements}
+
+
 def test_who_lives_in_a_city_lives_in_the_place_the_city_is_in(extractor):
     text = "Tarek Haddad, a teacher from Beirut, Lebanon, won the prize."
     found = classified(extractor, text)

@@ -170,6 +170,13 @@ def test_a_role_held_in_a_name_types_it_an_organisation_with_no_holder_named(ext
     assert facts(extractor, text).entities[name].type == "Organization"
 
 
+def test_a_role_held_in_a_name_outweighs_the_recogniser_however_often_it_names_it(extractor):
+    """The small model calls Trevia a place in all five mentions; one 'co-founder of Trevia' says it is a firm."""
+    text = ('Trevia faces growing competition. Users in Trevia liked the new search tool. Many people use Trevia '
+            'every day. "We will grow," said Raj Patel, co-founder of Trevia. Trevia plans to expand to Asia.')
+    assert facts(extractor, text).entities["Trevia"].type == "Organization"
+
+
 @pytest.mark.parametrize(("text", "name", "type_"), [
     ("Marta Kell, who founded Zenthia in 2003, said sales rose.", "Zenthia", "Organization"),
     ("Pellan Systems released Quorra last year.", "Quorra", "Product"),

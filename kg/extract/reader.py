@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.calibration import Calibration
 from kg.extract.names import trim
+from kg.extract.relations import RESIDENCE
 from kg.extract.values import date as parse_date
 from kg.extract.values import value_of
 from kg.records import Argument, Literal, Mention, Predicate, Statement
@@ -469,11 +470,13 @@ class Reader:
         """Statements a relation classifier found between two names of a sentence (each labelled with the
         class the relation takes it as), where the sentence's structure links them closely enough to say
         something of both (not "X attended a ceremony in the town of Y") and the pipeline's names are of
-        those classes (no one lives in a firm the recogniser named an organisation)."""
+        those classes (no one lives in a firm the recogniser named an organisation). A place that is only the
+        possessor of a name's role ("Norway's peace negotiator X") says whom X acts for, not where X lives."""
         for a, b, predicate, p in statements:
             if any(s.root.i not in self.span_of or
                    self.pack.entity_classes.get(self.span_of[s.root.i][1]) != s.label_ for s in (a, b)) or \
-                    tree_distance(a.root, b.root) > EVIDENCE_PATH:
+                    tree_distance(a.root, b.root) > EVIDENCE_PATH or \
+                    (predicate.local_name == RESIDENCE and b.root.dep_ == self.syntax.possessive):
                 continue
             tokens = list(self.doc[min(a.start, b.start):max(a.end, b.end)])
             negated = any(t.lower_ in self.lexicon.negators for t in tokens)

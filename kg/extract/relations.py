@@ -19,7 +19,7 @@ from kg.extract.names import NameModel
 from kg.records import Predicate
 
 __all__ = ["RelationModel", "Classifier", "pair_features", "MODEL_FILE", "PREDICATES", "THRESHOLD", "STATE_FROM",
-           "pairs"]
+           "pairs", "RESIDENCE"]
 
 MODEL_FILE = Path(__file__).with_name("models") / "conll04_relations.json"
 NONE = "None"
@@ -34,6 +34,7 @@ CLASSES = {"Peop": "Person", "Org": "Organization", "Loc": "Place"}
 PREDICATES = {"Work_For": ("work for", "schema:worksFor"), "OrgBased_In": ("based in", "schema:location"),
               "Live_In": ("live in", "schema:homeLocation"), "Located_In": ("located in", "schema:containedInPlace"),
               "Kill": ("killed", "killed")}
+RESIDENCE = PREDICATES["Live_In"][1]
 
 
 def pairs(spans: list[Span]) -> Iterator[tuple[Span, Span]]:

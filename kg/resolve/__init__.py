@@ -41,6 +41,10 @@ from kg.resolve.spelling import variant_confidence
 
 __all__ = ["Resolver", "normalize_name", "entity_key", "concept_key", "is_clause"]
 
+# Most votes the recogniser's labels of one name in one document count for, shared in proportion: the same
+# model's label repeated is one opinion, worth less than one class noun or role the article says of the name
+RECOGNISER_WEIGHT = 2.5
+
 AUTHOR = Predicate("author", "schema:author")
 EDITOR = Predicate("editor", "schema:editor")
 _PRONOUN_TYPES = {"Person": {"Person"}, "Thing": {"Organization", "Product", "CreativeWork", "Place",
@@ -245,6 +249,11 @@ class Resolver:
         types: dict[str, Counter] = {name: Counter({cls: 1}) for name, cls in unmentioned.items()}
         for m in entity_mentions:
             types.setdefault(normalize_name(m.text), Counter())[m.label] += 1
+        for votes in types.values():  # the recogniser's labels of one name are one opinion, not independent evidence
+            total = sum(votes.values())
+            if total > RECOGNISER_WEIGHT:
+                for cls in votes:
+                    votes[cls] = votes[cls] * RECOGNISER_WEIGHT / total
         for name, votes in type_votes(extraction, normalize_name).items():
             if name in types:
                 types[name].update(votes)

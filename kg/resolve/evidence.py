@@ -7,8 +7,9 @@ title it holds (a person), a role held in it ("co-founder of DeepMind": an organ
 takes only one class there ("founded Nvidia", "works for Initech", "Initech, based in Austin": an
 organisation; "launched Threads": a product; "was born in Lagos": a person), or the head word of the
 name itself ("... University", "... Labs").
-Each piece of evidence counts as several NER mentions (a verb as fewer than a noun); the resolver adds
-the votes up across the corpus.
+Each piece of evidence counts as several NER mentions (a verb as fewer than a noun), and the NER labels of
+one name in one article count together for less than a class noun (the resolver's RECOGNISER_WEIGHT: a
+model repeating its label is one opinion); the resolver adds the votes up across the corpus.
 """
 
 from __future__ import annotations
