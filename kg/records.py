@@ -59,6 +59,8 @@ class Mention:
     named: bool = False  # a concept with a name or figure in it ("Meta's revenue structure", "£35bn tax cuts")
     singular: bool = False  # a concept of one thing with no name beside it ("the plant", not "the plants",
     # not "the rig Avco 5")
+    gender: str | None = None  # grammatical gender where the language marks it on names and pronouns ("ela",
+    # "a Meta"): "Masc" | "Fem"
 
 
 @dataclass(frozen=True)

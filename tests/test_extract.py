@@ -88,6 +88,8 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
     ("Deputy Prime Minister Ana Costa spoke in Hull.", ("Ana Costa", "job title", "Deputy Prime Minister", False)),
     ("Demis Hassabis, the co-founder of DeepMind, leads the new group.",
      ("DeepMind", "co-founded by", "Demis Hassabis", False)),
+    # scare quotes closing a phrase
+    ('Globex formed a team of "top people" last year.', ("Globex", "form", "team of top people", False)),
     # "co founder" and "cofounder" are spellings of "co-founder"
     ("\"The market has changed,\" said Raj Patel, co founder of Zentrix.",
      ("Zentrix", "co-founded by", "Raj Patel", False)),

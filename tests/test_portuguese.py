@@ -84,6 +84,27 @@ def test_dates_read_portuguese_month_names(text, value, datatype):
      ("Initech", "buy", "Nimbus", False)),
     ("O valor de mercado da Initech subiu para US$ 2,5 bilhões.",
      ("Initech", "valor de mercado subir para", "2500000000", False)),
+    # the currency after "de", with its qualifier, is part of the value, not what is counted
+    ("Vendo que a Globex cresce, e o valor de mercado da Initech subiu para 2,5 trilhões de dólares americanos, a "
+     "Nimbus mudou de rumo.", ("Initech", "valor de mercado subir para", "2500000000000", False)),
+    ("A Globex pagou 300 milhões de libras esterlinas pela Initech.", ("Globex", "pay", "300000000", False)),
+    # the subject left out of what someone says is the speaker
+    ("A Globex disse que comprou a Nimbus em 2020.", ("Globex", "buy", "Nimbus", False)),
+    # a passive's agent after "por", marked or not by the parser
+    ("Na cimeira de IA realizada pela Casa Branca em maio, a Globex não foi convidada.",
+     ("Casa Branca", "hold", "cimeira de IA", False)),
+    ("A equipe de robótica da Globex se reporta diretamente ao diretor Pedro Lund desde o ano passado.",
+     ("equipe de robótica da Globex", "report to", "Pedro Lund", False)),
+    ("Ana Costa é uma das engenheiras da Globex.", ("Ana Costa", "engineer of", "Globex", False)),
+    # a noun with a name set off by commas is that name, not a measure of the owner; "sua" is the whole's
+    ("No ano passado, sua divisão, Nimbus Labs, perdeu R$ 300 milhões.", ("Nimbus Labs", "lose", "300000000", False)),
+    ("A Initech é uma empresa de software. Sua divisão, Nimbus Labs, perdeu R$ 300 milhões.",
+     ("Nimbus Labs", "division of", "Initech", False)),
+    # an infinitive after "a" that the parser hung as an oblique is still what the verb controls
+    ("Ana Costa se recusou a investir na nova divisão.", ("Ana Costa", "refuse to invest in", "nova divisão", False)),
+    # scare quotes the parser hangs elsewhere: no label with half a pair
+    ('A Globex formou uma equipe de IA de "alto nível" em 2020.',
+     ("Globex", "form", "equipe de IA de alto nível", False)),
 ])
 def test_constructions(extractor, text, expected):
     found = triples(read(extractor, text))
@@ -96,6 +117,15 @@ def test_a_subject_left_unsaid_is_the_last_sentences_subject(extractor):
                                     "a engenheira Ana Costa para dirigir a equipe. Há muitas dúvidas sobre o plano."))
     assert found & {("Ana Costa", "hired by", "Globex", False), ("Globex", "hire", "Ana Costa", False)}, found
     assert not any(p.startswith("haver") for _, p, _, _ in found)  # "há": no one is said to have doubts
+
+
+@needs_pipeline
+def test_a_pronoun_agrees_in_gender_with_what_it_points_at(extractor):
+    """'ela' is the feminine 'a Globex' of its own sentence, not the man who is the previous sentence's subject."""
+    found = triples(read(extractor, "A Globex contratou o engenheiro Pedro Lund em 2019. Pedro Lund dirige a "
+                                    "equipe de robótica. A força técnica da Globex é grande e ela criou o Nimbus."))
+    assert ("Nimbus", "created by", "Globex", False) in found, found
+    assert not any(o == "Pedro Lund" for s, _, o, _ in found if s == "Nimbus"), found
 
 
 @needs_pipeline

@@ -225,8 +225,16 @@ class Reader:
                 kind == "pronoun" and span.text.lower() in self.lexicon.possessive_pronouns,
                 kind == "concept" and any(t.i in self.span_of for t in span if t.i != head.i),
                 kind == "concept" and self.syntax.singular(head) and not any(
-                    c.dep_ == self.syntax.apposition and self.is_name(c) for c in head.children))
+                    c.dep_ == self.syntax.apposition and self.is_name(c) for c in head.children),
+                self._gender(head, kind, span))
         return self.mentions[key]
+
+    def _gender(self, head: Token, kind: str, span: Span) -> str | None:
+        """The grammatical gender of a name or a pronoun standing alone, where the pipeline marks one (not of
+        a possessive: Portuguese "sua" agrees with what is owned, not with the owner)."""
+        if kind not in ("entity", "pronoun") or span.text.lower() in self.lexicon.possessive_pronouns:
+            return None
+        return next((g for g in head.morph.get("Gender") if g in ("Masc", "Fem")), None)
 
     def part_mention(self, tok: Token, start: int, end: int, kind: str, label: str) -> Mention:
         """A mention of characters `start:end` of one token ("-o" in "contratou-o" is a pronoun)."""
@@ -278,6 +286,9 @@ class Reader:
                 tokens.extend(t for t in child.subtree if t.dep_ not in
                               (syntax.relative_clause, syntax.clausal_modifier, syntax.apposition))
         start, end = min(hyphen_start(tok), *(t.i for t in tokens)), max(t.i for t in tokens) + 1
+        if self.doc.text.count('"', self.doc[start].idx, self.doc[end - 1].idx) % 2 and end < len(self.doc) and \
+                self.doc[end].text == '"':
+            end += 1  # 'uma equipe de "alto nível"': the quote the parser hung elsewhere closes the phrase
         span = self.doc[start:end]
         if span.text.count('"') % 2 or any(t.dep_ in (syntax.relative_clause, syntax.apposition)
                                            for t in span if t.i != tok.i):
@@ -296,8 +307,9 @@ class Reader:
             span, label = self.span_of[tok.i]
             if label in self.pack.value_labels:
                 of = next((c for t in span for c in t.children if (p := syntax.preposition_of(c)) is not None and
-                           p.lower_ in lexicon.complement_prepositions), None)
-                if label != "DATE" and of is not None:  # "one-third of its researchers": what is counted
+                           p.lower_ in lexicon.complement_prepositions and not span.start <= c.i < span.end), None)
+                if label != "DATE" and of is not None:  # "one-third of its researchers": what is counted (not the
+                    # currency of "2,5 trilhões de dólares", which is part of the value)
                     counted = next(iter(syntax.governed(of)), of)
                     return self.mention(self.doc[span.start:of.right_edge.i + 1], "concept", "Concept", counted)
                 return value_of(label, self.trim(span).text or span.text, self.pack.value_words)
@@ -309,9 +321,10 @@ class Reader:
             return None
         if tok.dep_ == syntax.apposition and self.is_name(tok.head):
             return self.entity(tok.head)  # "Castellan Group, a developer based in Lisbon": the developer is it
-        for child in tok.children:
-            if child.dep_ == syntax.apposition and self.is_name(child):
-                return self.entity(child)
+        named = [c for c in tok.children if c.dep_ == syntax.apposition and self.is_name(c)]
+        if named:  # a name set off by commas names it; one right after it may be a modifier ("sua divisão
+            # Metaverse, Reality Labs" is Reality Labs)
+            return self.entity(next((c for c in named if self.set_off(c)), named[0]))
         if self.describes(tok):  # "the company", "the social network", "the Stockholm-based company"
             first = min([tok.i, *(c.left_edge.i for c in tok.children if c.dep_ in syntax.kind_modifiers)])
             return self.mention(self.doc[first:tok.i + 1], "description", lexicon.noun_class[tok.lemma_.lower()],
@@ -336,6 +349,8 @@ class Reader:
     def set_off(self, dependent: Token) -> bool:
         """Whether a dependent after its head is set off from it by a comma ("the firm, which ...")."""
         first = dependent.left_edge.i
+        while first < dependent.i and self.doc[first].is_punct:  # the comma the parser hung from the dependent
+            first += 1
         return first - 1 > dependent.head.i and self.doc[first - 1].text == ","
 
     # ---- statements ------------------------------------------------------------------------------

@@ -59,9 +59,26 @@ _PRONOUN_TYPES = {"Person": {"Person"}, "Thing": {"Organization", "Product", "Cr
 def normalize_name(text: str) -> str:
     """Surface form of a name without quotes, possessive, leading article and extra spaces."""
     text = unicodedata.normalize("NFC", text).replace("’", "'").strip(" \"'“”‘")
+    if text.count('"') % 2:  # 'equipe de "alto nível"' stripped of its last quote: the other goes too
+        text = text.replace('"', "").strip(" ,;:")
     text = re.sub(r"'s?$", "", text)
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
     return re.sub(r"\s+", " ", text).strip()
+
+
+def _genders(mentions: list[Mention], nodes: dict[tuple[int, int], Node]) -> dict[str, str]:
+    """The grammatical gender of each entity its name mentions mostly (two to one) carry: "ela" is not "o
+    Facebook" nor "Chris Cox". Entities without one, or with mixed ones, agree with any pronoun."""
+    counts: dict[str, Counter] = {}
+    for m in mentions:
+        if m.kind == "entity" and m.gender and (m.start, m.end) in nodes:
+            counts.setdefault(nodes[(m.start, m.end)].key, Counter())[m.gender] += 1
+    out = {}
+    for key, votes in counts.items():
+        (top, n), *rest = votes.most_common()
+        if not rest or n >= 2 * rest[0][1]:
+            out[key] = top
+    return out
 
 
 def _fold(text: str) -> str:
@@ -366,6 +383,7 @@ class Resolver:
             if st.predicate.local_name == "kg:isA" and isinstance(st.object, Mention) and \
                     (st.subject.start, st.subject.end) in nodes:
                 called.setdefault(st.object.head_lemma, set()).add(nodes[(st.subject.start, st.subject.end)].key)
+        gender_of = _genders(extraction.mentions, nodes)
         recent: list[tuple[Mention, Node]] = []
         last_subject: Mention | None = None
         for m in ordered:
@@ -386,6 +404,7 @@ class Resolver:
             fitting = [(earlier, node) for earlier, node in reversed(recent)
                        if m.sentence - earlier.sentence <= 2 and node not in excluded and node.type in wanted
                        and earlier.end <= m.start and _may_describe(m, node, called)
+                       and (m.gender is None or gender_of.get(node.key, m.gender) == m.gender)
                        and (extraction.document.content_hash, m.start, node.key) not in self.apart_mentions]
             if m.subject:  # a subject continues the topic: the last subject of this or the last sentence, then
                 # a name of its own sentence, then an earlier subject, then the nearest mention (subjects are more

@@ -107,6 +107,8 @@ def clause(r: Reader, verb: Token) -> None:
     subjects, passive = r.subjects(verb)
     if not subjects and _unsaid_subject(verb):
         subjects = [verb]  # "Em 2013, contratou Yann LeCun": the subject of the last sentence, read at the verb
+    elif not subjects and _reported_without_subject(r, verb):
+        subjects = r.subjects(verb.head)[0]  # "Zuckerberg afirmou que formou uma equipe": he formed it
     if not subjects:
         return
     negated, when, label = r.negated(verb), r.date_of(verb), _verb_label(r, verb)
@@ -115,8 +117,9 @@ def clause(r: Reader, verb: Token) -> None:
     clitic = _clitic(r, verb)
     if clitic is not None:
         objects.append((verb, clitic))
+    agents = _agents(r, verb) if passive else []
     if passive:
-        for agent in r.expand([noun for _, noun in syntax.objects_of(verb, frozenset({syntax.agent}))]):
+        for agent in r.expand(agents):
             for patient in subjects:
                 r.add(r.argument(agent), relation(label), _subject(r, patient, verb), [agent, verb, patient],
                       "passive", negated, when)
@@ -134,8 +137,8 @@ def clause(r: Reader, verb: Token) -> None:
         for obj, arg in objects:
             r.add(subject, relation(label), arg, [subj, verb, obj], "verb-object", negated, when)
         if not objects:
-            _prepositional(r, subject, subj, verb, label, negated, when, "verb-preposition")
-        for comp in (c for c in verb.children if c.dep_ == syntax.open_complement and c.pos_ == "VERB"):
+            _prepositional(r, subject, subj, verb, label, negated, when, "verb-preposition", agents)
+        for comp in _complements(r, verb):
             comp_label = r.verb_label(comp) if verb.lemma_.lower() in words.ASPECTUAL else \
                 f"{label} {r.verb_label(comp)}"
             comp_negated, comp_when = negated or r.negated(comp), r.date_of(comp) or when
@@ -147,12 +150,32 @@ def clause(r: Reader, verb: Token) -> None:
                 _prepositional(r, subject, subj, comp, comp_label, comp_negated, comp_when, "control")
 
 
-def _unsaid_subject(verb: Token) -> bool:
-    """A finite verb of a main clause with no subject, no "se" ("pode-se dizer" has no one to point at) and
-    not one that takes none ("há", "é possível")."""
+def _complements(r: Reader, verb: Token) -> list[Token]:
+    """The infinitives a verb governs: its open complements, and an infinitive after "a" the parser hung as an
+    oblique ("recusou-se a investir")."""
+    return [c for c in verb.children if c.pos_ == "VERB" and (c.dep_ == r.syntax.open_complement or (
+        c.dep_ in r.syntax.verb_prepositions and "Inf" in c.morph.get("VerbForm") and
+        any(m.dep_ == "mark" and m.lower_ in words.INFINITIVE_MARKS for m in c.children)))]
+
+
+def _personal(verb: Token) -> bool:
+    """A finite verb that takes a subject: not "se" ("pode-se dizer" has no one to point at) nor one that
+    takes none ("há", "é possível")."""
     finite = "Fin" in verb.morph.get("VerbForm") if verb.morph.get("VerbForm") else verb.lemma_.lower() != verb.lower_
-    return finite and verb.dep_ == "ROOT" and verb.lemma_.lower() not in words.IMPERSONAL and \
+    return finite and verb.lemma_.lower() not in words.IMPERSONAL and \
         not any(c.lower_ == "se" for c in verb.children) and not words.REFLEXIVE.search(verb.text)
+
+
+def _unsaid_subject(verb: Token) -> bool:
+    """A finite verb of a main clause with no subject."""
+    return verb.dep_ == "ROOT" and _personal(verb)
+
+
+def _reported_without_subject(r: Reader, verb: Token) -> bool:
+    """A finite verb with no subject in what a verb with one says or thinks ("Zuckerberg afirmou que formou
+    uma equipe"): Portuguese leaves out a subject that is the speaker's."""
+    return verb.dep_ in r.syntax.reported and verb.head.pos_ == "VERB" and _personal(verb) and \
+        verb.head.lemma_.lower() in words.SPEECH | words.CLAIMS
 
 
 def _subject(r: Reader, subj: Token, verb: Token) -> Argument | None:
@@ -160,11 +183,20 @@ def _subject(r: Reader, subj: Token, verb: Token) -> Argument | None:
     return r.null_subject(verb) if subj is verb else r.argument(subj)
 
 
+def _agents(r: Reader, verb: Token) -> list[Token]:
+    """Who did what a passive verb says: its agent, or a name after "por" the parser did not mark as one
+    ("a cimeira realizada pela Casa Branca")."""
+    syntax = r.syntax
+    marked = [noun for _, noun in syntax.objects_of(verb, frozenset({syntax.agent}))]
+    return marked or [noun for prep, noun in syntax.objects_of(verb, syntax.verb_prepositions)
+                      if _preposition(prep) == words.AGENT_PREPOSITION and r.is_name(noun)]
+
+
 def _prepositional(r: Reader, subject: Argument | None, subj: Token, verb: Token, label: str, negated: bool,
-                   when: Literal | None, pattern: str) -> None:
+                   when: Literal | None, pattern: str, agents: list[Token] | None = None) -> None:
     for prep, noun in r.syntax.objects_of(verb, r.syntax.verb_prepositions):
-        if _preposition(prep) in words.AS:
-            continue  # "como diretora": a role, read by _appointed
+        if _preposition(prep) in words.AS or noun in (agents or ()):
+            continue  # "como diretora": a role, read by _appointed; the agent, read as the subject
         for obj in r.expand([noun]):
             if not r.is_date(obj):
                 r.add(subject, relation(f"{label} {_preposition(prep)}"), r.argument(obj), [subj, verb, prep, obj],
@@ -181,8 +213,9 @@ def _owner(r: Reader, tok: Token) -> Argument | None:
 def _measured_attribute(r: Reader, subj: Token, verb: Token, label: str, negated: bool, when: Literal | None) -> bool:
     """'o valor de mercado da Microsoft subiu para US$ 2,5 trilhões' -> (Microsoft, valor de mercado subir
     para, 2500000000000 USD); 'seu lucro líquido caiu 41%': whose the measure is, and the value."""
-    if subj.pos_ != "NOUN" or subj.i in r.span_of:
-        return False
+    if subj.pos_ != "NOUN" or subj.i in r.span_of or \
+            any(c.dep_ == r.syntax.apposition and r.is_name(c) for c in subj.children):
+        return False  # "sua divisão, Reality Labs, perderá ...": a thing with a name, not a measure
     syntax = r.syntax
     owners = [noun for prep, noun in syntax.objects_of(subj) if _preposition(prep) == "de" and r.is_name(noun)]
     owners += [c for c in subj.children if c.lower_ in words.POSSESSIVE_PRONOUNS]
@@ -249,7 +282,8 @@ def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool
     if subject is None or isinstance(subject, Literal):
         return
     role = noun
-    if noun.pos_ in ("NUM", "PRON") and noun.i not in r.span_of:  # "um dos engenheiros da Globex"
+    if noun.pos_ in ("NUM", "PRON") and (noun.i not in r.span_of or r.span_of[noun.i][1] == "CARDINAL"):
+        # "um dos engenheiros da Globex" ("um" may be marked a number)
         role = next((n for prep, n in syntax.objects_of(noun) if _preposition(prep) == "de"), noun)
     if r.is_name(role):
         if role.pos_ == "PROPN":
@@ -263,7 +297,8 @@ def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool
             r.add(subject, relation(f"{_role_name(role)} {_preposition(prep)}"), r.entity(target),
                   [subj, anchor, role, target], pattern + "-affiliation", negated)
     owner = next((c for c in role.children if c.lower_ in words.POSSESSIVE_PRONOUNS), None)
-    if owner is not None and role.lemma_.lower() in words.STAFF_ROLES:  # "a sua diretora": the employer's
+    if owner is not None and role.lemma_.lower() in words.STAFF_ROLES | words.PARTS:
+        # "a sua diretora", "sua divisão": the employer's, the whole's
         r.add(subject, relation(f"{_role_name(role)} de"),
               r.mention(r.doc[owner.i:owner.i + 1], "pronoun", "Employer", owner), [subj, anchor, role, owner],
               pattern + "-possessive", negated)

@@ -32,6 +32,7 @@ STAFF_ROLES = {"chefe", "executivo", "executiva", "diretor", "diretora", "direto
                "ceo", "cfo", "cto", "gerente", "porta-voz", "fundador", "fundadora", "cofundador", "cofundadora",
                "funcionário", "funcionária", "engenheiro", "engenheira", "acionista", "dono", "dona",
                "pesquisador", "pesquisadora", "cientista", "analista", "economista", "presidente"}
+PARTS = {"divisão", "subsidiária", "unidade"}  # parts of an organisation: "sua divisão" is the organisation's
 GENERIC_DESCRIPTIONS = {"empresa", "companhia", "grupo", "firma", "corporação", "gigante", "fabricante",
                         "startup", "homem", "mulher", "cidade", "país", "produto", "plataforma", "serviço", "rede"}
 OTHER_REFERENT = {"outro", "outra", "outros", "outras", "novo", "nova", "rival", "rivais", "antigo", "antiga",
@@ -66,6 +67,8 @@ IMPERSONAL = {"haver", "ser", "estar", "fazer", "chover", "bastar", "tratar"}  #
 SELL = "vender"
 BUY = "comprar"
 AS = {"como"}
+INFINITIVE_MARKS = {"a"}  # "recusou-se a investir", "começou a estudar": an infinitive its verb controls
+AGENT_PREPOSITION = "por"  # "contratado pela Meta": who did it
 OF = {"de", "do", "da", "dos", "das"}  # "de" and its contractions with the article
 COMPLEMENT_PREPOSITIONS = OF  # "a divisão de robótica": kept in a concept
 # a contraction of a preposition and an article is read as the preposition ("pela" Meta: "por")
@@ -110,7 +113,10 @@ ACRONYM_SKIPS = {"de", "do", "da", "dos", "das", "e"}
 SCALES = {"mil": 10**3, "milhão": 10**6, "milhões": 10**6, "mi": 10**6, "bilhão": 10**9, "bilhões": 10**9,
           "bi": 10**9, "trilhão": 10**12, "trilhões": 10**12, "tri": 10**12}
 CURRENCIES = [("dólar", "USD"), ("dólares", "USD"), ("real", "BRL"), ("reais", "BRL"), ("euro", "EUR"),
-              ("libra", "GBP"), ("iene", "JPY"), ("yuan", "CNY")]
+              ("euros", "EUR"), ("libra", "GBP"), ("libras", "GBP"), ("iene", "JPY"), ("ienes", "JPY"),
+              ("yuan", "CNY")]
+# "dólares americanos", "libras esterlinas": part of the currency's name
+CURRENCY_QUALIFIERS = {"americano", "americanos", "esterlina", "esterlinas"}
 NUMBERS = {"um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7,
            "oito": 8, "nove": 9, "dez": 10, "doze": 12, "quinze": 15, "vinte": 20, "trinta": 30, "cinquenta": 50,
            "cem": 100, "dúzia": 12}
@@ -131,7 +137,15 @@ VERBS = {"contratar": "hire", "empregar": "employ", "recrutar": "recruit", "nome
          "apoiar": "support", "enfrentar": "face", "convidar": "invite", "ser": "be", "querer": "want",
          "competir": "compete", "decidir": "decide", "tentar": "try", "recusar": "refuse", "planejar": "plan",
          "pretender": "intend", "concordar": "agree", "prometer": "promise", "ajudar": "help", "abrir": "open",
-         "fechar": "close", "assinar": "sign", "ganhar": "win", "pagar": "pay", "receber": "receive"}
+         "fechar": "close", "assinar": "sign", "ganhar": "win", "pagar": "pay", "receber": "receive",
+         "reportar-se": "report", "recusar-se": "refuse", "reportar": "report", "realizar": "hold",
+         "sediar": "host", "formar": "form",
+         "depender": "depend", "contar com": "rely on", "descrever": "describe", "gastar": "spend",
+         "gerar": "generate", "alcançar": "reach", "encontrar": "find", "ignorar": "ignore", "abandonar": "abandon",
+         "precisar": "need", "culpar": "blame", "crescer": "grow", "cair": "fall", "subir": "rise",
+         "adiar": "postpone", "cancelar": "cancel", "rejeitar": "reject", "aprovar": "approve",
+         "negociar": "negotiate", "fornecer": "supply", "oferecer": "offer", "demitir-se": "resign",
+         "renunciar": "resign", "substituir": "replace", "suceder": "succeed", "colaborar": "collaborate"}
 PREPOSITIONS = {"de": "of", "em": "in", "para": "for", "com": "with", "por": "by", "sobre": "on", "a": "to",
                 "contra": "against", "entre": "between", "desde": "since", "sem": "without"}
 ROLES = {"diretor-executivo": "chief executive", "diretora-executiva": "chief executive", "presidente": "president",
