@@ -12,7 +12,14 @@ from spacy.tokens import Doc, Span
 from kg.extract.lang import LanguagePack
 from kg.extract.lang.en import words
 from kg.extract.lang.en.clauses import clause, intended, role_held_in
-from kg.extract.lang.en.definitions import appositive, based_in, examples, possessive, title_before_name
+from kg.extract.lang.en.definitions import (
+    appositive,
+    based_in,
+    examples,
+    kind_before_name,
+    possessive,
+    title_before_name,
+)
 from kg.extract.syntax import Syntax
 from kg.records import Predicate
 
@@ -92,6 +99,7 @@ PACK = LanguagePack.of(
     classifier=_classifier,
 )
 # the order they run in on each token: a verb's clause, what a noun of intention means to do, else an
-# apposition; possessives, roles held in a name; titles before a name; where a name is based
-for _construction in (clause, intended, appositive, possessive, role_held_in, title_before_name, based_in):
+# apposition; possessives, roles held in a name; titles and class nouns before a name; where a name is based
+for _construction in (clause, intended, appositive, possessive, role_held_in, title_before_name, kind_before_name,
+                      based_in):
     PACK.construction(_construction)

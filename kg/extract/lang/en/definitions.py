@@ -24,7 +24,8 @@ from kg.extract.reader import (
 )
 from kg.records import NAMED_BY, Argument, Literal, Mention
 
-__all__ = ["examples", "definition", "role_name", "appositive", "title_before_name", "possessive", "based_in"]
+__all__ = ["examples", "definition", "role_name", "appositive", "title_before_name", "possessive", "based_in",
+           "kind_before_name"]
 
 
 def _hyphenated(tok: Token) -> str:
@@ -157,6 +158,40 @@ def title_before_name(r: Reader, tok: Token) -> None:
             definition(r, tok, run[0], tok, False, "title-before-name")
         else:
             _flat_title(r, tok, run)
+
+
+def kind_before_name(r: Reader, tok: Token) -> None:
+    """'admissions service Ucas', 'business lobby group the CBI says', 'technology firms Earthlink and
+    Webroot': a class noun written just before a name (journalese apposition, "the" between them only after
+    a bare noun phrase) says what the name is, where the parser did not hang the noun on the name."""
+    if tok.i not in r.span_of or r.span_of[tok.i][1] in r.pack.value_labels:
+        return
+    span = r.span_of[tok.i][0]
+    if tok.i != span.root.i:
+        return
+    names = [tok]
+    if tok.dep_ == r.syntax.conjunct and r.is_name(tok.head) and tok.head.i < tok.i:
+        first = r.span_of[tok.head.i][0] if tok.head.i in r.span_of else None
+        if first is None:
+            return
+        names, span = [tok], first  # "firms Earthlink and Webroot": Webroot after the first name
+    before = span.start - 1
+    if before >= 0 and r.doc[before].lower_ in words.DEFINITE_ARTICLES:
+        before -= 1
+        bare = True
+    else:
+        bare = False
+    if before < 0:
+        return
+    noun = r.doc[before]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in r.lexicon.noun_class or noun.i in r.span_of or \
+            span.start <= noun.head.i < span.end or \
+            (bare and any(c.dep_ == r.syntax.determiner for c in noun.children)):
+        return
+    if r.pack.entity_classes.get(r.span_of[tok.i][1]) == "Person" != r.lexicon.noun_class[noun.lemma_.lower()]:
+        return  # "the public services union Unison Dave Prentis": a person's name that took in the union's
+    for name in names:
+        definition(r, name, noun, noun, False, "kind-before-name")
 
 
 def _title_of(words_of_role: Span) -> str:

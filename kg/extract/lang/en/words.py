@@ -38,6 +38,7 @@ ROLES_HELD_IN = STAFF_ROLES | {"leader", "president", "secretary", "minister", "
                                "editor", "lawyer", "partner", "member", "governor", "commissioner", "spokesperson"}
 # Class nouns that, with "the", point back at any thing of their class named before ("the company");
 # the others ("the alliance", "the board") only at one named or called so, or they are new referents.
+DEFINITE_ARTICLES = {"the"}  # "business lobby group the CBI"
 GENERIC_DESCRIPTIONS = {"company", "firm", "group", "corporation", "business", "startup", "start-up", "giant",
                         "conglomerate", "organisation", "organization", "maker", "manufacturer", "developer",
                         "retailer", "carrier", "lender", "insurer", "automaker", "chipmaker", "man", "woman",
