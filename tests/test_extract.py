@@ -91,6 +91,9 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
     # a class noun just before a name the parser did not hang on it ("the" between, after a bare noun phrase)
     ("Rising energy costs are hurting confidence among small shops despite higher sales, retail lobby group the "
      "Shop Forum says.", ("Shop Forum", "is a", "retail lobby group", False)),
+    # whom competition comes from
+    ("Since Globex Corp launched, it has faced stiff competition from Initech.",
+     ("Globex Corp", "compete with", "Initech", False)),
     # scare quotes closing a phrase
     ('Globex formed a team of "top people" last year.', ("Globex", "form", "team of top people", False)),
     # "co founder" and "cofounder" are spellings of "co-founder"

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.lang import LanguagePack
 from kg.extract.lang.en import words
-from kg.extract.lang.en.clauses import clause, intended, role_held_in
+from kg.extract.lang.en.clauses import clause, competition_from, intended, role_held_in
 from kg.extract.lang.en.definitions import (
     appositive,
     based_in,
@@ -98,8 +98,9 @@ PACK = LanguagePack.of(
     adapt=_adapt,
     classifier=_classifier,
 )
-# the order they run in on each token: a verb's clause, what a noun of intention means to do, else an
-# apposition; possessives, roles held in a name; titles and class nouns before a name; where a name is based
-for _construction in (clause, intended, appositive, possessive, role_held_in, title_before_name, kind_before_name,
-                      based_in):
+# the order they run in on each token: a verb's clause, what a noun of intention means to do, whom competition
+# comes from, else an apposition; possessives, roles held in a name; titles and class nouns before a name;
+# where a name is based
+for _construction in (clause, intended, competition_from, appositive, possessive, role_held_in, title_before_name,
+                      kind_before_name, based_in):
     PACK.construction(_construction)

@@ -18,7 +18,7 @@ from kg.extract.lang.en.definitions import definition, role_name
 from kg.extract.reader import Reader, is_title, relation
 from kg.records import Argument, Literal
 
-__all__ = ["clause", "intended", "role_held_in"]
+__all__ = ["clause", "intended", "role_held_in", "competition_from"]
 
 
 def clause(r: Reader, verb: Token) -> None:
@@ -216,6 +216,25 @@ def _measured_attribute(r: Reader, subj: Token, verb: Token, label: str, negated
                   "measured-attribute", negated, when)
             found = True
     return found
+
+
+def competition_from(r: Reader, noun: Token) -> None:
+    """'Zentrix faces competition from firms such as Google and Apple': the subject competes with each name
+    the competition comes from."""
+    syntax = r.syntax
+    if noun.lemma_.lower() not in words.COMPETITION or noun.dep_ not in syntax.object:
+        return
+    verb = noun.head
+    subjects, passive = r.subjects(verb)
+    rivals = [obj for prep, obj in (*syntax.objects_of(noun), *syntax.objects_of(verb))
+              if prep.lower_ == words.SOURCE]
+    if passive:
+        return
+    negated = r.negated(verb)
+    for subj in subjects:
+        for rival in (t for t in r.expand(rivals) if r.is_name(t)):
+            r.add(r.argument(subj), relation("compete with"), r.entity(rival), [subj, verb, noun, rival],
+                  "competition", negated, r.date_of(verb))
 
 
 def role_held_in(r: Reader, tok: Token) -> None:

@@ -39,6 +39,8 @@ ROLES_HELD_IN = STAFF_ROLES | {"leader", "president", "secretary", "minister", "
 # Class nouns that, with "the", point back at any thing of their class named before ("the company");
 # the others ("the alliance", "the board") only at one named or called so, or they are new referents.
 DEFINITE_ARTICLES = {"the"}  # "business lobby group the CBI"
+COMPETITION = {"competition", "rivalry"}  # "faced competition from Google": they compete
+SOURCE = "from"
 GENERIC_DESCRIPTIONS = {"company", "firm", "group", "corporation", "business", "startup", "start-up", "giant",
                         "conglomerate", "organisation", "organization", "maker", "manufacturer", "developer",
                         "retailer", "carrier", "lender", "insurer", "automaker", "chipmaker", "man", "woman",
