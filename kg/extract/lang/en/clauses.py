@@ -226,10 +226,10 @@ def competition_from(r: Reader, noun: Token) -> None:
         return
     verb = noun.head
     subjects, passive = r.subjects(verb)
-    rivals = [obj for prep, obj in (*syntax.objects_of(noun), *syntax.objects_of(verb))
-              if prep.lower_ == words.SOURCE]
     if passive:
         return
+    rivals = [obj for prep, obj in (*syntax.objects_of(noun), *syntax.objects_of(verb))
+              if prep.lower_ == words.SOURCE]
     negated = r.negated(verb)
     for subj in subjects:
         for rival in (t for t in r.expand(rivals) if r.is_name(t)):

@@ -169,29 +169,23 @@ def kind_before_name(r: Reader, tok: Token) -> None:
     span = r.span_of[tok.i][0]
     if tok.i != span.root.i:
         return
-    names = [tok]
     if tok.dep_ == r.syntax.conjunct and r.is_name(tok.head) and tok.head.i < tok.i:
-        first = r.span_of[tok.head.i][0] if tok.head.i in r.span_of else None
-        if first is None:
+        if tok.head.i not in r.span_of:
             return
-        names, span = [tok], first  # "firms Earthlink and Webroot": Webroot after the first name
+        span = r.span_of[tok.head.i][0]  # "firms Earthlink and Webroot": Webroot after the first name
     before = span.start - 1
-    if before >= 0 and r.doc[before].lower_ in words.DEFINITE_ARTICLES:
-        before -= 1
-        bare = True
-    else:
-        bare = False
+    article_between = before >= 0 and r.doc[before].lower_ in words.DEFINITE_ARTICLES
+    before -= 1 if article_between else 0
     if before < 0:
         return
     noun = r.doc[before]
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in r.lexicon.noun_class or noun.i in r.span_of or \
             span.start <= noun.head.i < span.end or \
-            (bare and any(c.dep_ == r.syntax.determiner for c in noun.children)):
+            (article_between and any(c.dep_ == r.syntax.determiner for c in noun.children)):
         return
     if r.pack.entity_classes.get(r.span_of[tok.i][1]) == "Person" != r.lexicon.noun_class[noun.lemma_.lower()]:
         return  # "the public services union Unison Dave Prentis": a person's name that took in the union's
-    for name in names:
-        definition(r, name, noun, noun, False, "kind-before-name")
+    definition(r, tok, noun, noun, False, "kind-before-name")
 
 
 def _title_of(words_of_role: Span) -> str:
