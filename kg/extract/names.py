@@ -40,14 +40,12 @@ def trim(span: Span, leading: set[str] | frozenset[str], keep_period: bool = Fal
          possessive_tags: frozenset[str] = frozenset({"POS"})) -> Span:
     """The span without leading `leading` words or punctuation and without trailing possessives (tagged
     one of `possessive_tags`) or punctuation (as tagged: "%" in "1%" is a noun) (a final "." kept with
-    `keep_period`, as CoNLL04 keeps "Mich ."; a final quote kept where it closes one opened in the span)."""
+    `keep_period`, as CoNLL04 keeps "Mich .")."""
     doc, start, end = span.doc, span.start, span.end
     while start < end and (doc[start].lower_ in leading or doc[start].pos_ == "PUNCT"):
         start += 1
     while end > start and (doc[end - 1].tag_ in possessive_tags or
                            (doc[end - 1].pos_ == "PUNCT" and not (keep_period and doc[end - 1].text == "."))):
-        if doc[end - 1].text == '"' and doc[start:end - 1].text.count('"') % 2:
-            break  # it closes a quote the span opened: 'a team of "top people"'
         end -= 1
     return doc[start:end]
 

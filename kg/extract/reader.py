@@ -82,6 +82,12 @@ def tree_distance(a: Token, b: Token) -> int:
     return next((k + depth_b[t.i] for k, t in enumerate(up_a) if t.i in depth_b), len(a.doc))
 
 
+def _gender(head: Token) -> str | None:
+    """The grammatical gender the pipeline marks on a name or a pronoun standing alone (not on a possessive:
+    Portuguese "sua" agrees with what is owned, not with the owner), if any."""
+    return next((g for g in head.morph.get("Gender") if g in ("Masc", "Fem")), None)
+
+
 def is_title(tok: Token) -> bool:
     """A job title the entity ruler marked ("CPO", "Chief Product Officer"): a role, not a name."""
     return tok.ent_type_ == "TITLE"
@@ -218,23 +224,16 @@ class Reader:
         key = (start, end)
         if key not in self.mentions:
             lemma = head.lemma_.lower()
+            possessive = kind == "pronoun" and span.text.lower() in self.lexicon.possessive_pronouns
             self.mentions[key] = Mention(
                 start, end, span.text, kind, label, self.sentence_of[span.start], lemma,
                 head.dep_ in self.syntax.nominal_subject, self.lexicon.noun_class.get(lemma),
-                lemma in self.lexicon.generic,
-                kind == "pronoun" and span.text.lower() in self.lexicon.possessive_pronouns,
+                lemma in self.lexicon.generic, possessive,
                 kind == "concept" and any(t.i in self.span_of for t in span if t.i != head.i),
                 kind == "concept" and self.syntax.singular(head) and not any(
                     c.dep_ == self.syntax.apposition and self.is_name(c) for c in head.children),
-                self._gender(head, kind, span))
+                _gender(head) if kind == "entity" or (kind == "pronoun" and not possessive) else None)
         return self.mentions[key]
-
-    def _gender(self, head: Token, kind: str, span: Span) -> str | None:
-        """The grammatical gender of a name or a pronoun standing alone, where the pipeline marks one (not of
-        a possessive: Portuguese "sua" agrees with what is owned, not with the owner)."""
-        if kind not in ("entity", "pronoun") or span.text.lower() in self.lexicon.possessive_pronouns:
-            return None
-        return next((g for g in head.morph.get("Gender") if g in ("Masc", "Fem")), None)
 
     def part_mention(self, tok: Token, start: int, end: int, kind: str, label: str) -> Mention:
         """A mention of characters `start:end` of one token ("-o" in "contratou-o" is a pronoun)."""

@@ -38,8 +38,11 @@ _STAFF = ["engineer", "employee", "executive", "researcher", "scientist", "profe
 
 # "a co-founder of DeepMind", "an engineer at Initech": the object is an organisation, whatever the NER
 # said ("president of" is left out: countries have presidents too)
-ORGANISATION_ROLES = {f"{role} {prep}" for role in _STAFF if "president" not in role for prep in ("of", "at")} | {
-    "founder of", "co-founder of", "co founder of", "cofounder of"}
+# "the founder of X", its spellings, and the founded read the other way round
+_FOUNDER_ROLES = {"founder of": "founded by", "co-founder of": "co-founded by", "co founder of": "co-founded by",
+                  "cofounder of": "co-founded by"}
+ORGANISATION_ROLES = {f"{role} {prep}" for role in _STAFF if "president" not in role for prep in ("of", "at")} | \
+    set(_FOUNDER_ROLES)
 
 FAMILIES = [
     Family("schema:worksFor", frozenset({"Person"}), ORGANISATION, {
@@ -49,8 +52,7 @@ FAMILIES = [
         "poach": "poached by"}),
     Family("schema:founder", ORGANISATION, frozenset({"Person"}), {
         "found": "founded by", "co-found": "co-founded by", "establish": "established by", "set up": "set up by",
-        "founder of": "founded by", "co-founder of": "co-founded by", "co founder of": "co-founded by",
-        "cofounder of": "co-founded by"}),
+        **_FOUNDER_ROLES}),
     Family("schema:owns", AGENT, MADE | ORGANISATION, {
         "own": None, "have": None, "operate": None, "control": None, "acquire": None, "buy": None,
         "purchase": None, "take over": None}),

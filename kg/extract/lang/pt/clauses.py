@@ -175,7 +175,7 @@ def _reported_without_subject(r: Reader, verb: Token) -> bool:
     """A finite verb with no subject in what a verb with one says or thinks ("Zuckerberg afirmou que formou
     uma equipe"): Portuguese leaves out a subject that is the speaker's."""
     return verb.dep_ in r.syntax.reported and verb.head.pos_ == "VERB" and _personal(verb) and \
-        verb.head.lemma_.lower() in words.SPEECH | words.CLAIMS
+        verb.head.lemma_.lower() in words.REPORTING
 
 
 def _subject(r: Reader, subj: Token, verb: Token) -> Argument | None:
@@ -297,8 +297,7 @@ def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool
             r.add(subject, relation(f"{_role_name(role)} {_preposition(prep)}"), r.entity(target),
                   [subj, anchor, role, target], pattern + "-affiliation", negated)
     owner = next((c for c in role.children if c.lower_ in words.POSSESSIVE_PRONOUNS), None)
-    if owner is not None and role.lemma_.lower() in words.STAFF_ROLES | words.PARTS:
-        # "a sua diretora", "sua divisão": the employer's, the whole's
+    if owner is not None and role.lemma_.lower() in words.OWNED_ROLES:  # "a sua diretora", "sua divisão"
         r.add(subject, relation(f"{_role_name(role)} de"),
               r.mention(r.doc[owner.i:owner.i + 1], "pronoun", "Employer", owner), [subj, anchor, role, owner],
               pattern + "-possessive", negated)

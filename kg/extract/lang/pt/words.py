@@ -33,6 +33,7 @@ STAFF_ROLES = {"chefe", "executivo", "executiva", "diretor", "diretora", "direto
                "funcionário", "funcionária", "engenheiro", "engenheira", "acionista", "dono", "dona",
                "pesquisador", "pesquisadora", "cientista", "analista", "economista", "presidente"}
 PARTS = {"divisão", "subsidiária", "unidade"}  # parts of an organisation: "sua divisão" is the organisation's
+OWNED_ROLES = STAFF_ROLES | PARTS  # "a sua diretora", "sua divisão": a role or part of whoever "sua" is
 GENERIC_DESCRIPTIONS = {"empresa", "companhia", "grupo", "firma", "corporação", "gigante", "fabricante",
                         "startup", "homem", "mulher", "cidade", "país", "produto", "plataforma", "serviço", "rede"}
 OTHER_REFERENT = {"outro", "outra", "outros", "outras", "novo", "nova", "rival", "rivais", "antigo", "antiga",
@@ -88,6 +89,7 @@ FUTURE: set[str] = set()  # Portuguese says the future in the verb's form (Tense
 INTENTIONS = {"planejar", "planear", "querer", "pretender", "esperar", "tentar", "prometer", "ameaçar", "visar",
               "procurar", "acordo", "plano", "proposta", "oferta", "tentativa", "intenção", "promessa"}
 CLAIMS = {"alegar", "sugerir", "especular", "temer", "acreditar", "prever", "esperar", "suspeitar"}
+REPORTING = SPEECH | CLAIMS  # what a verb of these says may leave out its speaker as subject
 NEGATORS = {"não", "nunca", "jamais", "nem", "nenhum", "nenhuma", "nada", "ninguém", "sem"}
 HEDGES = re.compile(r"\b(?:pode|podem|poderia|poderiam|deve|deveria|talvez|se|caso|supostamente|alegadamente|"
                     r"possivelmente|provavelmente|rumores?|alegações?|suspeitas?)\b", re.IGNORECASE)
