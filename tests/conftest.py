@@ -1,4 +1,5 @@
-"""Shared fixtures: the kg command run in-process, a real `kg serve`, sample paths and the ../shared material."""
+"""Shared fixtures: the kg command run in-process, a real `kg serve`, sample paths, the ../shared material and
+Debian's Chromium driven by Playwright."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import Message
@@ -26,8 +27,12 @@ SAMPLES = ROOT / "kg" / "samples" / "articles"
 SHARED = ROOT.parent / "shared"
 SEED_EN = SHARED / "seeds" / "000_3250910867b1d0c5.txt"
 SEED_PT = SHARED / "seeds" / "001_d90cc84d2d4fb6d1.txt"
+CHROMIUM = Path("/usr/bin/chromium")
+OUTPUT = ROOT / "tests" / "output"  # screenshots
 
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside the project")
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(),
+                                    reason="Debian's chromium is not installed (bash .ci/setup installs it)")
 
 
 def run(*args: object) -> Result:
@@ -59,12 +64,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def kg_server(store: Path, *options: object, command: str = "serve", env: dict | None = None) -> Iterator[str]:
-    """A real `kg serve` (gunicorn; or `kg demo`) on a free port; yields its base URL and stops it afterwards."""
+def kg_server(store: Path, *options: object, command: str = "serve", env: dict | None = None,
+              program: Sequence[str] = (sys.executable, "-m", "kg"), cwd: Path | None = None) -> Iterator[str]:
+    """A real `kg serve` (gunicorn; or `kg demo`) on a free port; yields its base URL and stops it afterwards.
+    `program` is how kg is started (default: this interpreter's kg) and `env` replaces variables of this one's
+    environment (None removes one)."""
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "kg", command, "--store", str(store), "--port", str(port),
-                                *map(str, options)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               env={**os.environ, **(env or {})})
+    environment = {name: value for name, value in {**os.environ, **(env or {})}.items() if value is not None}
+    process = subprocess.Popen([*program, command, "--store", str(store), "--port", str(port), *map(str, options)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=environment, cwd=cwd)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(1200):
@@ -117,3 +125,26 @@ def fetch(url: str, data: bytes | dict | None = None, headers: dict | None = Non
             return Reply(response.status, response.headers, response.read())
     except urllib.error.HTTPError as err:
         return Reply(err.code, err.headers, err.read())
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright (tests that use it are marked needs_chromium)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield launched
+        launched.close()
+
+
+def watched_page(browser, problems: list[str], width: int = 1400, height: int = 900):
+    """A page that records failed requests, HTTP errors, script errors and any dialog (alert) it opens."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.on("requestfailed", lambda r: problems.append(f"{r.url}: {r.failure}"))
+    page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.url}: {r.status}"))
+    page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
+    page.on("dialog", lambda d: (problems.append(f"dialog opened: {d.message}"), d.dismiss()))
+    return page

@@ -10,21 +10,16 @@ import math
 import re
 from collections.abc import Iterator
 from html import unescape
-from pathlib import Path
 
 import pytest
-from conftest import ROOT, fetch, kg_server, run
+from conftest import OUTPUT, fetch, kg_server, needs_chromium, run, watched_page
 
-CHROMIUM = Path("/usr/bin/chromium")
-OUTPUT = ROOT / "tests" / "output"
 HOSTILE = """Title: Acme Robotics <script>alert('title')</script> hires a chief scientist
 
 Acme Robotics hired Dana Whitfield as its chief scientist on Monday. <script>alert('kg')</script>
 Whitfield said the new lab <img src=x onerror=alert(1)> would open in Boston next year.
 Whitfield</script><script>alert('kg') joined Acme Robotics in 2024.
 """
-needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(),
-                                    reason="Debian's chromium is not installed (bash .ci/setup installs it)")
 
 
 @pytest.fixture(scope="module")
@@ -36,28 +31,6 @@ def hostile_server(tmp_path_factory) -> Iterator[str]:
     assert result.exit_code == 0, result.output
     with kg_server(folder / "store", "--query-workers", 1) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        yield launched
-        launched.close()
-
-
-def _watched_page(browser, problems: list[str]):
-    """A page that records failed requests, HTTP errors, script errors and any dialog (alert) it opens."""
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
-    page.on("requestfailed", lambda r: problems.append(f"{r.url}: {r.failure}"))
-    page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.url}: {r.status}"))
-    page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
-    page.on("dialog", lambda d: (problems.append(f"dialog opened: {d.message}"), d.dismiss()))
-    return page
 
 
 def _click_element(page, selector: str) -> None:
@@ -92,7 +65,7 @@ def test_markup_in_articles_is_served_as_text(hostile_server: str) -> None:
 @needs_chromium
 def test_markup_never_runs_in_the_browser(hostile_server: str, browser) -> None:
     problems: list[str] = []
-    page = _watched_page(browser, problems)
+    page = watched_page(browser, problems)
     page.goto(hostile_server + "/entity/Dana_Whitfield")
     page.get_by_role("link", name="Acme Robotics", exact=True).first.wait_for()
     assert "<script>alert('title')</script>" in page.inner_text("main")
@@ -113,7 +86,7 @@ def test_markup_never_runs_in_the_browser(hostile_server: str, browser) -> None:
 def test_search_expand_and_read_the_sources_in_the_browser(server: str, browser) -> None:
     OUTPUT.mkdir(exist_ok=True)
     problems: list[str] = []
-    page = _watched_page(browser, problems)
+    page = watched_page(browser, problems)
     page.goto(server + "/")
     page.wait_for_selector("body[data-ready=true]")
     assert page.evaluate("cy.nodes().length") > 10  # the most central entities to start with

@@ -9,11 +9,7 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-from conftest import ROOT, fetch, kg_server
-
-CHROMIUM = Path("/usr/bin/chromium")
-OUTPUT = ROOT / "tests" / "output"
+from conftest import OUTPUT, fetch, kg_server, needs_chromium, watched_page
 
 
 def _page_config(server: str) -> tuple[str, dict]:
@@ -64,27 +60,18 @@ def test_front_end_files_are_served_by_kg(server: str) -> None:
     assert fetch(server + "/vendor/yasgui/yasgui.esm.js").status == 404
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (bash .ci/setup installs it)")
-def test_running_an_example_in_the_browser(server: str) -> None:
-    from playwright.sync_api import expect, sync_playwright
+@needs_chromium
+def test_running_an_example_in_the_browser(server: str, browser) -> None:
+    from playwright.sync_api import expect
 
     OUTPUT.mkdir(exist_ok=True)
     problems: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.on("requestfailed", lambda r: problems.append(f"{r.url}: {r.failure}"))
-            page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.url}: {r.status}"))
-            page.on("pageerror", lambda e: problems.append(str(e)))
-            page.goto(server + "/query")
-            page.get_by_role("button", name="Who works for whom").click()
-            results = page.locator(".yasr table")
-            expect(results).to_contain_text("Yann LeCun", timeout=15_000)
-            expect(results).to_contain_text("Meta")
-            page.screenshot(path=str(OUTPUT / "query-page.png"), full_page=True)
-        finally:
-            browser.close()
+    page = watched_page(browser, problems, width=1280)
+    page.goto(server + "/query")
+    page.get_by_role("button", name="Who works for whom").click()
+    results = page.locator(".yasr table")
+    expect(results).to_contain_text("Yann LeCun", timeout=15_000)
+    expect(results).to_contain_text("Meta")
+    page.screenshot(path=str(OUTPUT / "query-page.png"), full_page=True)
+    page.close()
     assert problems == []

@@ -340,7 +340,7 @@ def test_export_of_an_unknown_format(server: str) -> None:
 
 
 def test_export_and_kg_export_know_the_same_formats(sample_store: Path, tmp_path: Path) -> None:
-    from web.export import FORMAT_NAMES
+    from kg.web.export import FORMAT_NAMES
 
     for name in FORMAT_NAMES:
         result = run("export", "--store", sample_store, "--format", name, "-o", tmp_path / f"g.{name}")

@@ -1,23 +1,23 @@
 """kg's web app: the SPARQL endpoint, RDF export, the graph browser, Linked Data pages and the query page.
 
-`create_app` is Flask's app factory; each part is a blueprint (web.sparql, web.export, web.ui for the
-browser and query pages, web.api for the browser's JSON, web.pages for entity and document pages).
-Queries run in a pool of worker processes (web.pool) so a query past its time limit can be stopped.
-`kg serve` runs the app under gunicorn (web.server).
+`create_app` is Flask's app factory; each part is a blueprint (kg.web.sparql, kg.web.export, kg.web.ui for the
+browser and query pages, kg.web.api for the browser's JSON, kg.web.pages for entity and document pages).
+Queries run in a pool of worker processes (kg.web.pool) so a query past its time limit can be stopped.
+`kg serve` runs the app under gunicorn (kg.web.server).
 """
 
 from __future__ import annotations
 
 from flask import Flask, Response, request
 from flask_cors import CORS
+from kg.web import api, export, pages, sparql, ui
+from kg.web.config import ServeSettings
+from kg.web.graphdata import BrowserGraphs
+from kg.web.pool import QueryPool
+from kg.web.protocol import error_response
 from werkzeug.exceptions import HTTPException
 
 from kg.store import LatestStore
-from web import api, export, pages, sparql, ui
-from web.config import ServeSettings
-from web.graphdata import BrowserGraphs
-from web.pool import QueryPool
-from web.protocol import error_response
 
 __all__ = ["create_app", "ServeSettings"]
 

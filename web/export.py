@@ -12,9 +12,9 @@ from collections.abc import Iterator
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, request, stream_with_context
+from kg.web.protocol import error_response
 
 from kg.store import EXPORT_FORMATS
-from web.protocol import error_response
 
 __all__ = ["blueprint"]
 

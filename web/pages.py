@@ -12,13 +12,13 @@ from collections.abc import Callable
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request
+from kg.web.describe import describe_document, describe_entity, resource_triples
+from kg.web.protocol import FORMAT_NAMES, TRIPLE_TYPES, error_response
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
 from kg.rdf.namespaces import PREFIXES
 from kg.store import KGStore, LatestStore, StoreError
-from web.describe import describe_document, describe_entity, resource_triples
-from web.protocol import FORMAT_NAMES, TRIPLE_TYPES, error_response
 
 __all__ = ["blueprint", "RDF_TYPES"]
 

@@ -19,7 +19,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from web.worker import Answer, Job, serve
+from kg.web.worker import Answer, Job, serve
 
 __all__ = ["QueryPool", "run_update"]
 

@@ -1,16 +1,15 @@
 """`kg serve`: the web app under gunicorn, a production WSGI server.
 
 One gunicorn worker with threads is enough for 2 cores: the threads only move bytes, and the work
-of answering queries is done by the query worker processes (web.pool), whose number follows the
+of answering queries is done by the query worker processes (kg.web.pool), whose number follows the
 cores. The gunicorn worker is restarted only if it stops answering its heartbeat.
 """
 
 from __future__ import annotations
 
 from gunicorn.app.base import BaseApplication
-
-from web import create_app
-from web.config import ServeSettings
+from kg.web import create_app
+from kg.web.config import ServeSettings
 
 __all__ = ["serve"]
 

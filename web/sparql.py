@@ -5,12 +5,11 @@ from __future__ import annotations
 import hmac
 
 from flask import Blueprint, Response, current_app, request
-
-from web.config import ServeSettings
-from web.description import service_description
-from web.pool import QueryPool, run_update
-from web.protocol import TRIPLE_TYPES, ProtocolError, error_response, negotiate, parse_request
-from web.worker import Answer, Job
+from kg.web.config import ServeSettings
+from kg.web.description import service_description
+from kg.web.pool import QueryPool, run_update
+from kg.web.protocol import TRIPLE_TYPES, ProtocolError, error_response, negotiate, parse_request
+from kg.web.worker import Answer, Job
 
 __all__ = ["blueprint"]
 

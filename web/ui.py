@@ -1,32 +1,37 @@
 """The pages that run in the browser: the graph browser (/) and the query page (/query).
 
-The browser draws with Cytoscape.js and reads web.api; the query page is YASGUI on /sparql with the
-graph's prefixes and example queries. Both libraries come from npm (`cytoscape`, `@zazuko/yasgui`,
-installed into web/node_modules by .ci/setup) and are served from here, so the pages work offline.
+The browser draws with Cytoscape.js and reads kg.web.api; the query page is YASGUI on /sparql with the
+graph's prefixes and example queries. Both libraries come from npm (`cytoscape`, `@zazuko/yasgui`, at the
+versions web/package-lock.json pins); their files travel in web/vendor/ (refreshed by web/vendor/refresh.py,
+listed in its manifest.json) and are served from here, so the pages work offline and from an installed wheel.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from flask import Blueprint, Response, render_template, send_from_directory, url_for
+from kg.web.protocol import error_response
 
 from kg.rdf.namespaces import PREFIXES
-from web.protocol import error_response
 
-__all__ = ["blueprint", "examples", "Example", "VENDOR"]
+__all__ = ["blueprint", "examples", "Example", "vendored"]
 
 blueprint = Blueprint("ui", __name__)
 
 QUERIES = Path(__file__).with_name("queries")
-NODE_MODULES = Path(__file__).with_name("node_modules")
-# Front-end files the pages may load: name -> (folder, file names)
-VENDOR = {"yasgui": (NODE_MODULES / "@zazuko" / "yasgui" / "build",
-                     {"yasgui.min.js", "yasgui.min.css", "yasgui.min.js.map"}),
-          "cytoscape": (NODE_MODULES / "cytoscape" / "dist", {"cytoscape.min.js"})}
+VENDOR = Path(__file__).with_name("vendor")
+
+
+@cache
+def vendored() -> dict[str, frozenset[str]]:
+    """The front-end files the pages may load: library -> file names (from web/vendor/manifest.json)."""
+    manifest = json.loads((VENDOR / "manifest.json").read_text(encoding="utf-8"))
+    return {library: frozenset(entry["served"]) for library, entry in manifest.items()}
 
 
 @dataclass(frozen=True)
@@ -72,11 +77,7 @@ def query_page() -> str:
 
 @blueprint.route("/vendor/<library>/<path:name>")
 def vendor(library: str, name: str) -> Response:
-    """A front-end library's file from node_modules (only the files listed in VENDOR)."""
-    folder, allowed = VENDOR.get(library, (None, set()))
-    if folder is None or name not in allowed:
+    """A front-end library's file from web/vendor (only the files its manifest lists as served)."""
+    if name not in vendored().get(library, frozenset()):
         return error_response(404, f"no front-end file {library}/{name}")
-    if not (folder / name).is_file():
-        return error_response(404, f"{folder / name} is missing: install the front-end libraries with "
-                                   "'npm ci --prefix web' (bash .ci/setup does it)")
-    return send_from_directory(folder, name, max_age=3600)
+    return send_from_directory(VENDOR / library, name, max_age=3600)

@@ -1,7 +1,7 @@
 """A query worker: a child process that holds the store open read-only and answers SPARQL jobs.
 
 Neither pyoxigraph nor rdflib can cancel a query in-process, so queries run here, where the server
-can kill the whole process when its time is up (see `web.pool`). A worker reopens the store when a
+can kill the whole process when its time is up (see `kg.web.pool`). A worker reopens the store when a
 build or update has published a new generation, and writes each result into a capped buffer, so a
 result larger than the limit is refused rather than filling memory.
 """

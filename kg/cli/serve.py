@@ -40,8 +40,8 @@ def _serve(store_path: Path, base_iri: str | None, host: str, port: int, query_t
            max_result_mb: float | None, update_token: str | None, query_workers: int | None,
            access_log: bool) -> None:
     from kg.store import KGStore, StoreError, generations
-    from web.config import ServeSettings
-    from web.server import serve as run_server
+    from kg.web.config import ServeSettings
+    from kg.web.server import serve as run_server
 
     defaults = ServeSettings()
     settings = ServeSettings(
