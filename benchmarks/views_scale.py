@@ -25,12 +25,12 @@ from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
-from kg.web import ServeSettings, create_app
 
 from kg.config import DEFAULT_BASE_IRI
 from kg.rdf.namespaces import KG, PREFIXES
 from kg.store import KGStore
 from kg.views import ProjectionCache, centrality, communities, neighbourhood, pagerank
+from kg.web import ServeSettings, create_app
 
 RDF, RDFS, SDO = PREFIXES["rdf"], PREFIXES["rdfs"], PREFIXES["schema"]
 ARTICLES = 1000

@@ -205,12 +205,12 @@ def test_linked_data_negotiation_and_errors(server: str) -> None:
 
 def test_a_dense_neighbourhood_is_cut_to_a_drawable_number_of_links(tmp_path) -> None:
     import networkx as nx
-    from kg.web import ServeSettings, create_app
-    from kg.web.api import MAX_EDGES_PER_NODE, _elements
-    from kg.web.graphdata import BrowserGraph
 
     from kg.views import EntityGraph
     from kg.views.analytics import StoredAnalytics
+    from kg.web import ServeSettings, create_app
+    from kg.web.api import MAX_EDGES_PER_NODE, _elements
+    from kg.web.graphdata import BrowserGraph
 
     graph = nx.MultiDiGraph()
     nodes = [f"{ENTITY}E{i}" for i in range(12)]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
+import rdflib.util
 from conftest import fetch, kg_server, run
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
@@ -339,12 +340,21 @@ def test_export_of_an_unknown_format(server: str) -> None:
     assert reply.status == 400 and "unknown format 'docx'" in reply.text
 
 
-def test_export_and_kg_export_know_the_same_formats(sample_store: Path, tmp_path: Path) -> None:
-    from kg.web.export import FORMAT_NAMES
+def test_export_and_kg_export_know_the_same_formats(server: str, sample_store: Path, tmp_path: Path) -> None:
+    from kg.rdf.formats import DATASETS
 
-    for name in FORMAT_NAMES:
-        result = run("export", "--store", sample_store, "--format", name, "-o", tmp_path / f"g.{name}")
-        assert result.exit_code == 0, result.output
+    for fmt in DATASETS:
+        for name in (fmt.name, fmt.media_type):
+            reply = fetch(server + "/export?" + urllib.parse.urlencode({"format": name}))
+            assert reply.status == 200 and reply.headers.get_content_type() == fmt.media_type, name
+            assert reply.headers["Content-Disposition"].endswith(f'.{fmt.extension}"')
+        for name in fmt.names:
+            path = tmp_path / f"graph-{name}.{fmt.extension}"
+            result = run("export", "--store", sample_store, "--format", name, "-o", path)
+            assert result.exit_code == 0, result.output
+            parsed = rdflib.Dataset().parse(path, format=rdflib.util.guess_format(str(path)))
+            objects = {quad[2] for quad in parsed.quads((None, None, None, None))}
+            assert len(objects) > 100 and rdflib.Literal("Yann LeCun") in objects, name
 
 
 def test_serve_says_when_its_port_is_taken(server: str, sample_store: Path) -> None:

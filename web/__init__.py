@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from flask import Flask, Response, request
 from flask_cors import CORS
+from werkzeug.exceptions import HTTPException
+
+from kg.store import LatestStore
 from kg.web import api, export, pages, sparql, ui
 from kg.web.config import ServeSettings
 from kg.web.graphdata import BrowserGraphs
 from kg.web.pool import QueryPool
 from kg.web.protocol import error_response
-from werkzeug.exceptions import HTTPException
-
-from kg.store import LatestStore
 
 __all__ = ["create_app", "ServeSettings"]
 

@@ -13,11 +13,11 @@ from dataclasses import asdict
 
 import networkx as nx
 from flask import Blueprint, Response, current_app, jsonify, request
-from kg.web.describe import local_path, statements
-from kg.web.graphdata import BrowserGraph, BrowserGraphs
 
 from kg.store import LatestStore, StoreError
 from kg.views import GraphFilter, most_central, neighbourhood, paths
+from kg.web.describe import local_path, statements
+from kg.web.graphdata import BrowserGraph, BrowserGraphs
 
 __all__ = ["blueprint", "BadParameter"]
 

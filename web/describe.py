@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 import pyoxigraph as ox
-from kg.web.highlight import Segment, Span, segments
 
 from kg.rdf.namespaces import KG, PREFIXES
 from kg.store import KGStore, StoredMerge
+from kg.web.highlight import Segment, Span, segments
 
 __all__ = ["Node", "Source", "Fact", "EntityPage", "DocumentPage", "describe_entity", "describe_document",
            "statements", "resource_triples", "local_path"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from kg.rdf.formats import TURTLE, Format, serialize
 from kg.rdf.namespaces import PREFIXES
 
 __all__ = ["service_description"]
@@ -30,8 +31,8 @@ _TEMPLATE = """
 """
 
 
-def service_description(endpoint: str, updates: bool, timeout: float, media_type: str) -> bytes:
-    """The description of the endpoint at `endpoint`, serialised as `media_type` (an RDF media type)."""
+def service_description(endpoint: str, updates: bool, timeout: float, fmt: Format) -> bytes:
+    """The description of the endpoint at `endpoint`, serialised as `fmt`."""
     prefixes = ", ".join(f"{name}:" for name in PREFIXES)
     comment = ox.Literal(
         "Facts read from news articles by kg. Each article is a named graph <...doc/HASH>; the default graph is "
@@ -39,9 +40,7 @@ def service_description(endpoint: str, updates: bool, timeout: float, media_type
         f"DISTINCT. The prefixes {prefixes} are predefined. Queries stop after {timeout:g} s."
         + (" Updates need 'Authorization: Bearer <token>'." if updates else " Read-only."))
     text = _TEMPLATE.format(endpoint=endpoint, comment=comment, update=", sd:SPARQL11Update" if updates else "")
-    triples = ox.parse(text, ox.RdfFormat.TURTLE)
-    rdf_format = ox.RdfFormat.from_media_type(media_type)
-    return ox.serialize(triples, format=rdf_format, prefixes={
+    triples = ox.parse(text, TURTLE.rdf)
+    return serialize(triples, None, fmt, {
         "sd": "http://www.w3.org/ns/sparql-service-description#", "formats": "http://www.w3.org/ns/formats/",
-        "dcterms": "http://purl.org/dc/terms/", "rdfs": PREFIXES["rdfs"]}
-        if rdf_format != ox.RdfFormat.N_TRIPLES else None)
+        "dcterms": "http://purl.org/dc/terms/", "rdfs": PREFIXES["rdfs"]})

@@ -10,18 +10,16 @@ import subprocess
 import sys
 from collections.abc import Iterator
 
-import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, request, stream_with_context
-from kg.web.protocol import error_response
 
-from kg.store import EXPORT_FORMATS
+from kg.rdf.formats import DATASETS, UnknownFormat, named
+from kg.web.protocol import error_response
 
 __all__ = ["blueprint"]
 
 blueprint = Blueprint("export", __name__)
 
 _CHUNK = 1 << 16
-FORMAT_NAMES = ["turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml"]
 
 
 def _stream(process: subprocess.Popen, first: bytes) -> Iterator[bytes]:
@@ -36,18 +34,19 @@ def _stream(process: subprocess.Popen, first: bytes) -> Iterator[bytes]:
 
 @blueprint.route("/export")
 def export() -> Response:
-    """Stream the graph as ?format=turtle|ntriples|nquads|trig|jsonld|rdfxml (default trig)."""
-    fmt = request.args.get("format", "trig").strip().lower()
-    if fmt not in EXPORT_FORMATS:
-        return error_response(400, f"unknown format '{fmt}'; use one of {', '.join(FORMAT_NAMES)}")
+    """Stream the graph as ?format=turtle|ntriples|nquads|trig|jsonld|rdfxml (any name or media type of
+    kg.rdf.formats.DATASETS; default trig)."""
+    try:
+        fmt = named(request.args.get("format", "trig"), DATASETS)
+    except UnknownFormat as err:
+        return error_response(400, str(err))
     settings = current_app.extensions["kg.settings"]
-    process = subprocess.Popen([sys.executable, "-m", "kg", "export", "--store", str(settings.store), "--format", fmt],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen([sys.executable, "-m", "kg", "export", "--store", str(settings.store),
+                                "--format", fmt.name], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     first = process.stdout.read(_CHUNK)
     if not first and process.wait() != 0:
         message = process.stderr.read().decode(errors="replace").strip().removeprefix("kg: ")
         return error_response(503, f"export failed: {message}")
-    rdf_format: ox.RdfFormat = EXPORT_FORMATS[fmt]
-    response = Response(stream_with_context(_stream(process, first)), content_type=rdf_format.media_type)
-    response.headers["Content-Disposition"] = f'attachment; filename="kg-graph.{rdf_format.file_extension}"'
+    response = Response(stream_with_context(_stream(process, first)), content_type=fmt.media_type)
+    response.headers["Content-Disposition"] = f'attachment; filename="kg-graph.{fmt.extension}"'
     return response

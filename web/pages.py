@@ -12,19 +12,16 @@ from collections.abc import Callable
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request
-from kg.web.describe import describe_document, describe_entity, resource_triples
-from kg.web.protocol import FORMAT_NAMES, TRIPLE_TYPES, error_response
-from werkzeug.datastructures import MIMEAccept
-from werkzeug.http import parse_accept_header
 
+from kg.rdf.formats import HTML, PAGE_TYPES, Format, serialize
 from kg.rdf.namespaces import PREFIXES
 from kg.store import KGStore, LatestStore, StoreError
+from kg.web.describe import describe_document, describe_entity, resource_triples
+from kg.web.protocol import error_response, negotiate
 
-__all__ = ["blueprint", "RDF_TYPES"]
+__all__ = ["blueprint"]
 
 blueprint = Blueprint("pages", __name__)
-
-RDF_TYPES = ["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"]
 
 
 def _store() -> LatestStore:
@@ -35,25 +32,8 @@ def _base() -> str:
     return current_app.extensions["kg.settings"].base_iri
 
 
-def _media_type() -> str | None:
-    """text/html or an RDF media type, from ?format= or the Accept header (None: nothing acceptable)."""
-    name = request.args.get("format", "").strip().lower()
-    if name in ("html", ""):
-        accept = parse_accept_header(request.headers.get("Accept"), MIMEAccept)
-        if name == "html" or not accept:
-            return "text/html"
-        chosen = accept.best_match(["text/html", *RDF_TYPES, "text/n3", "application/json"])
-        return {"text/n3": "text/turtle", "application/json": "application/ld+json"}.get(chosen, chosen)
-    if name in FORMAT_NAMES and FORMAT_NAMES[name][1] in TRIPLE_TYPES:
-        return FORMAT_NAMES[name][1]
-    return None
-
-
-def _rdf(triples: list[ox.Triple], media_type: str) -> Response:
-    rdf_format = ox.RdfFormat.from_media_type(media_type)
-    body = ox.serialize(triples, format=rdf_format,
-                        prefixes=None if rdf_format == ox.RdfFormat.N_TRIPLES else PREFIXES)
-    return Response(body, content_type=rdf_format.media_type, headers={"Vary": "Accept"})
+def _rdf(triples: list[ox.Triple], fmt: Format) -> Response:
+    return Response(serialize(triples, None, fmt, PREFIXES), content_type=fmt.media_type, headers={"Vary": "Accept"})
 
 
 def _checked_iri(kind: str, key: str) -> str | None:
@@ -67,18 +47,18 @@ def _checked_iri(kind: str, key: str) -> str | None:
 
 def _serve(kind: str, key: str, page: Callable[[KGStore, str], object | None], template: str) -> Response | str:
     """The resource `{base}{kind}/{key}` as HTML (`page` gives what the template shows) or as RDF."""
-    media_type = _media_type()
-    if media_type is None:
-        return error_response(406, f"a {kind} is served as text/html, " + ", ".join(RDF_TYPES))
+    fmt = negotiate(request.headers.get("Accept"), request.args.get("format"), PAGE_TYPES)
+    if fmt is None:
+        return error_response(406, f"a {kind} is served as " + ", ".join(f.media_type for f in PAGE_TYPES))
     iri = _checked_iri(kind, key)
     missing = error_response(404, f"no {kind} {key!r} in the graph")
     try:
         store = _store().get()
         if iri is None:
             return missing
-        if media_type != "text/html":
+        if fmt != HTML:
             triples = resource_triples(store, iri)
-            return _rdf(triples, media_type) if triples else missing
+            return _rdf(triples, fmt) if triples else missing
         shown = page(store, iri)
     except StoreError as err:
         return error_response(503, str(err))

@@ -8,6 +8,7 @@ format follows the Accept header, or a `format` parameter (a name such as `json`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flask import Response
@@ -15,26 +16,9 @@ from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 from werkzeug.wrappers import Request
 
-__all__ = ["ProtocolError", "SparqlRequest", "parse_request", "negotiate", "error_response", "RESULT_TYPES",
-           "TRIPLE_TYPES", "FORMAT_NAMES"]
+from kg.rdf.formats import SOLUTIONS, TRIPLES, Format, choices, find
 
-RESULT_TYPES = ["application/sparql-results+json", "application/sparql-results+xml", "text/csv",
-                "text/tab-separated-values"]
-TRIPLE_TYPES = ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"]
-# Media types clients send that stand for one of the above (Turtle is a subset of N3)
-_RESULT_ALIASES = {"application/json": RESULT_TYPES[0], "application/xml": RESULT_TYPES[1], "text/xml": RESULT_TYPES[1]}
-_TRIPLE_ALIASES = {"application/x-turtle": TRIPLE_TYPES[0], "text/n3": TRIPLE_TYPES[0], "text/rdf+n3": TRIPLE_TYPES[0],
-                   "application/n3": TRIPLE_TYPES[0], "text/plain": TRIPLE_TYPES[1],
-                   "application/json": TRIPLE_TYPES[2], "application/xml": TRIPLE_TYPES[3], "text/xml": TRIPLE_TYPES[3]}
-# `format=` names: (type for SELECT/ASK, type for CONSTRUCT/DESCRIBE)
-FORMAT_NAMES: dict[str, tuple[str | None, str | None]] = {
-    "json": (RESULT_TYPES[0], TRIPLE_TYPES[2]), "xml": (RESULT_TYPES[1], TRIPLE_TYPES[3]),
-    "csv": (RESULT_TYPES[2], None), "tsv": (RESULT_TYPES[3], None),
-    "turtle": (None, TRIPLE_TYPES[0]), "ttl": (None, TRIPLE_TYPES[0]), "n3": (None, TRIPLE_TYPES[0]),
-    "ntriples": (None, TRIPLE_TYPES[1]), "nt": (None, TRIPLE_TYPES[1]), "n-triples": (None, TRIPLE_TYPES[1]),
-    "jsonld": (None, TRIPLE_TYPES[2]), "json-ld": (None, TRIPLE_TYPES[2]),
-    "rdfxml": (None, TRIPLE_TYPES[3]), "rdf+xml": (None, TRIPLE_TYPES[3]), "rdf": (None, TRIPLE_TYPES[3]),
-}
+__all__ = ["ProtocolError", "SparqlRequest", "parse_request", "negotiate", "negotiate_query", "error_response"]
 
 
 def error_response(status: int, message: str) -> Response:
@@ -94,23 +78,32 @@ def parse_request(request: Request) -> SparqlRequest:
     return SparqlRequest(query, update, defaults, named)
 
 
-def _best(accept: MIMEAccept, types: list[str], aliases: dict[str, str]) -> str | None:
-    if not accept:
-        return types[0]
-    chosen = accept.best_match([*types, *aliases])
-    return aliases.get(chosen, chosen) if chosen else None
-
-
-def negotiate(accept_header: str | None, format_param: str | None) -> tuple[str | None, str | None]:
-    """The media types to answer a SELECT/ASK and a CONSTRUCT/DESCRIBE with (None: nothing acceptable).
-    A `format` parameter, by name or media type, wins over the Accept header."""
-    if format_param:
+def negotiate(accept_header: str | None, format_param: str | None, offered: Sequence[Format]) -> Format | None:
+    """The offered format to answer with (kg.rdf.formats holds them all): the one a `format` parameter names
+    (by name or media type; it wins over the Accept header), else the one the Accept header prefers, where a
+    media type a client sends for one of them (`sent_as`) counts as that one; the first offered when neither
+    says; None when nothing offered is acceptable."""
+    if format_param and format_param.strip():
         name = format_param.strip().lower()
-        if name in FORMAT_NAMES:
-            return FORMAT_NAMES[name]
         if "/" not in name:
-            raise ProtocolError(406, f"unknown format '{format_param}'; use one of "
-                                     + ", ".join(sorted(FORMAT_NAMES)) + " or a media type")
+            return find(name, offered)
         accept_header = name
     accept = parse_accept_header(accept_header, MIMEAccept)
-    return _best(accept, RESULT_TYPES, _RESULT_ALIASES), _best(accept, TRIPLE_TYPES, _TRIPLE_ALIASES)
+    if not accept:
+        return offered[0]
+    by_type = {fmt.media_type: fmt for fmt in offered}
+    for fmt in offered:
+        for media_type in fmt.sent_as:
+            by_type.setdefault(media_type, fmt)
+    chosen = accept.best_match(list(by_type))
+    return by_type[chosen] if chosen else None
+
+
+def negotiate_query(accept_header: str | None, format_param: str | None) -> tuple[Format | None, Format | None]:
+    """The formats to answer a SELECT/ASK and a CONSTRUCT/DESCRIBE with (None: nothing acceptable)."""
+    solutions = negotiate(accept_header, format_param, SOLUTIONS)
+    triples = negotiate(accept_header, format_param, TRIPLES)
+    if format_param and "/" not in format_param and solutions is None and triples is None:
+        raise ProtocolError(406, f"unknown format '{format_param}'; use one of "
+                                 + ", ".join(sorted(set(choices(SOLUTIONS + TRIPLES)))) + " or a media type")
+    return solutions, triples

@@ -8,6 +8,7 @@ cores. The gunicorn worker is restarted only if it stops answering its heartbeat
 from __future__ import annotations
 
 from gunicorn.app.base import BaseApplication
+
 from kg.web import create_app
 from kg.web.config import ServeSettings
 

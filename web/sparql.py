@@ -5,10 +5,12 @@ from __future__ import annotations
 import hmac
 
 from flask import Blueprint, Response, current_app, request
+
+from kg.rdf.formats import TRIPLES
 from kg.web.config import ServeSettings
 from kg.web.description import service_description
 from kg.web.pool import QueryPool, run_update
-from kg.web.protocol import TRIPLE_TYPES, ProtocolError, error_response, negotiate, parse_request
+from kg.web.protocol import ProtocolError, error_response, negotiate_query, parse_request
 from kg.web.worker import Answer, Job
 
 __all__ = ["blueprint"]
@@ -47,18 +49,19 @@ def endpoint() -> Response:
     settings = _settings()
     try:
         asked = parse_request(request)
-        solutions_type, triples_type = negotiate(request.headers.get("Accept"), request.values.get("format"))
+        solutions, triples = negotiate_query(request.headers.get("Accept"), request.values.get("format"))
     except ProtocolError as err:
         return error_response(err.status, str(err))
     if asked.update is not None:
         return _authorised(settings) or _answer(run_update(settings.store, asked.update, settings.query_timeout))
     if asked.query is None:
-        if triples_type is None:
-            return error_response(406, "the service description is served as " + ", ".join(TRIPLE_TYPES))
+        if triples is None:
+            return error_response(406, "the service description is served as "
+                                  + ", ".join(f.media_type for f in TRIPLES))
         body = service_description(request.base_url, settings.update_token is not None, settings.query_timeout,
-                                   triples_type)
-        return Response(body, content_type=triples_type)
-    job = Job(asked.query, asked.default_graphs, asked.named_graphs, solutions_type, triples_type,
+                                   triples)
+        return Response(body, content_type=triples.media_type)
+    job = Job(asked.query, asked.default_graphs, asked.named_graphs, solutions, triples,
               settings.max_result_bytes)
     response = _answer(_pool().run(job))
     response.vary.add("Accept")

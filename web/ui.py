@@ -15,9 +15,9 @@ from functools import cache
 from pathlib import Path
 
 from flask import Blueprint, Response, render_template, send_from_directory, url_for
-from kg.web.protocol import error_response
 
 from kg.rdf.namespaces import PREFIXES
+from kg.web.protocol import error_response
 
 __all__ = ["blueprint", "examples", "Example", "vendored"]
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.rdf.formats import RESULTS_JSON, SOLUTIONS, TRIPLES, TURTLE, Format, serialize
 from kg.rdf.namespaces import PREFIXES
 from kg.store import KGStore, LatestStore, StoreError
 
@@ -22,14 +23,14 @@ __all__ = ["Job", "Answer", "serve", "execute"]
 
 @dataclass(frozen=True)
 class Job:
-    """One SPARQL query with its protocol dataset and the media types chosen for each result kind
+    """One SPARQL query with its protocol dataset and the formats chosen for each result kind
     (None: the client accepts nothing kg can serve for that kind)."""
 
     query: str
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
-    solutions_type: str | None = "application/sparql-results+json"
-    triples_type: str | None = "text/turtle"
+    solutions: Format | None = RESULTS_JSON
+    triples: Format | None = TURTLE
     max_bytes: int = 100_000_000
 
 
@@ -91,19 +92,17 @@ def execute(store: KGStore, job: Job) -> Answer:
     out = _Capped(job.max_bytes)
     try:
         if isinstance(result, ox.QueryTriples):
-            if job.triples_type is None:
-                return Answer.error(406, "a CONSTRUCT or DESCRIBE result can be served as text/turtle, "
-                                         "application/n-triples, application/ld+json or application/rdf+xml")
-            rdf_format = ox.RdfFormat.from_media_type(job.triples_type)
-            ox.serialize(result, out, rdf_format, prefixes=None if rdf_format == ox.RdfFormat.N_TRIPLES else PREFIXES)
-            media_type = job.triples_type
+            if job.triples is None:
+                return Answer.error(406, "a CONSTRUCT or DESCRIBE result can be served as "
+                                         + ", ".join(f.media_type for f in TRIPLES))
+            serialize(result, out, job.triples, PREFIXES)
+            media_type = job.triples.media_type
         else:
-            if job.solutions_type is None:
-                return Answer.error(406, "a SELECT or ASK result can be served as application/sparql-results+json, "
-                                         "application/sparql-results+xml, text/csv or text/tab-separated-values")
-            results_format = ox.QueryResultsFormat.from_media_type(job.solutions_type)
-            result.serialize(out, results_format)
-            media_type = results_format.media_type
+            if job.solutions is None:
+                return Answer.error(406, "a SELECT or ASK result can be served as "
+                                         + ", ".join(f.media_type for f in SOLUTIONS))
+            result.serialize(out, job.solutions.results)
+            media_type = job.solutions.results.media_type
     except _ResultTooLarge:
         return Answer.error(413, f"the result is larger than the server's limit of {job.max_bytes:,} bytes; "
                                  "add a LIMIT or ask for less")

@@ -22,11 +22,9 @@ from kg.cli.common import (
     store_option,
     warn,
 )
+from kg.rdf.formats import DATASETS, QUERY_TRIPLES, SOLUTIONS, TURTLE, choices, find, serialize
 from kg.records import IngestError
 
-_RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
-                   "tsv": ox.QueryResultsFormat.TSV, "xml": ox.QueryResultsFormat.XML}
-_EXPORT_CHOICES = ["ttl", "turtle", "nt", "ntriples", "nq", "nquads", "trig", "jsonld", "xml", "rdfxml"]
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -80,7 +78,7 @@ def build(paths: tuple[Path, ...], store_path: Path, base_iri: str | None, model
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "ttl", "nq", "trig", "jsonld"]), default="jsonl",
+@click.option("--format", "fmt", type=click.Choice(["jsonl", *choices(DATASETS)]), default="jsonl",
               show_default=True, help="jsonl: one statement a line; the others: RDF as `kg build` would store it.")
 @base_option
 @model_option
@@ -159,7 +157,7 @@ def _print_table(solutions: ox.QuerySolutions) -> None:
 @click.command()
 @click.argument("sparql")
 @store_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml", "ttl", "nt"]),
+@click.option("--format", "fmt", type=click.Choice(["table", *choices(SOLUTIONS), *choices(QUERY_TRIPLES)]),
               default="table", show_default=True,
               help="SELECT/ASK: table, json, csv, tsv, xml. CONSTRUCT/DESCRIBE: ttl or nt (default ttl).")
 def query(sparql: str, store_path: Path, fmt: str) -> None:
@@ -180,24 +178,21 @@ def query(sparql: str, store_path: Path, fmt: str) -> None:
     except OSError as err:
         fail(f"query failed: {err}")
     out = sys.stdout.buffer
+    solutions = find(fmt, SOLUTIONS)
     if isinstance(result, ox.QueryTriples):
-        rdf_format = ox.RdfFormat.N_TRIPLES if fmt == "nt" else ox.RdfFormat.TURTLE
         from kg.rdf import PREFIXES
-        ox.serialize(result, out, rdf_format, prefixes=PREFIXES if rdf_format == ox.RdfFormat.TURTLE else None)
+        serialize(result, out, find(fmt, QUERY_TRIPLES) or TURTLE, PREFIXES)
+    elif solutions is not None:
+        result.serialize(out, solutions.results)
     elif isinstance(result, ox.QueryBoolean):
-        if fmt in _RESULT_FORMATS:
-            result.serialize(out, _RESULT_FORMATS[fmt])
-        else:
-            click.echo("true" if bool(result) else "false")
-    elif fmt == "table" or fmt not in _RESULT_FORMATS:
-        _print_table(result)
+        click.echo("true" if bool(result) else "false")
     else:
-        result.serialize(out, _RESULT_FORMATS[fmt])
+        _print_table(result)
 
 
 @click.command()
 @store_option
-@click.option("--format", "fmt", type=click.Choice(_EXPORT_CHOICES), default="trig", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(choices(DATASETS)), default="trig", show_default=True,
               help="nq, trig and jsonld keep each document's named graph; ttl, nt and xml merge them.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (default: standard output).")

@@ -22,21 +22,13 @@ from typing import IO
 import pyoxigraph as ox
 
 from kg.rdf import ONTOLOGY_FILE, ONTOLOGY_GRAPH
+from kg.rdf.formats import DATASETS, TURTLE, named, serialize
 from kg.rdf.namespaces import KG, PREFIXES
 from kg.records import Document, Entity, Veto
 from kg.store import generations
 
-__all__ = ["KGStore", "LatestStore", "StoreError", "EXPORT_FORMATS", "StoredDocument", "StoredMerge"]
+__all__ = ["KGStore", "LatestStore", "StoreError", "StoredDocument", "StoredMerge"]
 
-EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
-    "ttl": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES, "ntriples": ox.RdfFormat.N_TRIPLES,
-    "nq": ox.RdfFormat.N_QUADS, "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "xml": ox.RdfFormat.RDF_XML, "rdfxml": ox.RdfFormat.RDF_XML,
-}
-_GRAPH_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD}
 _RDFS_LABEL = ox.NamedNode(PREFIXES["rdfs"] + "label")
 _ALT_LABEL = ox.NamedNode(PREFIXES["skos"] + "altLabel")
 _TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
@@ -47,7 +39,7 @@ def _ontology_quads() -> list[ox.Quad]:
     """The ontology (ontologies/kg.ttl) as quads of its own graph."""
     graph = ox.NamedNode(ONTOLOGY_GRAPH)
     return [ox.Quad(t.subject, t.predicate, t.object, graph)
-            for t in ox.parse(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE)]
+            for t in ox.parse(path=str(ONTOLOGY_FILE), format=TURTLE.rdf)]
 
 
 class StoreError(RuntimeError):
@@ -320,15 +312,13 @@ class KGStore:
 
     # ---- export ----------------------------------------------------------------------------------
     def export(self, fmt: str, output: IO[bytes]) -> None:
-        """Write the whole graph; formats with named graphs keep one graph per document."""
-        rdf_format = EXPORT_FORMATS[fmt]
-        if rdf_format in _GRAPH_FORMATS:
-            self.store.dump(output, rdf_format, prefixes=PREFIXES if rdf_format != ox.RdfFormat.N_QUADS
-                            else None)
+        """Write the whole graph as the format `fmt` names (kg.rdf.formats.DATASETS); formats with named
+        graphs keep one graph per document, the others merge them."""
+        chosen = named(fmt, DATASETS)
+        if chosen.carries == "dataset":
+            self.store.dump(output, chosen.rdf, prefixes=PREFIXES if chosen.prefixes else None)
             return
-        triples = {quad.triple for quad in self.store}
-        ox.serialize(triples, output, rdf_format,
-                     prefixes=PREFIXES if rdf_format != ox.RdfFormat.N_TRIPLES else None)
+        serialize({quad.triple for quad in self.store}, output, chosen, PREFIXES)
 
     def export_bytes(self, fmt: str) -> bytes:
         buffer = io.BytesIO()
