@@ -61,6 +61,7 @@ class Mention:
     # not "the rig Avco 5")
     gender: str | None = None  # grammatical gender where the language marks it on names and pronouns ("ela",
     # "a Meta"): "Masc" | "Fem"
+    fixed: bool = False  # the words themselves fix its class whatever else is said of it ("Iranian": Iran, a place)
 
 
 @dataclass(frozen=True)

@@ -99,6 +99,16 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
     # "co founder" and "cofounder" are spellings of "co-founder"
     ("\"The market has changed,\" said Raj Patel, co founder of Zentrix.",
      ("Zentrix", "co-founded by", "Raj Patel", False)),
+    # a people's adjective on a class noun or role: an office of its country, where a firm is based, or whose
+    # nationality a person has; a place's name hung on a firm's name by "in", or written before "based"
+    ("Kenyan President Daniel Otieno opened the new port.", ("Daniel Otieno", "president of", "Kenya", False)),
+    ("Norwegian Foreign Minister Ingrid Dahl met the envoys.", ("Ingrid Dahl", "foreign minister of", "Norway", False)),
+    ("In 2019 Globex bought Romanian firm Vexor Software.", ("Vexor Software", "base in", "Romania", False)),
+    ("The report was written by Canadian economist Marie Tremblay.",
+     ("Marie Tremblay", "nationality", "Canada", False)),
+    ("Helios sold its stake to Chicago based investment firm Corvid Capital.",
+     ("Corvid Capital", "base in", "Chicago", False)),
+    ("Rivals such as Zentrix Corp in Brazil have grown fast.", ("Zentrix Corp", "be located in", "Brazil", False)),
     ("Raj Patel, cofounder of Zentrix, said the market had changed.", ("Zentrix", "co-founded by", "Raj Patel", False)),
     ("Ana Costa said Initech would cut 200 jobs.", ("Ana Costa", "comment on", "Initech", False)),
     ("Globex did not say that Initech was for sale.", ("Globex", "comment on", "Initech", True)),
@@ -265,3 +275,10 @@ def test_a_price_is_an_amount_and_a_stake_is_in_a_name(extractor):
     found = triples(facts(extractor, "Ana Costa bought a house for her mother. Siemens holds a large stake in "
                                      "the plant."))
     assert not any(p.endswith(" for") or "stake in" in p for _, p, _, _ in found), found
+
+
+def test_a_country_named_by_its_people_is_a_place_whatever_office_is_held_there(extractor):
+    resolution = facts(extractor, "Kenyan President Daniel Otieno opened the new port. He praised the workers.")
+    (kenya,) = [rs.object for rs in resolution.statements if rs.object.label == "Kenya"]
+    assert kenya.type == "Place"
+    assert [m for m in resolution.extraction.mentions if m.text == "Kenya"][0].start == 0  # the word "Kenyan"

@@ -235,6 +235,17 @@ class Reader:
                 _gender(head) if kind == "entity" or (kind == "pronoun" and not possessive) else None)
         return self.mentions[key]
 
+    def named_mention(self, span: Span, name: str, label: str) -> Mention | None:
+        """An entity the text names by another word ('Iranian' in 'Iranian President' names Iran): the mention
+        keeps the word's place in the text and carries the name (None where the word is already a mention of
+        something else)."""
+        start, end = self.offset + span.start_char, self.offset + span.end_char
+        known = self.mentions.get((start, end))
+        if known is None:
+            known = self.mentions[(start, end)] = Mention(start, end, name, "entity", label,
+                                                          self.sentence_of[span.start], name.lower(), fixed=True)
+        return known if known.text == name else None
+
     def part_mention(self, tok: Token, start: int, end: int, kind: str, label: str) -> Mention:
         """A mention of characters `start:end` of one token ("-o" in "contratou-o" is a pronoun)."""
         first, last = self.offset + tok.idx + start, self.offset + tok.idx + end

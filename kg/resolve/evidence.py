@@ -22,6 +22,7 @@ from kg.resolve.families import FAMILY_OF, MADE, ORGANISATION, ORGANISATION_ROLE
 __all__ = ["type_votes", "CLASS_NOUN_WEIGHT"]
 
 CLASS_NOUN_WEIGHT = 3  # votes for a class noun said of a name, against one per NER mention
+FIXED_WEIGHT = 10  # votes for the class a mention's own words fix ("Iranian" names Iran, a place): it outweighs all
 VERB_WEIGHT = 2  # votes for a verb phrase that takes only one class there ("founded X": an organisation)
 _DEFINING = {"kg:isA": None, "schema:jobTitle": "Person"}  # predicate -> the type it implies (None: the noun's)
 
@@ -77,6 +78,9 @@ def type_votes(extraction: Extraction, name_of) -> dict[str, Counter]:
         if role in ORGANISATION_ROLES and start not in counted:
             counted.add(start)
             votes.setdefault(name_of(name), Counter())["Organization"] += CLASS_NOUN_WEIGHT
+    for mention in extraction.mentions:
+        if mention.fixed:
+            votes.setdefault(name_of(mention.text), Counter())[mention.label] += FIXED_WEIGHT
     heads, head_first = extraction.name_words.heads, extraction.name_words.head_first
     for name in {name_of(m.text) for m in extraction.mentions if m.kind == "entity"}:
         words = name.split()

@@ -17,6 +17,7 @@ from kg.extract.lang.en.definitions import (
     based_in,
     examples,
     kind_before_name,
+    name_in_place,
     possessive,
     title_before_name,
 )
@@ -102,5 +103,5 @@ PACK = LanguagePack.of(
 # comes from, else an apposition; possessives, roles held in a name; titles and class nouns before a name;
 # where a name is based
 for _construction in (clause, intended, competition_from, appositive, possessive, role_held_in, title_before_name,
-                      kind_before_name, based_in):
+                      kind_before_name, based_in, name_in_place):
     PACK.construction(_construction)

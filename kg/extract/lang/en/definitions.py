@@ -22,7 +22,10 @@ from kg.extract.reader import (
     is_title,
     relation,
 )
-from kg.records import NAMED_BY, Argument, Literal, Mention
+from kg.records import NAMED_BY, Argument, Literal, Mention, Predicate
+
+NATIONALITY = Predicate("nationality", "schema:nationality")
+BASED_IN = relation("base in")
 
 __all__ = ["examples", "definition", "role_name", "appositive", "title_before_name", "possessive", "based_in",
            "kind_before_name"]
@@ -92,6 +95,7 @@ def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool
     else:
         r.add(subject, JOB_TITLE if is_title(role) else IS_A, r.concept(role), [subj, anchor, role],
               pattern, negated)
+        _from(r, subject, role, [subj, anchor], pattern, negated)
     owner = next((c for c in role.children if c.dep_ == syntax.possessive), None)
     if owner is not None:
         r.add(subject, relation(f"{role_name(role)} of"), _role_owner(r, owner, role),
@@ -104,6 +108,41 @@ def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool
                 else governor.lower_  # "engineer at X", "founder of X"; "(a pioneer) from X"
             r.add(subject, relation(text), r.entity(target),
                   [subj, anchor, governor, target], pattern + "-affiliation", negated)
+
+
+def _origin(r: Reader, role: Token) -> tuple[Mention | None, Token, bool] | None:
+    """Where a class noun or a role is from, the word that says so and whether it is a people's adjective
+    ("Iranian President", "Romanian firm", "South African") rather than a place's name compounded onto it
+    ("US think tank")."""
+    for word in role.lefts:
+        if word.dep_ not in r.syntax.name_modifiers:
+            continue
+        span, label = r.span_of.get(word.i, (r.doc[word.i:word.i + 1], None))
+        if label in r.pack.place_labels:
+            return r.entity(word), word, False
+        if (label is None or r.pack.entity_classes.get(label) == "Group") and span.text in words.DEMONYMS:
+            return r.named_mention(span, words.DEMONYMS[span.text], "Place"), word, True
+    return None
+
+
+def _from(r: Reader, subject: Argument, role: Token, tokens: list[Token], pattern: str, negated: bool) -> None:
+    """What a class noun's or role's origin says of the thing it defines: "Iranian President X" is president
+    of Iran, "Romanian firm X" is based in Romania, "British author X" is of British nationality (a people's
+    adjective only: "London lawyer X" says where X works, not what X is)."""
+    found = _origin(r, role)
+    if found is None:
+        return
+    place, word, people = found
+    lemma = role.lemma_.lower()
+    tokens = [*tokens, word, role]
+    if lemma in (words.OFFICES_OF_STATE if people else words.ROLES_HELD_IN):
+        between = r.doc[word.i + 1:role.i + 1]  # "British Prime Minister": prime minister of the UK
+        title = _title_of(between) if all(t.head.i == role.i or t.i == role.i for t in between) else role_name(role)
+        r.add(subject, relation(f"{title} of"), place, tokens, pattern + "-origin", negated)
+    elif r.lexicon.noun_class.get(lemma) == "Organization":
+        r.add(subject, BASED_IN, place, tokens, pattern + "-origin", negated)
+    elif people and (r.lexicon.noun_class.get(lemma) == "Person" or lemma in words.ROLES_HELD_IN):
+        r.add(subject, NATIONALITY, place, tokens, pattern + "-origin", negated)
 
 
 def _role_owner(r: Reader, owner: Token, role: Token) -> Argument | None:
@@ -225,6 +264,18 @@ def _flat_title(r: Reader, name: Token, run: list[Token]) -> None:
               "title-before-name-affiliation")
 
 
+def name_in_place(r: Reader, tok: Token) -> None:
+    """'makers like Lenovo in China and Aquarius in Russia' -> (Aquarius, be located in, Russia): a place hung
+    by "in" on an organisation's name (not on a verb or a noun) says where it is."""
+    if tok.lower_ != words.IN or tok.dep_ != r.syntax.preposition or not r.is_name(tok.head) or \
+            r.pack.entity_classes.get(r.span_of[tok.head.i][1]) != "Organization":
+        return
+    place = next((t for prep, t in r.syntax.objects_of(tok.head) if prep.i == tok.i and r.is_name(t) and
+                  r.span_of[t.i][1] in r.pack.place_labels), None)
+    if place is not None:
+        r.add(r.entity(tok.head), relation(words.LOCATED_IN), r.entity(place), [tok.head, tok, place], "name-in-place")
+
+
 def possessive(r: Reader, tok: Token) -> None:
     """'Meta's Reality Labs' -> (Meta, has, Reality Labs) when both are names; a place's is in it:
     'Leeds's Royal Armouries' -> (Royal Armouries, be located in, Leeds) (its people and peoples are not
@@ -242,9 +293,13 @@ def possessive(r: Reader, tok: Token) -> None:
 
 
 def based_in(r: Reader, tok: Token) -> None:
-    """'Paris-based Euronext' -> (Euronext, based in, Paris): a place hyphened onto "based" before a name."""
+    """'Paris-based Euronext' -> (Euronext, based in, Paris): a place hyphened (or written) onto "based" before
+    a name ("New York based firm Giant Software", the place's name just before "based")."""
     if tok.lower_ != words.ORIGIN_SUFFIX or tok.dep_ not in r.syntax.kind_modifiers or not r.is_name(tok.head):
         return
     place = next((c for c in tok.lefts if r.is_name(c) and r.span_of[c.i][1] in r.pack.place_labels), None)
+    before = r.doc[tok.i - 1] if tok.i > 0 else None
+    if place is None and before is not None and r.is_name(before) and r.span_of[before.i][1] in r.pack.place_labels:
+        place = before
     if place is not None:
         r.add(r.entity(tok.head), relation("base in"), r.entity(place), [place, tok, tok.head], "based-modifier")

@@ -5,13 +5,14 @@ patterns for job titles, which the small model often takes for organisations ("C
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 CLASS_NOUNS = {
     "Organization": {"company", "firm", "group", "startup", "start-up", "corporation", "business", "giant",
                      "conglomerate", "organisation", "organization", "agency", "university", "bank",
                      "network", "maker", "manufacturer", "developer", "publisher", "lab", "laboratory",
                      "institute", "government", "ministry", "department", "team", "club", "party", "union",
-                     "retailer", "carrier", "airline", "automaker", "chipmaker", "insurer", "lender",
+                     "retailer", "carrier", "airline", "automaker", "carmaker", "chipmaker", "insurer", "lender",
                      "studio", "outlet", "newspaper", "broadcaster", "regulator", "court", "board", "alliance",
                      "coalition", "association", "federation", "council", "division", "unit", "subsidiary",
                      "league", "charity", "foundation", "committee"},
@@ -41,6 +42,7 @@ ROLES_HELD_IN = STAFF_ROLES | {"leader", "president", "secretary", "minister", "
 DEFINITE_ARTICLES = {"the"}  # "business lobby group the CBI"
 COMPETITION = {"competition", "rivalry"}  # "faced competition from Google": they compete
 SOURCE = "from"
+IN = "in"
 GENERIC_DESCRIPTIONS = {"company", "firm", "group", "corporation", "business", "startup", "start-up", "giant",
                         "conglomerate", "organisation", "organization", "maker", "manufacturer", "developer",
                         "retailer", "carrier", "lender", "insurer", "automaker", "chipmaker", "man", "woman",
@@ -175,6 +177,15 @@ NAME_HEADS = {
 }
 NAME_HEAD_FIRST = False
 ACRONYM_SKIPS = {"of", "and", "the"}  # words an acronym leaves out
+
+# Peoples' adjectives and the countries they say ("an Iranian cleric" is from Iran), and the offices a people's
+# adjective says are the country's ("Iranian President": president of Iran; "an Iranian lawyer" is Iranian)
+OFFICES_OF_STATE = {"president", "minister", "premier", "chancellor", "king", "queen", "prince", "princess",
+                    "monarch", "emperor", "ambassador", "envoy", "leader", "secretary", "governor", "official",
+                    "spokesman", "spokeswoman", "spokesperson"}
+DEMONYMS = dict(line.split("\t") for line in
+                (Path(__file__).with_name("demonyms.tsv")).read_text(encoding="utf-8").splitlines()
+                if line and not line.startswith("#"))
 
 # Values: scale words, currency words (after the signs every language shares) and numbers in words
 SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "m": 10**6, "mn": 10**6,
