@@ -164,6 +164,7 @@ def test_what_the_article_calls_a_name_outweighs_the_ner_label_across_the_corpus
     ("After Quintara stunned the market, Maria Santos stayed calm. Rebuked by the founder of Quintara, she "
      "spoke plainly.", "Quintara"),
     ("Zorbex upended the search business. A spokesperson for the CEO of Zorbex declined to comment.", "Zorbex"),
+    ("Lib Dem home affairs spokeswoman Clara Vidal said the bill was flawed.", "Lib_Dem"),  # a spokeswoman of
 ])
 def test_a_role_held_in_a_name_types_it_an_organisation_with_no_holder_named(extractor, text, name):
     # the small model calls these a person or a group; "the CEO of X" says X is an organisation
@@ -203,6 +204,7 @@ def test_a_classifier_relation_between_names_typed_otherwise_is_dropped(extracto
     "Maria Santos joined Initech Corporation in 2019.",
     "Maria Santos, an engineer at Initech Corporation, spoke in 2019.",
     "Maria Santos is Initech Corporation's CFO.",
+    "Initech Corporation senior data scientist Maria Santos spoke in 2019.",  # a kind of "scientist of"
 ])
 def test_phrasings_of_the_same_fact_become_one_property_in_one_direction(extractor, text):
     resolution = facts(extractor, text)

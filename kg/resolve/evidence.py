@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kg.records import Extraction, Mention, Statement
-from kg.resolve.families import FAMILY_OF, MADE, ORGANISATION, ORGANISATION_ROLES
+from kg.resolve.families import FAMILY_OF, MADE, ORGANISATION, ORGANISATION_ROLES, phrase_of
 
 __all__ = ["type_votes", "CLASS_NOUN_WEIGHT"]
 
@@ -44,10 +44,11 @@ def _typed_sides(st: Statement) -> list[tuple[Mention, str]]:
         return []
     if _person_verb(st.predicate.label):
         return [(st.subject, "Person")] if isinstance(st.subject, Mention) and st.subject.kind == "entity" else []
-    family = FAMILY_OF.get(st.predicate.label)
+    phrase = phrase_of(st.predicate.label)
+    family = FAMILY_OF.get(phrase)
     if family is None:
         return []
-    inverse = family.phrases[st.predicate.label] is not None
+    inverse = family.phrases[phrase] is not None
     sides = [((st.subject, st.object)[inverse], _SIDE_CLASS.get(family.subjects)),
              ((st.object, st.subject)[inverse], _SIDE_CLASS.get(family.objects))]
     return [(m, cls) for m, cls in sides if cls and isinstance(m, Mention) and m.kind == "entity"]
@@ -59,7 +60,7 @@ def type_votes(extraction: Extraction, name_of) -> dict[str, Counter]:
     counted: set[int] = set()  # where a role's organisation starts: counted once, stated or not
     for st in extraction.statements:
         subject, obj = st.subject, st.object
-        if st.predicate.label in ORGANISATION_ROLES and not st.negated and isinstance(obj, Mention) and \
+        if phrase_of(st.predicate.label) in ORGANISATION_ROLES and not st.negated and isinstance(obj, Mention) and \
                 obj.kind == "entity" and obj.start not in counted:
             counted.add(obj.start)
             votes.setdefault(name_of(obj.text), Counter())["Organization"] += CLASS_NOUN_WEIGHT
@@ -75,7 +76,7 @@ def type_votes(extraction: Extraction, name_of) -> dict[str, Counter]:
                 counted.add(name.start)
                 votes.setdefault(name_of(name.text), Counter())[cls] += VERB_WEIGHT
     for role, name, start in extraction.roles:  # "the CEO of OpenAI", its holder named or not
-        if role in ORGANISATION_ROLES and start not in counted:
+        if phrase_of(role) in ORGANISATION_ROLES and start not in counted:
             counted.add(start)
             votes.setdefault(name_of(name), Counter())["Organization"] += CLASS_NOUN_WEIGHT
     for mention in extraction.mentions:

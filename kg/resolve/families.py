@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from kg.records import Node, Predicate
 
-__all__ = ["normalise", "contradicts", "FAMILIES", "FAMILY_OF", "ORGANISATION_ROLES"]
+__all__ = ["normalise", "contradicts", "phrase_of", "FAMILIES", "FAMILY_OF", "ORGANISATION_ROLES"]
 
 ORGANISATION = frozenset({"Organization"})
 AGENT = frozenset({"Organization", "Person"})
@@ -90,6 +90,17 @@ def contradicts(predicate: Predicate, subject_type: str, object_type: str) -> bo
 FAMILY_OF = {phrase: family for family in FAMILIES for phrase in family.phrases}  # each phrase is in one family
 
 
+def phrase_of(label: str) -> str:
+    """The family phrase a relation's label is a kind of: "home affairs spokesman of" is a "spokesman of" (a
+    role's last words with their preposition); the label itself where none is."""
+    words = label.split()
+    for start in range(len(words) - 1):
+        tail = " ".join(words[start:])
+        if tail in FAMILY_OF:
+            return tail
+    return label
+
+
 def _fits(node: Node, types: frozenset[str]) -> bool:
     return node.kind == "entity" and node.type in types
 
@@ -97,10 +108,11 @@ def _fits(node: Node, types: frozenset[str]) -> bool:
 def normalise(subject: Node, predicate: Predicate, obj: Node, negated: bool = False) -> tuple[Node, Predicate, Node]:
     """The statement in its family's property and direction, or unchanged when no family fits. Negated
     statements keep their own verb: "did not release X" does not deny that X is the company's product."""
-    family = None if negated else FAMILY_OF.get(predicate.label)
+    phrase = phrase_of(predicate.label)
+    family = None if negated else FAMILY_OF.get(phrase)
     if family is None:
         return subject, predicate, obj
-    inverse = family.phrases[predicate.label]
+    inverse = family.phrases[phrase]
     if inverse is None and _fits(subject, family.subjects) and _fits(obj, family.objects):
         return subject, replace(predicate, local_name=family.local_name), obj
     if inverse is not None and _fits(obj, family.subjects) and _fits(subject, family.objects):
