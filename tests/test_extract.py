@@ -282,3 +282,9 @@ def test_a_country_named_by_its_people_is_a_place_whatever_office_is_held_there(
     (kenya,) = [rs.object for rs in resolution.statements if rs.object.label == "Kenya"]
     assert kenya.type == "Place"
     assert [m for m in resolution.extraction.mentions if m.text == "Kenya"][0].start == 0  # the word "Kenyan"
+
+
+def test_a_place_on_a_role_held_at_a_named_firm_is_what_the_role_covers(extractor):
+    found = triples(facts(extractor, '"Margins are thin," said Jonathan Reed, chief UK economist at Halden Partners.'))
+    assert ("Jonathan Reed", "economist at", "Halden Partners", False) in found
+    assert not any(obj == "UK" for _, _, obj, _ in found)

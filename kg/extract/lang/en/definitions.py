@@ -76,6 +76,8 @@ def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool
     holders = named + [c.i for c in role.lefts if c.dep_ in syntax.name_modifiers and r.is_name(c)
                        and not _nationality(r, c)]
     held_in = r.doc[max(holders)] if holders and role.lemma_.lower() in words.ROLES_HELD_IN else None
+    if held_in is not None and _place(r, held_in) and _affiliation(r, role) is not None:
+        held_in = None  # "chief UK economist at Capital Economics": the place is what the role covers
     if pattern == "appositive" and named and held_in is None and isinstance(subject, Mention) and \
             subject.kind == "entity":
         # "Reality Labs, its Metaverse division": a descriptor with a name in it is another name of X,
@@ -110,6 +112,19 @@ def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool
                   [subj, anchor, governor, target], pattern + "-affiliation", negated)
 
 
+def _place(r: Reader, tok: Token) -> bool:
+    return tok.i in r.span_of and r.span_of[tok.i][1] in r.pack.place_labels
+
+
+def _affiliation(r: Reader, role: Token) -> Token | None:
+    """The name a role is said to be held at or of ("economist at Capital Economics")."""
+    for prep in (c for c in role.children if c.dep_ == r.syntax.preposition and c.lower_ in words.AFFILIATIONS):
+        target = next((t for t in prep.subtree if t.dep_ == r.syntax.preposition_object and r.is_name(t)), None)
+        if target is not None:
+            return target
+    return None
+
+
 def _origin(r: Reader, role: Token) -> tuple[Mention | None, Token, bool] | None:
     """Where a class noun or a role is from, the word that says so and whether it is a people's adjective
     ("Iranian President", "Romanian firm", "South African") rather than a place's name compounded onto it
@@ -133,6 +148,8 @@ def _from(r: Reader, subject: Argument, role: Token, tokens: list[Token], patter
     if found is None:
         return
     place, word, people = found
+    if not people and _affiliation(r, role) is not None:
+        return
     lemma = role.lemma_.lower()
     tokens = [*tokens, word, role]
     if lemma in (words.OFFICES_OF_STATE if people else words.ROLES_HELD_IN):
