@@ -288,3 +288,10 @@ def test_a_place_on_a_role_held_at_a_named_firm_is_what_the_role_covers(extracto
     found = triples(facts(extractor, '"Margins are thin," said Jonathan Reed, chief UK economist at Halden Partners.'))
     assert ("Jonathan Reed", "economist at", "Halden Partners", False) in found
     assert not any(obj == "UK" for _, _, obj, _ in found)
+
+
+def test_a_short_form_in_brackets_is_not_part_of_the_name(extractor):
+    resolution = facts(extractor, "The Centre for Tax Research (CTR) said Globex hired Ana Costa. "
+                                  "The CTR said Initech hired Peter Lund.")
+    (centre,) = [e for e in resolution.entities.values() if e.label.startswith("Centre")]
+    assert centre.label == "Centre for Tax Research" and "CTR" in centre.aliases

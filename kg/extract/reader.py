@@ -149,6 +149,19 @@ def _name_pieces(ent: Span) -> list[tuple[Span, str]]:
     return pieces
 
 
+def _bracketed(ent: Span) -> list[Span]:
+    """An entity span that took in a short form in brackets ("Institute for Fiscal Studies (IFS"): the name and
+    the short form are two names (the resolver joins an acronym to the name it abbreviates)."""
+    opening = next((t.i for t in ent if t.text == "(" and t.i > ent.start), None)
+    if opening is None:
+        return [ent]
+    inside = [t.i for t in ent.doc[opening + 1:ent.end] if t.is_alpha or t.is_digit]
+    parts = [Span(ent.doc, ent.start, opening, label=ent.label_)]
+    if inside:
+        parts.append(Span(ent.doc, inside[0], inside[-1] + 1, label=ent.label_))
+    return parts
+
+
 def _capital_of_sentence(tok: Token, pack: LanguagePack) -> bool:
     """A word capitalised only because it starts the sentence, before the common noun it modifies: "Shadow
     chancellor X" (not "MPIO's players" or "Labour's plans")."""
@@ -158,7 +171,7 @@ def _capital_of_sentence(tok: Token, pack: LanguagePack) -> bool:
 def name_spans(doc: Doc, pack: LanguagePack) -> list[tuple[Span, str]]:
     """Named entity spans with their NER label; proper-noun runs the NER missed count as names."""
     spans = [(_with_compounds(piece, pack) if label != "NAME" else piece, label)
-             for ent in doc.ents if _keep_entity(ent, pack)
+             for whole in doc.ents for ent in _bracketed(whole) if _keep_entity(ent, pack)
              for piece, label in (_name_pieces(ent) if ent.label_ in pack.entity_classes else [(ent, ent.label_)])]
     covered = {t.i for ent, _ in spans for t in ent} | {t.i for t in doc if is_title(t)}
     i = 0
