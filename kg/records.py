@@ -129,6 +129,7 @@ class NameWords:
     heads: dict[str, str] = field(default_factory=dict)  # a name's head word -> its class ("University")
     head_first: bool = False  # the head is the first word of a name ("Universidade de Lisboa"), not the last
     acronym_skips: frozenset[str] = frozenset()  # words an acronym leaves out ("of", "and")
+    plural_endings: tuple[tuple[str, str], ...] = ()  # (plural ending, singular ending), longest first
 
 
 @dataclass

@@ -279,3 +279,12 @@ def test_a_place_is_not_the_short_name_of_what_is_named_after_it(extractor):
     places = {rs.object.key for rs in resolution.statements if rs.predicate.label in ("grow up in", "study in")}
     assert places == {"Scotland"}, places
     assert not any(m.label == "Scotland" and m.reason == "short name" for m in resolution.merges)
+
+
+def test_a_groups_name_in_the_plural_is_the_same_body(extractor):
+    resolution = facts(extractor, "The Tory Party lost the vote. The Tories blamed Labour. Tory co chairman Liam Fox "
+                                  "said it was unfair.")
+    party = [e for e in resolution.entities.values() if e.label == "Tory Party"]
+    assert party and {"Tories", "Tory"} <= party[0].aliases
+    people = facts(extractor, "Jane Williams met Peter William in Leeds.")
+    assert {"Jane_Williams", "Peter_William"} <= set(people.entities)  # people's names are not plurals

@@ -117,6 +117,15 @@ def _acronym(name: str, skips: frozenset[str]) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in skips)
 
 
+def _singular(name: str, words: NameWords) -> str:
+    """The name with its last word in the singular ("Tories" -> "Tory", "Lib Dems" -> "Lib Dem")."""
+    head, _, last = name.rpartition(" ")
+    for plural, singular in words.plural_endings:
+        if last.endswith(plural) and len(last) > len(plural) + 2:
+            return f"{head} {last[:-len(plural)]}{singular}".strip()
+    return name
+
+
 def _may_describe(m: Mention, node: Node, called: dict[str, set[str]]) -> bool:
     """Whether a description can point at the entity: "the company" at any organisation, "the alliance"
     only at one whose name ends in it or that the article called an alliance (pronouns: always)."""
@@ -195,8 +204,17 @@ class Resolver:
             if leader is not None:
                 joined[name] = (leader, "same name" if leader == name else "case variant")
                 continue
+            # a group's name in the plural and in the singular are one ("the Tories", "the Tory Party")
+            plural_of = [(lead, lt) for lead, lt in leaders if "Group" in (type_, lt) and "Person" not in (type_, lt)]
+            singular = _singular(name, words)
+            leader = next((lead for lead, _ in plural_of if _singular(lead, words).lower() == singular.lower()), None)
+            if leader is not None:
+                joined[name] = (leader, "plural")
+                continue
             short = next(((lead, why) for lead, lt in leaders
-                          if (why := _short_form(name, lead, lt if lt != "Thing" else type_, words, type_))), None)
+                          if (why := _short_form(name, lead, lt if lt != "Thing" else type_, words, type_))
+                          or (singular != name and (lead, lt) in plural_of
+                              and (why := _short_form(singular, lead, lt, words, type_)))), None)
             if short is not None:
                 joined[name] = short
                 continue

@@ -74,7 +74,7 @@ class LanguagePack:
                             words.MONTHS)
         names = NameWords(frozenset(words.NOUN_CLASS), frozenset(words.CORPORATE),
                           {word: cls for cls, heads in words.NAME_HEADS.items() for word in heads},
-                          words.NAME_HEAD_FIRST, frozenset(words.ACRONYM_SKIPS))
+                          words.NAME_HEAD_FIRST, frozenset(words.ACRONYM_SKIPS), words.PLURAL_ENDINGS)
         return cls(code, syntax, lexicon, values, names, **parts)
 
     def construction(self, function: Construction) -> Construction:

@@ -177,6 +177,7 @@ NAME_HEADS = {
 }
 NAME_HEAD_FIRST = False
 ACRONYM_SKIPS = {"of", "and", "the"}  # words an acronym leaves out
+PLURAL_ENDINGS = (("ies", "y"), ("s", ""))  # "the Tories" are the Tory party, "Lib Dems" the Lib Dem one
 
 # Peoples' adjectives and the countries they say ("an Iranian cleric" is from Iran), and the offices a people's
 # adjective says are the country's ("Iranian President": president of Iran; "an Iranian lawyer" is Iranian)

@@ -110,6 +110,7 @@ NAME_HEADS = {
 }
 NAME_HEAD_FIRST = True
 ACRONYM_SKIPS = {"de", "do", "da", "dos", "das", "e"}
+PLURAL_ENDINGS = (("ões", "ão"), ("ães", "ão"), ("is", "l"), ("es", ""), ("s", ""))  # "os Verdes": o Partido Verde
 
 # Values: "13,7" is 13.7 (decimal comma), "mil" a thousand
 SCALES = {"mil": 10**3, "milhão": 10**6, "milhões": 10**6, "mi": 10**6, "bilhão": 10**9, "bilhões": 10**9,
