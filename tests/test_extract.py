@@ -91,6 +91,10 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
     # a class noun just before a name the parser did not hang on it ("the" between, after a bare noun phrase)
     ("Rising energy costs are hurting confidence among small shops despite higher sales, retail lobby group the "
      "Shop Forum says.", ("Shop Forum", "is a", "retail lobby group", False)),
+    ("Research by technology firms Zentrix and Corvid found that 80% of laptops carry malicious software.",
+     ("Zentrix", "is a", "technology firms", False)),
+    ("The plan was attacked by the transport union Railcore Mary Ellen Sharp.",
+     ("Railcore", "is a", "transport union", False)),  # one span for two names, the union's first
     # whom competition comes from
     ("Since Globex Corp launched, it has faced stiff competition from Initech.",
      ("Globex Corp", "compete with", "Initech", False)),
@@ -303,3 +307,9 @@ def test_a_short_form_in_brackets_is_not_part_of_the_name(extractor):
     doc.ents = [Span(doc, 1, 7, label="ORG")]  # "Centre for Tax Research (CTR"
     assert [(span.text, label) for span, label in name_spans(doc, lang.get("en"))] == [
         ("Centre for Tax Research", "ORG"), ("CTR", "ORG")]
+
+
+def test_a_class_noun_defines_the_nearer_name_not_a_person_after_it(extractor):
+    found = triples(facts(extractor, "The plan was attacked by the transport union Railcore Mary Ellen Sharp."))
+    assert ("Railcore", "is a", "transport union", False) in found
+    assert not any(s == "Mary Ellen Sharp" and p == "is a" for s, p, _, _ in found)

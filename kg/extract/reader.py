@@ -149,17 +149,21 @@ def _name_pieces(ent: Span) -> list[tuple[Span, str]]:
     return pieces
 
 
-def _bracketed(ent: Span) -> list[Span]:
-    """An entity span that took in a short form in brackets ("Institute for Fiscal Studies (IFS"): the name and
-    the short form are two names (the resolver joins an acronym to the name it abbreviates)."""
+def _two_names(ent: Span, pack: LanguagePack) -> list[Span]:
+    """An entity span that took in two names, as two: a short form in brackets ("Institute for Fiscal Studies
+    (IFS": the resolver joins the acronym to the name it abbreviates), and an organisation's name before a
+    person's just after a class noun of organisations ("the union Unison Dave Prentis" tagged one person: the
+    first word is the union's, its class left to other evidence)."""
+    doc, before = ent.doc, ent.doc[ent.start - 1] if ent.start > 0 else None
     opening = next((t.i for t in ent if t.text == "(" and t.i > ent.start), None)
-    if opening is None:
-        return [ent]
-    inside = [t.i for t in ent.doc[opening + 1:ent.end] if t.is_alpha or t.is_digit]
-    parts = [Span(ent.doc, ent.start, opening, label=ent.label_)]
-    if inside:
-        parts.append(Span(ent.doc, inside[0], inside[-1] + 1, label=ent.label_))
-    return parts
+    if opening is not None:
+        inside = [t.i for t in doc[opening + 1:ent.end] if t.is_alpha or t.is_digit]
+        parts = [Span(doc, ent.start, opening, label=ent.label_)]
+        return parts + [Span(doc, inside[0], inside[-1] + 1, label=ent.label_)] if inside else parts
+    if pack.entity_classes.get(ent.label_) == "Person" and len(ent) >= 3 and before is not None and \
+            before.pos_ == "NOUN" and pack.lexicon.noun_class.get(before.lemma_.lower()) == "Organization":
+        return [Span(doc, ent.start, ent.start + 1, label="NAME"), Span(doc, ent.start + 1, ent.end, label=ent.label_)]
+    return [ent]
 
 
 def _capital_of_sentence(tok: Token, pack: LanguagePack) -> bool:
@@ -171,7 +175,7 @@ def _capital_of_sentence(tok: Token, pack: LanguagePack) -> bool:
 def name_spans(doc: Doc, pack: LanguagePack) -> list[tuple[Span, str]]:
     """Named entity spans with their NER label; proper-noun runs the NER missed count as names."""
     spans = [(_with_compounds(piece, pack) if label != "NAME" else piece, label)
-             for whole in doc.ents for ent in _bracketed(whole) if _keep_entity(ent, pack)
+             for whole in doc.ents if _keep_entity(whole, pack) for ent in _two_names(whole, pack)
              for piece, label in (_name_pieces(ent) if ent.label_ in pack.entity_classes else [(ent, ent.label_)])]
     covered = {t.i for ent, _ in spans for t in ent} | {t.i for t in doc if is_title(t)}
     i = 0

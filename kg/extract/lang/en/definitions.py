@@ -187,7 +187,21 @@ def appositive(r: Reader, tok: Token) -> None:
     if tok.dep_ != r.syntax.apposition or _clause_head(r, tok) or hyphen_piece(tok):
         return
     for name, noun in r.appositions(tok):
+        if _class_noun_before(r, name) not in (None, noun):
+            continue  # "research by technology firms Earthlink and Webroot": the firms, not the research
+        start = r.span_of[name.i][0].start
+        if noun.i < start and any(r.is_name(t) and r.span_of[t.i][0].start != start for t in r.doc[noun.i + 1:start]):
+            continue  # "the union Unison Dave Prentis": the union is the nearer name
         definition(r, name, noun, tok, False, "appositive")
+
+
+def _class_noun_before(r: Reader, name: Token) -> Token | None:
+    """A class noun written just before a name ("firms Earthlink"), where there is one."""
+    start = r.span_of[name.i][0].start if name.i in r.span_of else name.i
+    before = r.doc[start - 1] if start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in r.lexicon.noun_class:
+        return before
+    return None
 
 
 def _clause_head(r: Reader, tok: Token) -> bool:
@@ -239,8 +253,9 @@ def kind_before_name(r: Reader, tok: Token) -> None:
             span.start <= noun.head.i < span.end or \
             (article_between and any(c.dep_ == r.syntax.determiner for c in noun.children)):
         return
-    if r.pack.entity_classes.get(r.span_of[tok.i][1]) == "Person" != r.lexicon.noun_class[noun.lemma_.lower()]:
-        return  # "the public services union Unison Dave Prentis": a person's name that took in the union's
+    if r.pack.entity_classes.get(r.span_of[tok.i][1]) == "Person" != r.lexicon.noun_class[noun.lemma_.lower()] \
+            and len(span) > 1:
+        return  # a person's full name is not a firm's (the recogniser's guess on one new word is weaker)
     definition(r, tok, noun, noun, False, "kind-before-name")
 
 
