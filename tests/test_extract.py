@@ -95,6 +95,10 @@ def triples(resolution: Resolution) -> set[tuple[str, str, str, bool]]:
      ("Zentrix", "is a", "technology firms", False)),
     ("The plan was attacked by the transport union Railcore Mary Ellen Sharp.",
      ("Railcore", "is a", "transport union", False)),  # one span for two names, the union's first
+    # a product's name on a class noun of products a firm possesses is its make (a firm's name there is a brand)
+    ("One gadget that may help is Halcyon's tiny handheld QX5 camcorder.", ("QX5", "made by", "Halcyon", False)),
+    ("Globex Corp is targeting gamers with its Rover Pro gaming console.",
+     ("Rover Pro", "made by", "Globex Corp", False)),
     # whom competition comes from
     ("Since Globex Corp launched, it has faced stiff competition from Initech.",
      ("Globex Corp", "compete with", "Initech", False)),
@@ -313,3 +317,8 @@ def test_a_class_noun_defines_the_nearer_name_not_a_person_after_it(extractor):
     found = triples(facts(extractor, "The plan was attacked by the transport union Railcore Mary Ellen Sharp."))
     assert ("Railcore", "is a", "transport union", False) in found
     assert not any(s == "Mary Ellen Sharp" and p == "is a" for s, p, _, _ in found)
+
+
+def test_a_persons_product_or_a_brand_on_a_product_noun_is_not_a_make(extractor):
+    found = triples(facts(extractor, "Globex Corp sold its Sony camera. Ana Costa's Tesla car was stolen."))
+    assert not any(p in ("make", "made by") for _, p, _, _ in found)

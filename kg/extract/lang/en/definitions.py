@@ -316,12 +316,30 @@ def possessive(r: Reader, tok: Token) -> None:
         return
     owner = tok
     owned = tok.head
-    if not r.is_name(owned) or owner.i not in r.span_of or r.span_of[owned.i][0] is r.span_of[owner.i][0]:
+    if not r.is_name(owned):
+        _owners_product(r, owner, owned)
+        return
+    if owner.i not in r.span_of or r.span_of[owned.i][0] is r.span_of[owner.i][0]:
         return
     if r.span_of[owner.i][1] not in r.pack.place_labels:
         r.add(r.argument(owner), HAS, r.entity(owned), [owner, owned], "possessive", False)
     elif r.pack.entity_classes.get(r.span_of[owned.i][1]) not in ("Person", "Group"):
         r.add(r.entity(owned), relation(words.LOCATED_IN), r.argument(owner), [owner, owned], "possessive", False)
+
+
+def _owners_product(r: Reader, owner: Token, noun: Token) -> None:
+    """'Halcyon's tiny QX5 camcorder', 'its Rover Pro gaming console' -> (Halcyon, make, QX5): a product's name
+    on a class noun of products that a firm possesses ("its", or a name the recogniser calls an organisation:
+    a person's car is theirs, not their make), the name one the recogniser calls a product or none."""
+    if noun.pos_ != "NOUN" or r.lexicon.noun_class.get(noun.lemma_.lower()) != "Product":
+        return
+    name = max((c for c in noun.lefts if c.dep_ in r.syntax.name_modifiers and r.is_name(c) and c.i > owner.i),
+               key=lambda c: c.i, default=None)
+    if name is not None and r.pack.entity_classes.get(r.span_of[name.i][1]) not in (None, "Product"):
+        return  # "its Sony camera": a firm's name on the noun is the maker's, not the product's
+    if name is not None and (owner.lower_ == words.ITS or (
+            owner.i in r.span_of and r.pack.entity_classes.get(r.span_of[owner.i][1]) == "Organization")):
+        r.add(r.argument(owner), relation("make"), r.entity(name), [owner, name, noun], "possessive-product")
 
 
 def based_in(r: Reader, tok: Token) -> None:

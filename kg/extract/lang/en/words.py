@@ -25,7 +25,10 @@ CLASS_NOUNS = {
               "village", "county", "continent", "area"},
     "Product": {"product", "app", "application", "platform", "service", "model", "system", "device",
                 "phone", "smartphone", "chatbot", "tool", "software", "chip", "processor", "car",
-                "vehicle", "game", "console", "assistant", "browser", "headset", "engine"},
+                "vehicle", "game", "console", "assistant", "browser", "headset", "engine", "camera", "camcorder",
+                "radio", "player", "laptop", "computer", "tablet", "printer", "television", "handset", "gadget",
+                "drug", "vaccine", "aircraft", "plane", "satellite", "controller", "robot", "program",
+                "programme"},
 }
 NOUN_CLASS = {noun: cls for cls, nouns in CLASS_NOUNS.items() for noun in nouns}
 # Roles held in an organisation: "its chief executive", "its staff" point back at an organisation, not at a
