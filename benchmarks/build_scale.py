@@ -41,7 +41,7 @@ def write_articles(path: Path, count: int, seed: int = 7) -> int:
         for i in range(count):
             body = rng.sample(pool, 12)
             words += sum(len(s.split()) for s in body)
-            paragraphs = ["\n".join(body[j:j + 3]) for j in range(0, 12, 3)]
+            paragraphs = ["\n".join(body[j : j + 3]) for j in range(0, 12, 3)]
             fh.write(json.dumps({"id": f"a{i}", "title": f"Article {i}", "text": "\n".join(paragraphs)}) + "\n")
     return words
 
@@ -74,8 +74,12 @@ def _tree_rss(root: int) -> int:
 def timed_build(articles: Path, store: Path, jobs: int) -> tuple[float, int]:
     """Wall seconds and peak resident bytes (kg plus workers) of one `kg build`."""
     start, peak = time.perf_counter(), 0
-    proc = subprocess.Popen([*KG, "build", str(articles), "--store", str(store), "--jobs", str(jobs), "-q"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [*KG, "build", str(articles), "--store", str(store), "--jobs", str(jobs), "-q"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     while proc.poll() is None:
         peak = max(peak, _tree_rss(proc.pid))
         time.sleep(0.2)
@@ -101,14 +105,18 @@ def main() -> None:
             words = write_articles(tmp / "compare.jsonl", args.compare)
             one, _ = timed_build(tmp / "compare.jsonl", tmp / "s1", 1)
             many, _ = timed_build(tmp / "compare.jsonl", tmp / "s2", args.jobs)
-            print(f"{args.compare} articles, {words:,} words: --jobs 1 {one:.1f} s ({words / one:,.0f} words/s), "
-                  f"--jobs {args.jobs} {many:.1f} s ({words / many:,.0f} words/s); speed-up {one / many:.2f}x")
+            print(
+                f"{args.compare} articles, {words:,} words: --jobs 1 {one:.1f} s ({words / one:,.0f} words/s), "
+                f"--jobs {args.jobs} {many:.1f} s ({words / many:,.0f} words/s); speed-up {one / many:.2f}x"
+            )
         if args.articles:
             words = write_articles(tmp / "big.jsonl", args.articles)
             elapsed, peak = timed_build(tmp / "big.jsonl", tmp / "big", args.jobs)
-            print(f"{args.articles:,} articles, {words:,} words, --jobs {args.jobs}: {elapsed:.0f} s "
-                  f"({words / elapsed:,.0f} words/s), peak resident memory {peak / 2**20:,.0f} MiB "
-                  f"(kg and workers together; limit 2,048 MiB)")
+            print(
+                f"{args.articles:,} articles, {words:,} words, --jobs {args.jobs}: {elapsed:.0f} s "
+                f"({words / elapsed:,.0f} words/s), peak resident memory {peak / 2**20:,.0f} MiB "
+                f"(kg and workers together; limit 2,048 MiB)"
+            )
 
 
 if __name__ == "__main__":

@@ -48,7 +48,7 @@ def main() -> None:
     bare = kg_time = 0.0
     statements = 0
     resolver = Resolver()
-    rounds = [docs[k::args.rounds] for k in range(args.rounds)]
+    rounds = [docs[k :: args.rounds] for k in range(args.rounds)]
     for part in rounds:
         start = time.perf_counter()
         for _ in nlp.pipe(paragraphs_of(part), batch_size=extractor.batch_size):

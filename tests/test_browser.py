@@ -124,23 +124,26 @@ def test_an_edge_shows_the_sentences_it_was_read_from(server: str) -> None:
     assert fetch(server + source["page"]).status == 200
 
 
-@pytest.mark.parametrize(("path", "params", "status", "message"), [
-    ("search", {}, 400, "give q"),
-    ("search", {"q": "x", "limit": "0"}, 400, "limit must be between 1 and 100"),
-    ("search", {"q": "x" * 201}, 400, "longer than 200"),
-    ("graph", {"limit": "lots"}, 400, "limit must be a whole number"),
-    ("graph", {"depth": "9", "entity": "Meta"}, 400, "depth must be between 0 and 3"),
-    ("graph", {"min_confidence": "nan"}, 400, "min_confidence must be between 0 and 1"),
-    ("graph", {"type": "Wizard"}, 400, "no entity of type 'Wizard'"),
-    ("graph", {"predicate": "https://example.org/nothing"}, 400, "no statement with predicate"),
-    ("graph", {"document": "https://example.org/doc/0"}, 400, "no statement between entities comes from document"),
-    ("graph", {"entity": "Meta", "community": "x"}, 400, "not both"),
-    ("graph", {"entity": "Nobody At All"}, 404, "no entity 'Nobody At All'"),
-    ("graph", {"community": "https://example.org/c"}, 404, "no community"),
-    ("path", {"source": "Meta"}, 400, "give target"),
-    ("statements", {"subject": "Meta", "object": "Yann LeCun", "predicate": WORKS_FOR}, 404, "no such statement"),
-    ("nothing-here", {}, 404, "Not Found"),
-])
+@pytest.mark.parametrize(
+    ("path", "params", "status", "message"),
+    [
+        ("search", {}, 400, "give q"),
+        ("search", {"q": "x", "limit": "0"}, 400, "limit must be between 1 and 100"),
+        ("search", {"q": "x" * 201}, 400, "longer than 200"),
+        ("graph", {"limit": "lots"}, 400, "limit must be a whole number"),
+        ("graph", {"depth": "9", "entity": "Meta"}, 400, "depth must be between 0 and 3"),
+        ("graph", {"min_confidence": "nan"}, 400, "min_confidence must be between 0 and 1"),
+        ("graph", {"type": "Wizard"}, 400, "no entity of type 'Wizard'"),
+        ("graph", {"predicate": "https://example.org/nothing"}, 400, "no statement with predicate"),
+        ("graph", {"document": "https://example.org/doc/0"}, 400, "no statement between entities comes from document"),
+        ("graph", {"entity": "Meta", "community": "x"}, 400, "not both"),
+        ("graph", {"entity": "Nobody At All"}, 404, "no entity 'Nobody At All'"),
+        ("graph", {"community": "https://example.org/c"}, 404, "no community"),
+        ("path", {"source": "Meta"}, 400, "give target"),
+        ("statements", {"subject": "Meta", "object": "Yann LeCun", "predicate": WORKS_FOR}, 404, "no such statement"),
+        ("nothing-here", {}, 404, "Not Found"),
+    ],
+)
 def test_bad_parameters_get_a_message_not_a_stack_trace(server: str, path, params, status, message) -> None:
     code, body = api(server, path, **params)
     assert code == status and message in body["error"], body
@@ -153,12 +156,12 @@ def test_entity_page_shows_types_aliases_merges_statements_and_sources(server: s
     page = reply.text
     assert "<h1>Yann LeCun</h1>" in page and 'class="type type-Person">Person<' in page
     assert "<dt>Aliases</dt><dd>LeCun</dd>" in page
-    merges = page[page.index('id="merges"'):page.index('id="statements-out"')]
+    merges = page[page.index('id="merges"') : page.index('id="statements-out"')]
     assert "short name" in merges and "pronoun" in merges
-    out = page[page.index('id="statements-out"'):page.index('id="statements-in"')]
+    out = page[page.index('id="statements-out"') : page.index('id="statements-in"')]
     assert re.search(r'<span class="predicate"[^>]*>hired by</span> <a href="/entity/Meta"', out)
     assert '<mark class="fact subject">Yann LeCun</mark>' in out and '<a href="/doc/' in out
-    incoming = page[page.index('id="statements-in"'):]
+    incoming = page[page.index('id="statements-in"') :]
     assert re.search(r'<a href="/entity/Mark_Zuckerberg"[^>]*>Mark Zuckerberg</a> <span[^>]*>call</span>', incoming)
     source = re.search(r'<a href="(/doc/[0-9a-f]+)\?start=0&amp;end=(\d+)#source">Meta recruits', out)
     page = fetch(f"{server}{source.group(1)}?start=0&end={source.group(2)}").text
@@ -169,7 +172,7 @@ def test_document_page_highlights_mentions_and_the_source_sentence(server: str) 
     html = fetch(server + "/entity/Yann_LeCun").text
     document = re.search(r'href="(/doc/[0-9a-f]+)\?start=81&amp;end=86#source"', html).group(1)
     page = fetch(f"{server}{document}?start=81&end=185").text
-    text = page[page.index('<article class="text">'):page.index("</article>")]
+    text = page[page.index('<article class="text">') : page.index("</article>")]
     assert '<a class="mention type-Person" href="/entity/Yann_LeCun" title="Yann LeCun">Yann LeCun</a>' in text
     assert '<span id="source"></span>' in text and '<mark class="source">, a professor at </mark>' in text
     assert "Statements read from this article" in page
@@ -177,8 +180,15 @@ def test_document_page_highlights_mentions_and_the_source_sentence(server: str) 
     assert fetch(f"{server}/doc/0000000000000000").status == 404
 
 
-@pytest.mark.parametrize(("accept", "fmt"), [("text/turtle", "turtle"), ("application/ld+json", "json-ld"),
-                                             ("application/n-triples", "nt"), ("application/rdf+xml", "xml")])
+@pytest.mark.parametrize(
+    ("accept", "fmt"),
+    [
+        ("text/turtle", "turtle"),
+        ("application/ld+json", "json-ld"),
+        ("application/n-triples", "nt"),
+        ("application/rdf+xml", "xml"),
+    ],
+)
 def test_entity_iris_dereference_to_rdf(server: str, accept: str, fmt: str) -> None:
     reply = fetch(server + "/entity/Yann_LeCun", headers={"Accept": accept})
     assert reply.status == 200 and reply.headers.get_content_type() == accept
@@ -198,8 +208,9 @@ def test_linked_data_negotiation_and_errors(server: str) -> None:
     concept = fetch(server + "/concept/professor")
     assert concept.status == 200 and "professor" in concept.text
     doc_iri = re.search(r'href="/doc/([0-9a-f]+)"', fetch(server + "/entity/Yann_LeCun").text).group(1)
-    graph = rdflib.Graph().parse(data=fetch(f"{server}/doc/{doc_iri}", headers={"Accept": "text/turtle"}).body,
-                                 format="turtle")
+    graph = rdflib.Graph().parse(
+        data=fetch(f"{server}/doc/{doc_iri}", headers={"Accept": "text/turtle"}).body, format="turtle"
+    )
     assert any(graph.triples((None, rdflib.URIRef("https://schema.org/text"), None)))
 
 
@@ -216,9 +227,10 @@ def test_a_dense_neighbourhood_is_cut_to_a_drawable_number_of_links(tmp_path) ->
     nodes = [f"{ENTITY}E{i}" for i in range(12)]
     graph.add_nodes_from(nodes, label="E", type="Thing", aliases=())
     for i, a in enumerate(nodes):
-        for b in nodes[i + 1:]:
-            graph.add_edge(a, b, key=WORKS_FOR, label="works for", confidence=0.5, statements=1 + (a == nodes[5]),
-                           documents={"d"})
+        for b in nodes[i + 1 :]:
+            graph.add_edge(
+                a, b, key=WORKS_FOR, label="works for", confidence=0.5, statements=1 + (a == nodes[5]), documents={"d"}
+            )
     view = BrowserGraph(EntityGraph(graph, nx.Graph()), StoredAnalytics({n: 1 / 12 for n in nodes}, {}, []))
     with create_app(ServeSettings(store=tmp_path)).test_request_context():
         drawn = _elements(view, graph, limit=500, keep={nodes[0]})

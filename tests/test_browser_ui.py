@@ -43,8 +43,11 @@ def _click_element(page, selector: str) -> None:
 
 def _set_range(page, label: str, value: float) -> None:
     """Move a slider and let it go (range inputs cannot be typed into)."""
-    page.get_by_label(label).evaluate("""(input, value) => { input.value = value;
-        input.dispatchEvent(new Event("input")); input.dispatchEvent(new Event("change")); }""", value)
+    page.get_by_label(label).evaluate(
+        """(input, value) => { input.value = value;
+        input.dispatchEvent(new Event("input")); input.dispatchEvent(new Event("change")); }""",
+        value,
+    )
 
 
 def test_markup_in_articles_is_served_as_text(hostile_server: str) -> None:
@@ -52,13 +55,12 @@ def test_markup_in_articles_is_served_as_text(hostile_server: str) -> None:
     assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in html  # the article's title, a source
     found = fetch(hostile_server + "/api/search?q=script").body.decode()
     key = re.search(r'"page":"/entity/([^"]+)"', found).group(1)
-    for path in ["/entity/Dana_Whitfield", "/entity/" + key,
-                 re.search(r'href="(/doc/[0-9a-f]+)"', html).group(1)]:
+    for path in ["/entity/Dana_Whitfield", "/entity/" + key, re.search(r'href="(/doc/[0-9a-f]+)"', html).group(1)]:
         page = fetch(hostile_server + path).text
         assert "<script>alert" not in page and "<img" not in page, path
         assert "&lt;script&gt;" in page or "&lt;/script" in page, path
     doc = fetch(hostile_server + re.search(r'href="(/doc/[0-9a-f]+)"', html).group(1)).text
-    article = doc[doc.index('<article class="text">'):doc.index("</article>")]
+    article = doc[doc.index('<article class="text">') : doc.index("</article>")]
     assert "<img src=x onerror=alert(1)>" in unescape(re.sub(r"<[^>]+>", "", article))  # shown, as text
 
 

@@ -30,8 +30,9 @@ def copy_store(source, target) -> None:
         store.backup(target)
 
 
-@pytest.mark.parametrize("command", ["build", "extract", "query", "export", "stats", "merges", "unmerge",
-                                     "serve", "demo", "info"])
+@pytest.mark.parametrize(
+    "command", ["build", "extract", "query", "export", "stats", "merges", "unmerge", "serve", "demo", "info"]
+)
 def test_every_command_explains_itself(command):
     result = run(command, "--help")
     assert result.exit_code == 0 and "Usage: main" in result.output or "Usage:" in result.output
@@ -59,15 +60,17 @@ def test_source_sentence_of_a_fact(sample_store):
     result = run("query", SOURCE_QUERY, "--store", sample_store, "--format", "json")
     rows = json.loads(result.stdout)["results"]["bindings"]
     assert [r["sentence"]["value"] for r in rows] == [
-        "Meta hired Yann LeCun in 2013 to run its new artificial intelligence laboratory."]
+        "Meta hired Yann LeCun in 2013 to run its new artificial intelligence laboratory."
+    ]
 
 
 def test_negated_fact_is_not_asserted(sample_store):
-    ask = ("ASK { ?m rdfs:label 'Meta' . ?v rdfs:label 'Voicebox' . ?m ?p ?v . "
-           "?p rdfs:label 'release' }")
+    ask = "ASK { ?m rdfs:label 'Meta' . ?v rdfs:label 'Voicebox' . ?m ?p ?v . ?p rdfs:label 'release' }"
     assert run("query", ask, "--store", sample_store).stdout.strip() == "false"
-    statement = ("ASK { ?st kg:negated true ; rdf:subject/rdfs:label 'Meta' ; "
-                 "kg:predicateLabel 'release' ; rdf:object/rdfs:label 'Voicebox' }")
+    statement = (
+        "ASK { ?st kg:negated true ; rdf:subject/rdfs:label 'Meta' ; "
+        "kg:predicateLabel 'release' ; rdf:object/rdfs:label 'Voicebox' }"
+    )
     assert run("query", statement, "--store", sample_store).stdout.strip() == "true"
 
 
@@ -76,11 +79,15 @@ def test_a_possibility_is_recorded_with_its_modality_not_asserted(tmp_path):
     article.write_text("Talks\n\nVolkswagen could buy Siemens next year. Siemens bought Halcyon Bank in 2019.\n")
     records = [json.loads(line) for line in run("extract", article).stdout.splitlines()]
     assert {(r["subject"]["label"], r["object"]["label"], r.get("modality")) for r in records} >= {
-        ("Volkswagen", "Siemens", "hypothetical"), ("Siemens", "Halcyon Bank", None)}
+        ("Volkswagen", "Siemens", "hypothetical"),
+        ("Siemens", "Halcyon Bank", None),
+    }
     quads = run("extract", article, "--format", "nq").stdout
     assert '"hypothetical"' in quads and "ontology#modality>" in quads
-    assert "<https://kg.example.org/entity/Siemens> <https://schema.org/owns> " \
-           "<https://kg.example.org/entity/Halcyon_Bank>" in quads  # what was bought is owned
+    assert (
+        "<https://kg.example.org/entity/Siemens> <https://schema.org/owns> "
+        "<https://kg.example.org/entity/Halcyon_Bank>" in quads
+    )  # what was bought is owned
     assert "<https://kg.example.org/entity/Volkswagen> <https://schema.org/owns> " not in quads
 
 
@@ -94,10 +101,17 @@ def test_query_formats_and_malformed_query(sample_store):
     assert len(bad.stderr.strip().splitlines()) == 1
 
 
-@pytest.mark.parametrize(("fmt", "rdflib_format", "graphs"), [
-    ("ttl", "turtle", False), ("nt", "nt", False), ("xml", "xml", False),
-    ("nq", "nquads", True), ("trig", "trig", True), ("jsonld", "json-ld", True),
-])
+@pytest.mark.parametrize(
+    ("fmt", "rdflib_format", "graphs"),
+    [
+        ("ttl", "turtle", False),
+        ("nt", "nt", False),
+        ("xml", "xml", False),
+        ("nq", "nquads", True),
+        ("trig", "trig", True),
+        ("jsonld", "json-ld", True),
+    ],
+)
 def test_export_parses_with_rdflib(sample_store, tmp_path, fmt, rdflib_format, graphs):
     out = tmp_path / f"graph.{fmt}"
     result = run("export", "--store", sample_store, "--format", fmt, "-o", out)
@@ -156,8 +170,9 @@ def test_changed_document_replaces_its_graph(tmp_path):
     article.write_text("Initech hired Anna Berg in 2022.\nThe company is based in Texas.\n")
     result = run("build", article, "--store", store, "--quiet")
     assert "0 documents added, 1 replaced" in result.stdout
-    labels = run("query", "SELECT ?l WHERE { ?st (rdf:subject|rdf:object)/rdfs:label ?l }", "--store", store,
-                 "--format", "csv").stdout
+    labels = run(
+        "query", "SELECT ?l WHERE { ?st (rdf:subject|rdf:object)/rdfs:label ?l }", "--store", store, "--format", "csv"
+    ).stdout
     assert "Anna Berg" in labels and "Peter Lund" not in labels
     assert json.loads(run("stats", "--store", store, "--format", "json").stdout)["documents"] == 1
 
@@ -191,9 +206,12 @@ def test_installed_console_script_runs():
 def test_seed_article_scores_above_the_foundation_bar(tmp_path):
     out = tmp_path / "seed.jsonl"
     out.write_text(run("extract", SEED_EN, "--format", "jsonl").stdout)
-    score = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"),
-                            str(SHARED / "eval" / "meta_article.gold.json"), str(out)],
-                           capture_output=True, text=True, check=True)
+    score = subprocess.run(
+        [sys.executable, str(SHARED / "eval" / "score.py"), str(SHARED / "eval" / "meta_article.gold.json"), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     figures = json.loads(score.stdout.strip().splitlines()[-1])
     assert figures["triple_recall"] >= 0.35
     assert figures["boilerplate"] == 0 and figures["must_not"] == 0
@@ -203,8 +221,12 @@ def test_ontology_declares_every_kg_term_the_graph_uses(sample_store):
     ontology = rdflib.Graph().parse(ROOT / "ontologies" / "kg.ttl")
     kg_ns = "https://kg.example.org/ontology#"
     store = KGStore(sample_store, read_only=True)
-    used = {t.value for q in store.store for t in (q.predicate, q.object)
-            if hasattr(t, "value") and str(t.value).startswith(kg_ns)}
+    used = {
+        t.value
+        for q in store.store
+        for t in (q.predicate, q.object)
+        if hasattr(t, "value") and str(t.value).startswith(kg_ns)
+    }
     declared = {str(s) for s in ontology.subjects(rdflib.RDFS.label, None)}
     commented = {str(s) for s in ontology.subjects(rdflib.RDFS.comment, None)}
     assert used - {kg_ns + "Thing"} <= declared | {kg_ns + "Thing"}
@@ -223,8 +245,9 @@ def test_min_confidence_leaves_out_weaker_statements():
 
 def test_open_clauses_are_left_out_unless_asked_for(tmp_path):
     article = tmp_path / "plans.txt"
-    article.write_text("Plans\nGlobex announced plans on Monday. Globex hired Ana Costa in 2019. "
-                       "Firms raised prices.\n")
+    article.write_text(
+        "Plans\nGlobex announced plans on Monday. Globex hired Ana Costa in 2019. Firms raised prices.\n"
+    )
     facts = [json.loads(line) for line in run("extract", article).stdout.splitlines()]
     everything = [json.loads(line) for line in run("extract", article, "--clauses").stdout.splitlines()]
     clauses = [(r["subject"]["label"], r["object"]["label"]) for r in everything if r["tier"] == "clause"]
@@ -232,8 +255,11 @@ def test_open_clauses_are_left_out_unless_asked_for(tmp_path):
     assert facts == [r for r in everything if r["tier"] == "fact"] and facts
     quads = run("extract", article, "--clauses", "--format", "nq").stdout.splitlines()
     assert any("ontology#Clause>" in q for q in quads)
-    assert not [q for q in quads if q.startswith("<https://kg.example.org/entity/Globex> "
-                                                 "<https://kg.example.org/relation/announce>")], "never a fact"
+    assert not [
+        q
+        for q in quads
+        if q.startswith("<https://kg.example.org/entity/Globex> <https://kg.example.org/relation/announce>")
+    ], "never a fact"
 
 
 def test_demo_counts_each_statement_of_an_entity_once(tmp_path):
@@ -258,6 +284,8 @@ def test_info_names_each_pipeline_by_a_path_spacy_loads(sample_store):
     portuguese = report["languages"]["pt"]  # kg's own, shipped inside the package
     assert portuguese["name"] == "pt_kg_pt" and spacy.load(portuguese["path"]).lang == "pt"
     assert any("UD Portuguese GSD" in source for source in portuguese["trained_on"])
-    assert {m["model"] for m in report["models"]} >= {"relation classifier (English)",
-                                                      "statement confidence calibration"}
+    assert {m["model"] for m in report["models"]} >= {
+        "relation classifier (English)",
+        "statement confidence calibration",
+    }
     assert "trained on: CoNLL04 train" in run("info", "--store", sample_store).output

@@ -20,8 +20,9 @@ def confidences(extractor, text: str) -> dict[tuple[str, str, str], float]:
 
 
 def test_a_statement_through_a_pronoun_is_less_certain_than_one_naming_both_ends(extractor):
-    found = confidences(extractor, "Initech Corporation hired Maria Santos in 2019. She later joined Globex "
-                                   "Corporation.")
+    found = confidences(
+        extractor, "Initech Corporation hired Maria Santos in 2019. She later joined Globex Corporation."
+    )
     named = found[("Maria Santos", "hired by", "Initech Corporation")]
     through_pronoun = found[("Maria Santos", "join", "Globex Corporation")]
     assert 0 < through_pronoun < named < 1
@@ -30,8 +31,16 @@ def test_a_statement_through_a_pronoun_is_less_certain_than_one_naming_both_ends
 @needs_shared
 def test_fitting_prints_cross_validated_reliability_and_writes_a_working_calibration(tmp_path):
     output = tmp_path / "confidence.json"
-    result = run("train", "calibration", "--dev", SHARED / "data" / "conll04" / "conll04_dev.json",
-                 "--news", SHARED / "eval" / "news", "-o", output)
+    result = run(
+        "train",
+        "calibration",
+        "--dev",
+        SHARED / "data" / "conll04" / "conll04_dev.json",
+        "--news",
+        SHARED / "eval" / "news",
+        "-o",
+        output,
+    )
     assert result.exit_code == 0, result.output
     news = result.stdout.split("news, facts (what kg outputs by default)")[1].split("news, facts and open")[0]
     top = re.search(r"confidence >= 0.8: (\d+) statements, (\d+)% right", news)
@@ -46,6 +55,7 @@ def test_fitting_prints_cross_validated_reliability_and_writes_a_working_calibra
     calibration = Calibration.load(output)
     named, pronoun = Mention(0, 6, "Globex", "entity", "Organization", 0), Mention(0, 2, "It", "pronoun", "Thing", 0)
     bought = Mention(14, 21, "Initech", "entity", "Organization", 0)
-    assert calibration.statement("verb-object", named, bought, len("Globex bought Initech"), False) > \
-        calibration.statement("verb-object", pronoun, bought, len("It bought Initech"), False)
+    assert calibration.statement(
+        "verb-object", named, bought, len("Globex bought Initech"), False
+    ) > calibration.statement("verb-object", pronoun, bought, len("It bought Initech"), False)
     assert 0 < calibration.classifier(0.95) <= 1

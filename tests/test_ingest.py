@@ -76,7 +76,7 @@ def test_html_main_text_without_navigation_or_footer():
 @pytest.mark.parametrize("start", ["<!DOCTYPE html>\n", "<!-- saved page -->\n<html lang='en'>", "  <html>"])
 def test_a_web_page_saved_as_txt_is_read_as_html(tmp_path, start):
     page = (SAMPLES / "03-openai-microsoft.html").read_text(encoding="utf-8")
-    body = page[page.lower().index("<head"):] if "<head" in page.lower() else page
+    body = page[page.lower().index("<head") :] if "<head" in page.lower() else page
     path = tmp_path / "saved.txt"
     path.write_text(start + body, encoding="utf-8")
     doc = only_doc(path)
@@ -117,13 +117,16 @@ def test_folders_are_read_recursively_in_order(tmp_path):
     assert [d.text[:4] for d in docs] == ["Alph", "Beta"]
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("blob.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-    ("empty.txt", b"  \n\n", "empty file"),
-    ("latin1.txt", "Ação da Petrobras subiu após o anúncio".encode("latin-1"), "not UTF-8 text"),
-    ("broken.html", b"<html><body><div><<<>>>", "no article text"),
-    ("picture.png", b"\x89PNG", "unsupported file type '.png'"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("blob.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        ("empty.txt", b"  \n\n", "empty file"),
+        ("latin1.txt", "Ação da Petrobras subiu após o anúncio".encode("latin-1"), "not UTF-8 text"),
+        ("broken.html", b"<html><body><div><<<>>>", "no article text"),
+        ("picture.png", b"\x89PNG", "unsupported file type '.png'"),
+    ],
+)
 def test_bad_files_give_one_error_naming_the_file(tmp_path, name, content, message):
     path = tmp_path / name
     path.write_bytes(content)
@@ -142,12 +145,16 @@ def test_too_large_file_is_refused(tmp_path):
 
 def test_bad_jsonl_lines_are_named_and_the_rest_read(tmp_path):
     path = tmp_path / "batch.jsonl"
-    path.write_text("\n".join([
-        json.dumps({"id": "ok", "text": "Acme Corp hired Jane Doe as chief executive on Monday."}),
-        "{not json",
-        json.dumps({"id": "no-text"}),
-        json.dumps(["a", "list"]),
-    ]))
+    path.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "ok", "text": "Acme Corp hired Jane Doe as chief executive on Monday."}),
+                "{not json",
+                json.dumps({"id": "no-text"}),
+                json.dumps(["a", "list"]),
+            ]
+        )
+    )
     items = read(path)
     assert [d.id for d in items if isinstance(d, Document)] == ["ok"]
     errors = [e for e in items if isinstance(e, IngestError)]

@@ -63,10 +63,13 @@ def test_a_paragraph_in_a_language_without_a_pipeline_is_left_out_with_a_note(tm
     from conftest import run
 
     article = tmp_path / "mixed.txt"
-    article.write_text("Globex hired Ana Costa in 2019 to run its new robotics laboratory in Lisbon.\n"
-                       '"La empresa ha contratado a muchos ingenieros este año y seguirá creciendo en Europa", dijo '
-                       "el portavoz de la compañía.\n"
-                       "Ana Costa later founded Nimbus, a cloud storage company based in Porto.\n", encoding="utf-8")
+    article.write_text(
+        "Globex hired Ana Costa in 2019 to run its new robotics laboratory in Lisbon.\n"
+        '"La empresa ha contratado a muchos ingenieros este año y seguirá creciendo en Europa", dijo '
+        "el portavoz de la compañía.\n"
+        "Ana Costa later founded Nimbus, a cloud storage company based in Porto.\n",
+        encoding="utf-8",
+    )
     result = run("extract", article, "--format", "jsonl")
     assert result.exit_code == 0
     assert f"{article}: paragraphs in es left out: no pipeline for that language" in result.stderr

@@ -7,8 +7,9 @@ import json
 from conftest import SAMPLES, run
 from test_cli import copy_store, quads
 
-ENTITY_LABELS = ("SELECT DISTINCT ?e ?l WHERE { ?e kg:mentionedIn ?d ; rdfs:label|skos:altLabel ?l "
-                 "FILTER(CONTAINS(?l, %s)) }")
+ENTITY_LABELS = (
+    "SELECT DISTINCT ?e ?l WHERE { ?e kg:mentionedIn ?d ; rdfs:label|skos:altLabel ?l FILTER(CONTAINS(?l, %s)) }"
+)
 
 
 def merges(store, *args) -> list[dict]:
@@ -19,8 +20,9 @@ def merges(store, *args) -> list[dict]:
 
 def names(store, text: str) -> set[tuple[str, str]]:
     result = run("query", ENTITY_LABELS % json.dumps(text), "--store", store, "--format", "json")
-    return {(r["e"]["value"].rsplit("/", 1)[1], r["l"]["value"])
-            for r in json.loads(result.stdout)["results"]["bindings"]}
+    return {
+        (r["e"]["value"].rsplit("/", 1)[1], r["l"]["value"]) for r in json.loads(result.stdout)["results"]["bindings"]
+    }
 
 
 def test_merges_of_an_entity_by_label_say_what_and_why(sample_store):
@@ -70,5 +72,6 @@ def test_unmerge_of_an_unknown_merge_fails_and_changes_nothing(sample_store, tmp
     result = run("unmerge", "https://kg.example.org/doc/0/merge/9", "--store", store)
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == [
-        f"kg: no merge https://kg.example.org/doc/0/merge/9 in {store} (see kg merges)"]
+        f"kg: no merge https://kg.example.org/doc/0/merge/9 in {store} (see kg merges)"
+    ]
     assert quads(store) == before

@@ -44,68 +44,104 @@ def read(extractor: Extractor, text: str):
     return Resolver().resolve(extractor.extract(document))
 
 
-@pytest.mark.parametrize(("text", "value", "unit"), [
-    ("US$ 13,7 bilhões", "13700000000", "USD"),
-    ("R$ 2,5 milhões", "2500000", "BRL"),
-    ("80 mil", "80000", None),
-    ("41%", "41", "percent"),
-])
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("US$ 13,7 bilhões", "13700000000", "USD"),
+        ("R$ 2,5 milhões", "2500000", "BRL"),
+        ("80 mil", "80000", None),
+        ("41%", "41", "percent"),
+    ],
+)
 def test_values_read_a_decimal_comma_and_portuguese_scale_words(text, value, unit):
     label = "MONEY" if "$" in text else "PERCENT" if "%" in text else "CARDINAL"
     literal = value_of(label, text, PORTUGUESE.value_words)
     assert (literal.value, literal.unit) == (value, unit)
 
 
-@pytest.mark.parametrize(("text", "value", "datatype"), [
-    ("16 de novembro de 2021", "2021-11-16", "date"),
-    ("março de 2014", "2014-03", "gYearMonth"),
-    ("em 2013", "2013", "gYear"),
-])
+@pytest.mark.parametrize(
+    ("text", "value", "datatype"),
+    [
+        ("16 de novembro de 2021", "2021-11-16", "date"),
+        ("março de 2014", "2014-03", "gYearMonth"),
+        ("em 2013", "2013", "gYear"),
+    ],
+)
 def test_dates_read_portuguese_month_names(text, value, datatype):
     literal = value_of("DATE", text, PORTUGUESE.value_words)
     assert (literal.value, literal.datatype) == (value, datatype)
 
 
 @needs_pipeline
-@pytest.mark.parametrize(("text", "expected"), [  # labels are the relations' English, in the triple's direction
-    ("A Globex contratou a engenheira Ana Costa em 2019.", ("Ana Costa", "hired by", "Globex", False)),
-    ("Ana Costa foi contratada pela Globex em 2019.", ("Ana Costa", "hired by", "Globex", False)),
-    ("A Globex não contratou Pedro Lund.", ("Globex", "hire", "Pedro Lund", True)),
-    ("O Nimbus é um serviço de armazenamento.", ("Nimbus", "is a", "serviço de armazenamento", False)),
-    ("Pedro Lund, o diretor-executivo da Initech, falou ontem com os acionistas.",
-     ("Pedro Lund", "chief executive of", "Initech", False)),
-    ("A Globex investiu em Lisboa no ano passado.", ("Globex", "invest in", "Lisboa", False)),
-    ("A receita da Globex caiu 12% em 2022 e seu lucro líquido caiu 41%.",
-     ("Globex", "lucro líquido cair", "41", False)),  # whose the measure is, through "seu"
-    ("A Globex possui hoje várias plataformas de pagamento, como Nimbus e Zentrix.",
-     ("Globex", "own", "Zentrix", False)),  # examples
-    ("A Initech, que fundou o Nimbus em 2015, contratou Ana Costa.", ("Initech", "found", "Nimbus", False)),
-    ("A Initech anunciou lucros recordes. O grupo também comprou a Nimbus.",  # "o grupo" points back
-     ("Initech", "buy", "Nimbus", False)),
-    ("O valor de mercado da Initech subiu para US$ 2,5 bilhões.",
-     ("Initech", "valor de mercado subir para", "2500000000", False)),
-    # the currency after "de", with its qualifier, is part of the value, not what is counted
-    ("Vendo que a Globex cresce, e o valor de mercado da Initech subiu para 2,5 trilhões de dólares americanos, a "
-     "Nimbus mudou de rumo.", ("Initech", "valor de mercado subir para", "2500000000000", False)),
-    ("A Globex pagou 300 milhões de libras esterlinas pela Initech.", ("Globex", "pay", "300000000", False)),
-    # the subject left out of what someone says is the speaker
-    ("A Globex disse que comprou a Nimbus em 2020.", ("Globex", "buy", "Nimbus", False)),
-    # a passive's agent after "por", marked or not by the parser
-    ("Na cimeira de IA realizada pela Casa Branca em maio, a Globex não foi convidada.",
-     ("Casa Branca", "hold", "cimeira de IA", False)),
-    ("A equipe de robótica da Globex se reporta diretamente ao diretor Pedro Lund desde o ano passado.",
-     ("equipe de robótica da Globex", "report to", "Pedro Lund", False)),
-    ("Ana Costa é uma das engenheiras da Globex.", ("Ana Costa", "engineer of", "Globex", False)),
-    # a noun with a name set off by commas is that name, not a measure of the owner; "sua" is the whole's
-    ("No ano passado, sua divisão, Nimbus Labs, perdeu R$ 300 milhões.", ("Nimbus Labs", "lose", "300000000", False)),
-    ("A Initech é uma empresa de software. Sua divisão, Nimbus Labs, perdeu R$ 300 milhões.",
-     ("Nimbus Labs", "division of", "Initech", False)),
-    # an infinitive after "a" that the parser hung as an oblique is still what the verb controls
-    ("Ana Costa se recusou a investir na nova divisão.", ("Ana Costa", "refuse to invest in", "nova divisão", False)),
-    # scare quotes the parser hangs elsewhere: no label with half a pair
-    ('A Globex formou uma equipe de IA de "alto nível" em 2020.',
-     ("Globex", "form", "equipe de IA de alto nível", False)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # labels are the relations' English, in the triple's direction
+        ("A Globex contratou a engenheira Ana Costa em 2019.", ("Ana Costa", "hired by", "Globex", False)),
+        ("Ana Costa foi contratada pela Globex em 2019.", ("Ana Costa", "hired by", "Globex", False)),
+        ("A Globex não contratou Pedro Lund.", ("Globex", "hire", "Pedro Lund", True)),
+        ("O Nimbus é um serviço de armazenamento.", ("Nimbus", "is a", "serviço de armazenamento", False)),
+        (
+            "Pedro Lund, o diretor-executivo da Initech, falou ontem com os acionistas.",
+            ("Pedro Lund", "chief executive of", "Initech", False),
+        ),
+        ("A Globex investiu em Lisboa no ano passado.", ("Globex", "invest in", "Lisboa", False)),
+        (
+            "A receita da Globex caiu 12% em 2022 e seu lucro líquido caiu 41%.",
+            ("Globex", "lucro líquido cair", "41", False),
+        ),  # whose the measure is, through "seu"
+        (
+            "A Globex possui hoje várias plataformas de pagamento, como Nimbus e Zentrix.",
+            ("Globex", "own", "Zentrix", False),
+        ),  # examples
+        ("A Initech, que fundou o Nimbus em 2015, contratou Ana Costa.", ("Initech", "found", "Nimbus", False)),
+        (
+            "A Initech anunciou lucros recordes. O grupo também comprou a Nimbus.",  # "o grupo" points back
+            ("Initech", "buy", "Nimbus", False),
+        ),
+        (
+            "O valor de mercado da Initech subiu para US$ 2,5 bilhões.",
+            ("Initech", "valor de mercado subir para", "2500000000", False),
+        ),
+        # the currency after "de", with its qualifier, is part of the value, not what is counted
+        (
+            "Vendo que a Globex cresce, e o valor de mercado da Initech subiu para 2,5 trilhões de dólares "
+            "americanos, a Nimbus mudou de rumo.",
+            ("Initech", "valor de mercado subir para", "2500000000000", False),
+        ),
+        ("A Globex pagou 300 milhões de libras esterlinas pela Initech.", ("Globex", "pay", "300000000", False)),
+        # the subject left out of what someone says is the speaker
+        ("A Globex disse que comprou a Nimbus em 2020.", ("Globex", "buy", "Nimbus", False)),
+        # a passive's agent after "por", marked or not by the parser
+        (
+            "Na cimeira de IA realizada pela Casa Branca em maio, a Globex não foi convidada.",
+            ("Casa Branca", "hold", "cimeira de IA", False),
+        ),
+        (
+            "A equipe de robótica da Globex se reporta diretamente ao diretor Pedro Lund desde o ano passado.",
+            ("equipe de robótica da Globex", "report to", "Pedro Lund", False),
+        ),
+        ("Ana Costa é uma das engenheiras da Globex.", ("Ana Costa", "engineer of", "Globex", False)),
+        # a noun with a name set off by commas is that name, not a measure of the owner; "sua" is the whole's
+        (
+            "No ano passado, sua divisão, Nimbus Labs, perdeu R$ 300 milhões.",
+            ("Nimbus Labs", "lose", "300000000", False),
+        ),
+        (
+            "A Initech é uma empresa de software. Sua divisão, Nimbus Labs, perdeu R$ 300 milhões.",
+            ("Nimbus Labs", "division of", "Initech", False),
+        ),
+        # an infinitive after "a" that the parser hung as an oblique is still what the verb controls
+        (
+            "Ana Costa se recusou a investir na nova divisão.",
+            ("Ana Costa", "refuse to invest in", "nova divisão", False),
+        ),
+        # scare quotes the parser hangs elsewhere: no label with half a pair
+        (
+            'A Globex formou uma equipe de IA de "alto nível" em 2020.',
+            ("Globex", "form", "equipe de IA de alto nível", False),
+        ),
+    ],
+)
 def test_constructions(extractor, text, expected):
     found = triples(read(extractor, text))
     assert expected in found, found
@@ -113,8 +149,13 @@ def test_constructions(extractor, text, expected):
 
 @needs_pipeline
 def test_a_subject_left_unsaid_is_the_last_sentences_subject(extractor):
-    found = triples(read(extractor, "A Globex abriu um novo escritório em Lisboa no ano passado. Em 2019, contratou "
-                                    "a engenheira Ana Costa para dirigir a equipe. Há muitas dúvidas sobre o plano."))
+    found = triples(
+        read(
+            extractor,
+            "A Globex abriu um novo escritório em Lisboa no ano passado. Em 2019, contratou "
+            "a engenheira Ana Costa para dirigir a equipe. Há muitas dúvidas sobre o plano.",
+        )
+    )
     assert found & {("Ana Costa", "hired by", "Globex", False), ("Globex", "hire", "Ana Costa", False)}, found
     assert not any(p.startswith("haver") for _, p, _, _ in found)  # "há": no one is said to have doubts
 
@@ -122,8 +163,13 @@ def test_a_subject_left_unsaid_is_the_last_sentences_subject(extractor):
 @needs_pipeline
 def test_a_pronoun_agrees_in_gender_with_what_it_points_at(extractor):
     """'ela' is the feminine 'a Globex' of its own sentence, not the man who is the previous sentence's subject."""
-    found = triples(read(extractor, "A Globex contratou o engenheiro Pedro Lund em 2019. Pedro Lund dirige a "
-                                    "equipe de robótica. A força técnica da Globex é grande e ela criou o Nimbus."))
+    found = triples(
+        read(
+            extractor,
+            "A Globex contratou o engenheiro Pedro Lund em 2019. Pedro Lund dirige a "
+            "equipe de robótica. A força técnica da Globex é grande e ela criou o Nimbus.",
+        )
+    )
     assert ("Nimbus", "created by", "Globex", False) in found, found
     assert not any(o == "Pedro Lund" for s, _, o, _ in found if s == "Nimbus"), found
 
@@ -134,12 +180,18 @@ def test_an_object_clitic_is_a_pronoun_that_points_back(extractor):
     assert any(s == "Globex" and o == "Nimbus" for s, _, o, _ in found), found
 
 
-@pytest.mark.parametrize(("said", "meaning"), [
-    ("contratar", "hire"), ("trabalhar para", "work for"), ("diretor-executivo de", "chief executive of"),
-    ("comentar sobre", "comment on"), ("diretor financeiro de", "chief financial officer of"),
-    ("querer competir com", "want to compete with"),
-    ("ser contratada em", None),
-])
+@pytest.mark.parametrize(
+    ("said", "meaning"),
+    [
+        ("contratar", "hire"),
+        ("trabalhar para", "work for"),
+        ("diretor-executivo de", "chief executive of"),
+        ("comentar sobre", "comment on"),
+        ("diretor financeiro de", "chief financial officer of"),
+        ("querer competir com", "want to compete with"),
+        ("ser contratada em", None),
+    ],
+)
 def test_a_portuguese_phrase_means_its_english_when_every_word_is_known(said, meaning):
     from kg.extract.lang.pt.clauses import english, relation
 
@@ -155,25 +207,49 @@ def test_one_graph_across_languages(tmp_path):
     from conftest import run
 
     (tmp_path / "en.txt").write_text("Globex hired Ana Costa in 2019. Ana Costa is a robotics engineer.\n")
-    (tmp_path / "pt.txt").write_text("A Globex contratou Ana Costa em 2019. Ana Costa é engenheira de robótica "
-                                     "e trabalha em Lisboa há cinco anos.\n")
+    (tmp_path / "pt.txt").write_text(
+        "A Globex contratou Ana Costa em 2019. Ana Costa é engenheira de robótica e trabalha em Lisboa há cinco anos.\n"
+    )
     store = tmp_path / "store"
-    assert run("build", tmp_path / "en.txt", tmp_path / "pt.txt", "--store", store, "--model", f"pt={_pipeline()}",
-               "--quiet").exit_code == 0
-    result = run("query", "--store", store, "--format", "json", """
+    assert (
+        run(
+            "build",
+            tmp_path / "en.txt",
+            tmp_path / "pt.txt",
+            "--store",
+            store,
+            "--model",
+            f"pt={_pipeline()}",
+            "--quiet",
+        ).exit_code
+        == 0
+    )
+    result = run(
+        "query",
+        "--store",
+        store,
+        "--format",
+        "json",
+        """
         SELECT DISTINCT ?said ?sentence WHERE {
           ?st rdf:subject ?s ; rdf:predicate schema:worksFor ; rdf:object ?o ; kg:predicateLabel ?said ;
               kg:sentence/kg:text ?sentence .
-          ?s rdfs:label "Ana Costa" . ?o rdfs:label "Globex" }""")
-    rows = {(row["said"]["value"], row["said"].get("xml:lang"), row["sentence"]["value"])
-            for row in json.loads(result.output)["results"]["bindings"]}
-    assert rows == {("hired by", None, "Globex hired Ana Costa in 2019."),
-                    ("contratado por", "pt", "A Globex contratou Ana Costa em 2019.")}, rows
+          ?s rdfs:label "Ana Costa" . ?o rdfs:label "Globex" }""",
+    )
+    rows = {
+        (row["said"]["value"], row["said"].get("xml:lang"), row["sentence"]["value"])
+        for row in json.loads(result.output)["results"]["bindings"]
+    }
+    assert rows == {
+        ("hired by", None, "Globex hired Ana Costa in 2019."),
+        ("contratado por", "pt", "A Globex contratou Ana Costa em 2019."),
+    }, rows
 
 
 @needs_pipeline
-@pytest.mark.skipif(not (Path(__file__).resolve().parents[1].parent / "shared").is_dir(),
-                    reason="../shared is not beside the project")
+@pytest.mark.skipif(
+    not (Path(__file__).resolve().parents[1].parent / "shared").is_dir(), reason="../shared is not beside the project"
+)
 def test_metas_entity_page_lists_statements_from_both_seed_articles(tmp_path):
     """`kg build ../shared/seeds` then `kg serve`: Meta's page shows what the English and the Portuguese
     article say of it, each with its own sentence."""
@@ -184,10 +260,17 @@ def test_metas_entity_page_lists_statements_from_both_seed_articles(tmp_path):
     store = tmp_path / "store"
     built = run("build", SEED_EN, SEED_PT, "--store", store, "--model", f"pt={_pipeline()}", "--quiet")
     assert built.exit_code == 0, built.output
-    result = run("query", "--store", store, "--format", "json", """
+    result = run(
+        "query",
+        "--store",
+        store,
+        "--format",
+        "json",
+        """
         SELECT DISTINCT ?lang ?sentence WHERE {
           ?st rdf:subject ?meta ; kg:negated false ; kg:sentence/kg:text ?sentence ; prov:wasDerivedFrom ?doc .
-          ?meta rdfs:label "Meta" . ?doc schema:inLanguage ?lang }""")
+          ?meta rdfs:label "Meta" . ?doc schema:inLanguage ?lang }""",
+    )
     sentences: dict[str, set[str]] = {}
     for row in json.loads(result.output)["results"]["bindings"]:
         sentences.setdefault(row["lang"]["value"], set()).add(row["sentence"]["value"])

@@ -43,9 +43,10 @@ def test_demo_builds_the_samples_and_serves_them(tmp_path: Path, sample_store: P
         served = int(json.loads(reply.body)["results"]["bindings"][0]["n"]["value"])
         assert served == len(KGStore(sample_store, read_only=True).documents()) > 0
         assert fetch(base + "/").status == 200
-        linked = "SELECT ?e WHERE { ?e rdfs:label \"Meta\" ; owl:sameAs <http://www.wikidata.org/entity/Q380> }"
-        assert json.loads(fetch(base + "/sparql", {"query": linked}).body)["results"]["bindings"], \
+        linked = 'SELECT ?e WHERE { ?e rdfs:label "Meta" ; owl:sameAs <http://www.wikidata.org/entity/Q380> }'
+        assert json.loads(fetch(base + "/sparql", {"query": linked}).body)["results"]["bindings"], (
             "the demo builds with the sample's known entities"
+        )
 
 
 def test_front_end_files_are_served_by_kg(server: str) -> None:

@@ -70,16 +70,24 @@ def test_alternative_names_in_two_articles_are_one_entity(tmp_path: Path, refere
     (tmp_path / "news").mkdir()
     _article(tmp_path / "news", "a.txt", "QSys opened a factory in Port Ellery last year.")
     _article(tmp_path / "news", "b.txt", "Quillon Systems sold its printer business to a rival in March.")
-    subjects = {s["subject"]["id"] for s in _statements(tmp_path / "news", "--entities", reference)
-                if s["subject"]["label"] == "Quillon Systems"}
+    subjects = {
+        s["subject"]["id"]
+        for s in _statements(tmp_path / "news", "--entities", reference)
+        if s["subject"]["label"] == "Quillon Systems"
+    }
     assert len(subjects) == 1
 
 
 def test_the_reference_type_wins_over_a_tagger_guess(tmp_path: Path, reference: Path) -> None:
-    article = _article(tmp_path, "port.txt",
-                       "Port Ellery said it would expand its harbour. Port Ellery has 40,000 residents.")
-    nodes = [n for s in _statements(article, "--entities", reference) for n in (s["subject"], s["object"])
-             if n.get("label") == "Port Ellery"]
+    article = _article(
+        tmp_path, "port.txt", "Port Ellery said it would expand its harbour. Port Ellery has 40,000 residents."
+    )
+    nodes = [
+        n
+        for s in _statements(article, "--entities", reference)
+        for n in (s["subject"], s["object"])
+        if n.get("label") == "Port Ellery"
+    ]
     assert nodes and all(n["type"] == "Place" for n in nodes)
 
 
@@ -92,17 +100,23 @@ def test_a_store_keeps_the_links_for_later_builds(tmp_path: Path, reference: Pat
     second = _article(tmp_path / "in2", "two.txt", "QSys cut 300 jobs at its plant in Port Ellery.")
     assert run("build", second, "--store", store, "-q").exit_code == 0
     with KGStore(store, read_only=True) as kg:
-        rows = list(kg.query("SELECT DISTINCT ?e WHERE { ?e owl:sameAs <http://www.wikidata.org/entity/Q1001> ; "
-                        "kg:mentionedIn ?d }"))
+        rows = list(
+            kg.query(
+                "SELECT DISTINCT ?e WHERE { ?e owl:sameAs <http://www.wikidata.org/entity/Q1001> ; kg:mentionedIn ?d }"
+            )
+        )
         assert len(rows) == 1
         docs = list(kg.query(f"SELECT DISTINCT ?d WHERE {{ <{rows[0]['e'].value}> kg:mentionedIn ?d }}"))
         assert len(docs) == 2, "QSys in the second build joins the entity the first build linked"
 
 
-@pytest.mark.parametrize("content, problem", [
-    ("this is not turtle {", "not RDF kg can read"),
-    ("@prefix ex: <https://example.org/> . ex:a ex:b ex:c .", "no labelled entity"),
-])
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        ("this is not turtle {", "not RDF kg can read"),
+        ("@prefix ex: <https://example.org/> . ex:a ex:b ex:c .", "no labelled entity"),
+    ],
+)
 def test_a_file_kg_cannot_use_is_refused_in_one_line(tmp_path: Path, content: str, problem: str) -> None:
     bad = tmp_path / "bad.ttl"
     bad.write_text(content, encoding="utf-8")

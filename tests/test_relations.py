@@ -20,17 +20,28 @@ SDO = "https://schema.org/"
 
 
 def classified(extractor, text: str) -> set[tuple[str, str, str]]:
-    return {(rs.subject.label, rs.predicate.local_name, rs.object.label)
-            for rs in facts(extractor, text).statements if rs.statement and rs.statement.pattern == "classifier"}
+    return {
+        (rs.subject.label, rs.predicate.local_name, rs.object.label)
+        for rs in facts(extractor, text).statements
+        if rs.statement and rs.statement.pattern == "classifier"
+    }
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Jorge Silva works for Microsoft in Seattle, Washington.", ("Jorge Silva", "schema:worksFor", "Microsoft")),
-    ("Peter Lund, who lives in Boston, joined the board last year.",
-     ("Peter Lund", "schema:homeLocation", "Boston")),
-    ("Initech, a software maker based in Austin, reported higher sales.", ("Initech", "schema:location", "Austin")),
-    ("Police said Carlos Mendes killed Rui Pinto during a robbery in Porto.", ("Carlos Mendes", "killed", "Rui Pinto")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jorge Silva works for Microsoft in Seattle, Washington.", ("Jorge Silva", "schema:worksFor", "Microsoft")),
+        (
+            "Peter Lund, who lives in Boston, joined the board last year.",
+            ("Peter Lund", "schema:homeLocation", "Boston"),
+        ),
+        ("Initech, a software maker based in Austin, reported higher sales.", ("Initech", "schema:location", "Austin")),
+        (
+            "Police said Carlos Mendes killed Rui Pinto during a robbery in Porto.",
+            ("Carlos Mendes", "killed", "Rui Pinto"),
+        ),
+    ],
+)
 def test_classifier_states_news_relations(extractor, text, expected):
     assert expected in classified(extractor, text)
 
@@ -40,7 +51,8 @@ def test_a_construction_says_how_a_name_is_in_a_place(extractor):
     text = "Canada's trade envoy Marie Dubois arrived in Lima on Monday."
     assert ("Marie Dubois", "schema:homeLocation", "Canada") not in classified(extractor, text)
     assert ("Marie Dubois", "trade envoy of", "Canada") in {
-        (rs.subject.label, rs.predicate.label, rs.object.label) for rs in facts(extractor, text).statements}
+        (rs.subject.label, rs.predicate.label, rs.object.label) for rs in facts(extractor, text).statements
+    }
 
 
 def test_who_lives_in_a_city_lives_in_the_place_the_city_is_in(extractor):
@@ -54,7 +66,10 @@ def test_who_lives_in_a_city_lives_in_the_place_the_city_is_in(extractor):
 def test_name_recogniser_leaves_titles_out_and_types_names(extractor):
     doc = extractor.pipeline("en")("Gov. Harold Winter of Vermont signed the bill in Montpelier on Friday.")
     assert [(s.text, s.label_) for s in NameModel.load().find(doc)] == [
-        ("Harold Winter", "Peop"), ("Vermont", "Loc"), ("Montpelier", "Loc")]
+        ("Harold Winter", "Peop"),
+        ("Vermont", "Loc"),
+        ("Montpelier", "Loc"),
+    ]
 
 
 def test_classifier_ranks_a_place_in_a_place(extractor):
@@ -77,8 +92,13 @@ def test_relations_respect_their_signature(extractor):
 def test_ontology_declares_the_five_relations_as_schema_org_clients_expect():
     g = rdflib.Graph().parse(ONTOLOGY_FILE)
     kg_related = rdflib.URIRef("https://kg.example.org/ontology#relatedTo")
-    for iri in (SDO + "worksFor", SDO + "location", SDO + "homeLocation", SDO + "containedInPlace",
-                "https://kg.example.org/relation/killed"):
+    for iri in (
+        SDO + "worksFor",
+        SDO + "location",
+        SDO + "homeLocation",
+        SDO + "containedInPlace",
+        "https://kg.example.org/relation/killed",
+    ):
         term = rdflib.URIRef(iri)
         assert (term, rdflib.RDF.type, rdflib.OWL.ObjectProperty) in g
         assert (term, rdflib.RDFS.subPropertyOf, kg_related) in g
@@ -88,8 +108,16 @@ def test_ontology_declares_the_five_relations_as_schema_org_clients_expect():
 @needs_shared
 def test_training_on_conll04_prints_dev_scores_and_writes_working_models(tmp_path):
     conll = SHARED / "data" / "conll04"
-    result = run("train", "relations", "--train", conll / "conll04_train.json", "--dev", conll / "conll04_dev.json",
-                 "-o", tmp_path)
+    result = run(
+        "train",
+        "relations",
+        "--train",
+        conll / "conll04_train.json",
+        "--dev",
+        conll / "conll04_dev.json",
+        "-o",
+        tmp_path,
+    )
     assert result.exit_code == 0, result.output
     scores = [float(f) for f in re.findall(r"F1 ([0-9.]+)", result.stdout)]
     assert len(scores) == 5  # names, relations end to end, with gold entities, stated, stated when linked
@@ -125,12 +153,15 @@ def test_ontology_declares_every_relation_family():
 def test_the_classifier_states_nothing_of_names_the_sentence_does_not_link(extractor):
     """Two names far apart in a sentence's structure: the classifier's guess (it lives in, it is based in)
     is not stated."""
-    for text, pair in [("Tomas Lindqvist was speaking after a meeting of the board in Stockholm.",
-                        ("Tomas Lindqvist", "Stockholm")),
-                       ("Ana Costa said the new plant that Globex built near the river would open in Lisbon.",
-                        ("Globex", "Lisbon"))]:
-        found = {(rs.subject.label, rs.object.label) for rs in facts(extractor, text).statements
-                 if rs.statement and rs.statement.pattern == "classifier"}
+    for text, pair in [
+        ("Tomas Lindqvist was speaking after a meeting of the board in Stockholm.", ("Tomas Lindqvist", "Stockholm")),
+        ("Ana Costa said the new plant that Globex built near the river would open in Lisbon.", ("Globex", "Lisbon")),
+    ]:
+        found = {
+            (rs.subject.label, rs.object.label)
+            for rs in facts(extractor, text).statements
+            if rs.statement and rs.statement.pattern == "classifier"
+        }
         assert pair not in found, text
     linked = facts(extractor, "Tomas Lindqvist, a banker from Stockholm, joined Volkswagen in 2019.")
     assert any(rs.statement and rs.statement.pattern == "classifier" for rs in linked.statements)
@@ -149,8 +180,10 @@ def test_the_classifier_states_nothing_of_a_name_the_pipeline_typed_otherwise():
     lives_in = Predicate("live in", "schema:homeLocation")
 
     def guesses(doc):
-        return [(Span(doc, 0, 2, "Person"), Span(doc, 5, 6, "Place"), lives_in, 0.9),
-                (Span(doc, 3, 4, "Person"), Span(doc, 5, 6, "Place"), lives_in, 0.9)]
+        return [
+            (Span(doc, 0, 2, "Person"), Span(doc, 5, 6, "Place"), lives_in, 0.9),
+            (Span(doc, 3, 4, "Person"), Span(doc, 5, 6, "Place"), lives_in, 0.9),
+        ]
 
     extractor = Extractor(Settings().models)
     extractor._classifiers["en"] = guesses

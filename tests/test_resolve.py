@@ -11,8 +11,9 @@ from kg.resolve.families import FAMILIES, FAMILY_OF, contradicts
 
 
 def test_short_name_possessive_and_pronoun_join_the_full_name(extractor):
-    resolution = facts(extractor, "Maria Santos joined Acme Corp in 2019. Santos hired Peter Lund in 2020. "
-                                  "She promoted Lund in 2022.")
+    resolution = facts(
+        extractor, "Maria Santos joined Acme Corp in 2019. Santos hired Peter Lund in 2020. She promoted Lund in 2022."
+    )
     keys = {rs.subject.key for rs in resolution.statements if rs.subject.label == "Maria Santos"}
     assert keys == {"Maria_Santos"}
     assert ("Maria Santos", "hire", "Peter Lund", False) in triples(resolution)
@@ -23,8 +24,10 @@ def test_short_name_possessive_and_pronoun_join_the_full_name(extractor):
 
 def test_a_surname_taken_for_a_noun_joins_a_full_name_that_is_in_no_statement(extractor):
     # the tagger reads "Tavares" as a plural noun; "Rui Tavares" is only inside "the cabinet of Rui Tavares"
-    resolution = facts(extractor, "Ana Lopes served in the cabinet of Rui Tavares until 2009. Tavares was "
-                                  "detained at the airport in 2014.")
+    resolution = facts(
+        extractor,
+        "Ana Lopes served in the cabinet of Rui Tavares until 2009. Tavares was detained at the airport in 2014.",
+    )
     assert ("Rui Tavares", "be detained at", "airport", False) in triples(resolution)
     assert ("Tavares", "Rui_Tavares", "short name") in {(m.label, m.entity, m.reason) for m in resolution.merges}
     assert resolution.entities["Rui_Tavares"].type == "Person"
@@ -46,22 +49,25 @@ def test_a_description_of_a_kind_points_back_but_one_of_origin_or_another_does_n
 
 
 def test_a_subject_description_prefers_a_name_of_its_own_sentence_to_an_older_subject(extractor):
-    resolution = facts(extractor, "Globex sold Nimbus to Initech in May. Nimbus, which makes routers, employs 900 "
-                                  "people. The unit will be run from Oslo. Ana Costa, the chief executive of Globex, "
-                                  "said the sale would let the company focus on chips.")
+    resolution = facts(
+        extractor,
+        "Globex sold Nimbus to Initech in May. Nimbus, which makes routers, employs 900 "
+        "people. The unit will be run from Oslo. Ana Costa, the chief executive of Globex, "
+        "said the sale would let the company focus on chips.",
+    )
     assert ("Globex", "focus on", "chips", False) in triples(resolution)
 
 
 def test_its_chief_executive_is_an_organisations_not_a_nearer_places(extractor):
-    resolution = facts(extractor, "Globex sold Nimbus, which is based in Oslo. Its chief executive, Ana Costa, "
-                                  "stayed.")
+    resolution = facts(extractor, "Globex sold Nimbus, which is based in Oslo. Its chief executive, Ana Costa, stayed.")
     assert ("Ana Costa", "executive of", "Nimbus", False) in triples(resolution)
 
 
 def test_a_possessive_takes_the_subject_of_its_own_sentence_before_a_nearer_name(extractor):
     resolution = facts(extractor, "Globex hired Ana Costa, a former Initech engineer, as its chief scientist.")
-    assert {("Ana Costa", "engineer of", "Initech", False), ("Ana Costa", "scientist of", "Globex", False)} <= \
-        triples(resolution)
+    assert {("Ana Costa", "engineer of", "Initech", False), ("Ana Costa", "scientist of", "Globex", False)} <= triples(
+        resolution
+    )
 
 
 def test_the_company_that_said_something_of_a_name_can_be_that_name(extractor):
@@ -71,15 +77,21 @@ def test_the_company_that_said_something_of_a_name_can_be_that_name(extractor):
 
 
 def test_a_subject_description_prefers_an_earlier_subject_to_a_nearer_object(extractor):
-    resolution = facts(extractor, "Northwind Labs recruited Ana Ferreira last spring. Ferreira, a lecturer at "
-                                  "Lakeside College, studies batteries. The company said it would fund her work.")
+    resolution = facts(
+        extractor,
+        "Northwind Labs recruited Ana Ferreira last spring. Ferreira, a lecturer at "
+        "Lakeside College, studies batteries. The company said it would fund her work.",
+    )
     merged = {(m.label, m.entity) for m in resolution.merges if m.reason == "definite description"}
     assert merged == {("company", "Northwind_Labs")}
 
 
 def test_corporate_designator_and_acronym(extractor):
-    resolution = facts(extractor, "Initech Corporation hired Maria Santos. Initech also bought a plant in Ohio. "
-                                  "International Business Machines hired Peter Lund. IBM sold a plant in Texas.")
+    resolution = facts(
+        extractor,
+        "Initech Corporation hired Maria Santos. Initech also bought a plant in Ohio. "
+        "International Business Machines hired Peter Lund. IBM sold a plant in Texas.",
+    )
     labels = {rs.subject.key for rs in resolution.statements}
     assert "Initech_Corporation" in labels and "Initech" not in labels
     assert any(m.reason == "acronym" and m.label == "IBM" for m in resolution.merges)
@@ -122,8 +134,9 @@ def test_a_vetoed_pronoun_looks_further_back_or_stays_unresolved(extractor):
 
 
 def test_a_transliterated_name_joins_the_name_introduced_earlier_with_a_confidence(extractor):
-    resolution = facts(extractor, "Sergei Ivanov founded Borealis Labs in 2004. "
-                                  "In 2019 Sergey Ivanoff left Borealis Labs.")
+    resolution = facts(
+        extractor, "Sergei Ivanov founded Borealis Labs in 2004. In 2019 Sergey Ivanoff left Borealis Labs."
+    )
     assert ("Sergei Ivanov", "leave", "Borealis Labs", False) in triples(resolution)
     merge = next(m for m in resolution.merges if m.label == "Sergey Ivanoff")
     assert merge.reason == "spelling variant" and 0.5 < merge.confidence < 0.9
@@ -139,8 +152,11 @@ def test_relatives_and_people_named_together_stay_apart(extractor):
 
 
 def test_a_descriptor_with_a_name_in_apposition_names_the_entity(extractor):
-    resolution = facts(extractor, "Globex said that Nova Robotics, its Skyline drone unit, grew fast. "
-                                  "In 2023 the Skyline drone unit lost $2 billion.")
+    resolution = facts(
+        extractor,
+        "Globex said that Nova Robotics, its Skyline drone unit, grew fast. "
+        "In 2023 the Skyline drone unit lost $2 billion.",
+    )
     assert ("Nova Robotics", "lose", "2000000000", False) in triples(resolution)
     assert ("Nova Robotics", "is a", "drone unit", False) in triples(resolution)
     assert "Skyline drone unit" in resolution.entities["Nova_Robotics"].aliases
@@ -159,13 +175,19 @@ def test_what_the_article_calls_a_name_outweighs_the_ner_label_across_the_corpus
     assert second.entities["Dana_Reyes"].type == "Person"
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    ("Velora shocked the industry in March. Critics of the CEO of Velora said the launch was rushed.", "Velora"),
-    ("After Quintara stunned the market, Maria Santos stayed calm. Rebuked by the founder of Quintara, she "
-     "spoke plainly.", "Quintara"),
-    ("Zorbex upended the search business. A spokesperson for the CEO of Zorbex declined to comment.", "Zorbex"),
-    ("Lib Dem home affairs spokeswoman Clara Vidal said the bill was flawed.", "Lib_Dem"),  # a spokeswoman of
-])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Velora shocked the industry in March. Critics of the CEO of Velora said the launch was rushed.", "Velora"),
+        (
+            "After Quintara stunned the market, Maria Santos stayed calm. Rebuked by the founder of Quintara, she "
+            "spoke plainly.",
+            "Quintara",
+        ),
+        ("Zorbex upended the search business. A spokesperson for the CEO of Zorbex declined to comment.", "Zorbex"),
+        ("Lib Dem home affairs spokeswoman Clara Vidal said the bill was flawed.", "Lib_Dem"),  # a spokeswoman of
+    ],
+)
 def test_a_role_held_in_a_name_types_it_an_organisation_with_no_holder_named(extractor, text, name):
     # the small model calls these a person or a group; "the CEO of X" says X is an organisation
     assert facts(extractor, text).entities[name].type == "Organization"
@@ -173,16 +195,21 @@ def test_a_role_held_in_a_name_types_it_an_organisation_with_no_holder_named(ext
 
 def test_a_role_held_in_a_name_outweighs_the_recogniser_however_often_it_names_it(extractor):
     """The small model calls Trevia a place in all five mentions; one 'co-founder of Trevia' says it is a firm."""
-    text = ('Trevia faces growing competition. Users in Trevia liked the new search tool. Many people use Trevia '
-            'every day. "We will grow," said Raj Patel, co-founder of Trevia. Trevia plans to expand to Asia.')
+    text = (
+        "Trevia faces growing competition. Users in Trevia liked the new search tool. Many people use Trevia "
+        'every day. "We will grow," said Raj Patel, co-founder of Trevia. Trevia plans to expand to Asia.'
+    )
     assert facts(extractor, text).entities["Trevia"].type == "Organization"
 
 
-@pytest.mark.parametrize(("text", "name", "type_"), [
-    ("Marta Kell, who founded Zenthia in 2003, said sales rose.", "Zenthia", "Organization"),
-    ("Pellan Systems released Quorra last year.", "Quorra", "Product"),
-    ("Amara Okafor was born in Lagos and grew up in Accra.", "Amara Okafor", "Person"),
-])
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("Marta Kell, who founded Zenthia in 2003, said sales rose.", "Zenthia", "Organization"),
+        ("Pellan Systems released Quorra last year.", "Quorra", "Product"),
+        ("Amara Okafor was born in Lagos and grew up in Accra.", "Amara Okafor", "Person"),
+    ],
+)
 def test_a_verb_that_takes_one_class_types_the_name(extractor, text, name, type_):
     # the small model calls these a place, an organisation and a place
     assert facts(extractor, text).entities[name.replace(" ", "_")].type == type_
@@ -191,25 +218,30 @@ def test_a_verb_that_takes_one_class_types_the_name(extractor, text, name, type_
 def test_a_classifier_relation_between_names_typed_otherwise_is_dropped(extractor):
     resolution = facts(extractor, "Marta Kell, who founded Zenthia in 2003, said sales rose.")
     assert ("Zenthia", "schema:founder", "Marta_Kell") in {
-        (rs.subject.key, rs.predicate.local_name, rs.object.key) for rs in resolution.statements}
+        (rs.subject.key, rs.predicate.local_name, rs.object.key) for rs in resolution.statements
+    }
     assert "schema:homeLocation" not in {rs.predicate.local_name for rs in resolution.statements}
     works_for = Predicate("work for", "schema:worksFor")
     assert contradicts(works_for, "Organization", "Organization")
     assert not contradicts(works_for, "Person", "Thing")  # a type not settled contradicts nothing
 
 
-@pytest.mark.parametrize("text", [
-    "Initech Corporation hired Maria Santos in 2019.",
-    "Maria Santos was hired by Initech Corporation in 2019.",
-    "Maria Santos joined Initech Corporation in 2019.",
-    "Maria Santos, an engineer at Initech Corporation, spoke in 2019.",
-    "Maria Santos is Initech Corporation's CFO.",
-    "Initech Corporation senior data scientist Maria Santos spoke in 2019.",  # a kind of "scientist of"
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Initech Corporation hired Maria Santos in 2019.",
+        "Maria Santos was hired by Initech Corporation in 2019.",
+        "Maria Santos joined Initech Corporation in 2019.",
+        "Maria Santos, an engineer at Initech Corporation, spoke in 2019.",
+        "Maria Santos is Initech Corporation's CFO.",
+        "Initech Corporation senior data scientist Maria Santos spoke in 2019.",  # a kind of "scientist of"
+    ],
+)
 def test_phrasings_of_the_same_fact_become_one_property_in_one_direction(extractor, text):
     resolution = facts(extractor, text)
     assert ("Maria_Santos", "schema:worksFor", "Initech_Corporation") in {
-        (rs.subject.key, rs.predicate.local_name, rs.object.key) for rs in resolution.statements}
+        (rs.subject.key, rs.predicate.local_name, rs.object.key) for rs in resolution.statements
+    }
 
 
 def test_each_phrase_states_one_family():
@@ -229,8 +261,9 @@ def test_a_subject_pronoun_continues_the_subject_before_it(extractor):
 
 def test_a_description_with_a_clause_set_off_by_commas_points_back(extractor):
     """'the firm, which ...' adds to the firm named before; 'the firm that ...' picks out another."""
-    resolution = facts(extractor, "Vantage bought a plant in Leeds. The firm, which floated in 2003, later hired "
-                                  "Maria Santos.")
+    resolution = facts(
+        extractor, "Vantage bought a plant in Leeds. The firm, which floated in 2003, later hired Maria Santos."
+    )
     assert ("Maria Santos", "hired by", "Vantage", False) in triples(resolution)
     resolution = facts(extractor, "Vantage bought a plant in Leeds. The firm that floated in 2003 hired Maria Santos.")
     assert not any(rs.object.label == "Vantage" for rs in resolution.statements if rs.subject.label == "Maria Santos")
@@ -239,51 +272,66 @@ def test_a_description_with_a_clause_set_off_by_commas_points_back(extractor):
 def test_it_after_a_thing_without_a_name_is_that_thing_not_an_earlier_name(extractor):
     """'Siemens's new plant opened in May. It employs 300 people.': it is the plant, which kg cannot name,
     so no statement of Siemens; the name a possessive gives is an antecedent when no subject is nearer."""
-    resolution = facts(extractor, "Siemens bought Vantage in 2019. Siemens's new plant opened in Leeds in May. "
-                                  "It employs 300 engineers.")
+    resolution = facts(
+        extractor,
+        "Siemens bought Vantage in 2019. Siemens's new plant opened in Leeds in May. It employs 300 engineers.",
+    )
     assert not any(rs.predicate.label == "employ" for rs in resolution.statements)
     resolution = facts(extractor, "Siemens's engineers built a new chip in Leeds. In 2003 it bought Vantage.")
     assert ("Siemens", "buy", "Vantage", False) in triples(resolution)
 
 
 def test_an_organisation_is_named_by_its_last_words_and_a_described_name_by_itself(extractor):
-    resolution = facts(extractor, "Castellan Group, a property developer based in Lisbon, bought the Harbor "
-                                  "Mariners in 2019. The Mariners won the league in 2021.")
+    resolution = facts(
+        extractor,
+        "Castellan Group, a property developer based in Lisbon, bought the Harbor "
+        "Mariners in 2019. The Mariners won the league in 2021.",
+    )
     assert ("Harbor Mariners", "win", "league", False) in triples(resolution)
     assert ("Castellan Group", "be based in", "Lisbon", False) in triples(resolution)
 
 
-@pytest.mark.parametrize("text", [
-    "Tomas Varga founded Zentrix in 2011. Mr Varga sold Zentrix to Globex last year.",
-    "Prof Helena Moritz leads the robotics lab at Quorra. Professor Moritz hired Ana Costa in May.",
-    "Dr Ravi Anand runs Nimbus. Later that year Boss Ravi Anand bought Initech.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Varga founded Zentrix in 2011. Mr Varga sold Zentrix to Globex last year.",
+        "Prof Helena Moritz leads the robotics lab at Quorra. Professor Moritz hired Ana Costa in May.",
+        "Dr Ravi Anand runs Nimbus. Later that year Boss Ravi Anand bought Initech.",
+    ],
+)
 def test_an_honorific_is_not_part_of_a_name_nor_a_reason_to_split_it(extractor, text):
     resolution = facts(extractor, text)
     people = {rs.subject.key for rs in resolution.statements if rs.subject.type == "Person"}
     assert len(people) == 1, people
-    assert not any(label.split()[0].lower().rstrip(".") in ("mr", "prof", "professor", "dr", "boss")
-                   for label in (rs.subject.label for rs in resolution.statements))
+    assert not any(
+        label.split()[0].lower().rstrip(".") in ("mr", "prof", "professor", "dr", "boss")
+        for label in (rs.subject.label for rs in resolution.statements)
+    )
 
 
 def test_a_party_is_the_party_without_its_designator(extractor):
-    resolution = facts(extractor, "The Harbour Party won four seats in May. Harbour then chose Ana Costa as "
-                                  "its leader.")
+    resolution = facts(
+        extractor, "The Harbour Party won four seats in May. Harbour then chose Ana Costa as its leader."
+    )
     keys = {rs.subject.key for rs in resolution.statements if "Harbour" in rs.subject.label}
     assert keys == {"Harbour_Party"}, keys
 
 
 def test_a_place_is_not_the_short_name_of_what_is_named_after_it(extractor):
-    resolution = facts(extractor, "Maria Santos joined Radio Scotland in 2019. Santos grew up in Scotland. Many "
-                                  "students study in Scotland.")
+    resolution = facts(
+        extractor,
+        "Maria Santos joined Radio Scotland in 2019. Santos grew up in Scotland. Many students study in Scotland.",
+    )
     places = {rs.object.key for rs in resolution.statements if rs.predicate.label in ("grow up in", "study in")}
     assert places == {"Scotland"}, places
     assert not any(m.label == "Scotland" and m.reason == "short name" for m in resolution.merges)
 
 
 def test_a_groups_name_in_the_plural_is_the_same_body(extractor):
-    resolution = facts(extractor, "The Tory Party lost the vote. The Tories blamed Labour. Tory co chairman Liam Fox "
-                                  "said it was unfair.")
+    resolution = facts(
+        extractor,
+        "The Tory Party lost the vote. The Tories blamed Labour. Tory co chairman Liam Fox said it was unfair.",
+    )
     party = [e for e in resolution.entities.values() if e.label == "Tory Party"]
     assert party and {"Tories", "Tory"} <= party[0].aliases
     people = facts(extractor, "Jane Williams met Peter William in Leeds.")

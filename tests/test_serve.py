@@ -92,8 +92,9 @@ def test_sparqlwrapper_xml(server: str, people: set[str]) -> None:
     assert {node.firstChild.nodeValue for node in document.getElementsByTagName("literal")} == people
 
 
-@pytest.mark.parametrize("fmt, delimiter, media_type", [(CSV, ",", "text/csv"),
-                                                        (TSV, "\t", "text/tab-separated-values")])
+@pytest.mark.parametrize(
+    "fmt, delimiter, media_type", [(CSV, ",", "text/csv"), (TSV, "\t", "text/tab-separated-values")]
+)
 def test_sparqlwrapper_csv_and_tsv(server: str, people: set[str], fmt: str, delimiter: str, media_type: str) -> None:
     response = _wrapper(server, PEOPLE, fmt).query()
     assert response.info()["content-type"].startswith(media_type)
@@ -113,8 +114,9 @@ def test_sparqlwrapper_ask(server: str, fmt: str) -> None:
         assert [d.getElementsByTagName("boolean")[0].firstChild.nodeValue for d in (yes, no)] == ["true", "false"]
 
 
-@pytest.mark.parametrize("fmt, media_type", [(TURTLE, "text/turtle"), (RDFXML, "application/rdf+xml"),
-                                             (JSONLD, "application/ld+json")])
+@pytest.mark.parametrize(
+    "fmt, media_type", [(TURTLE, "text/turtle"), (RDFXML, "application/rdf+xml"), (JSONLD, "application/ld+json")]
+)
 def test_sparqlwrapper_construct(server: str, people: set[str], fmt: str, media_type: str) -> None:
     response = _wrapper(server, PEOPLE_GRAPH, fmt).query()
     assert response.info()["content-type"].startswith(media_type)
@@ -149,8 +151,13 @@ def test_default_graph_is_the_union_and_graph_reaches_each_article(server: str, 
     per_graph = "SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE { GRAPH ?g { ?st a kg:Statement } }"
     union = json.loads(fetch(server + "/sparql", {"query": count}).body)["results"]["bindings"][0]["n"]["value"]
     graphs = json.loads(fetch(server + "/sparql", {"query": per_graph}).body)["results"]["bindings"][0]["n"]["value"]
-    assert int(union) == int(graphs) == _count(direct, "?st a kg:Statement", use_default_graph_as_union=False) + \
-        _count(direct, "SELECT DISTINCT ?st WHERE { GRAPH ?g { ?st a kg:Statement } }") > 0
+    assert (
+        int(union)
+        == int(graphs)
+        == _count(direct, "?st a kg:Statement", use_default_graph_as_union=False)
+        + _count(direct, "SELECT DISTINCT ?st WHERE { GRAPH ?g { ?st a kg:Statement } }")
+        > 0
+    )
 
 
 def test_default_graph_uri_and_named_graph_uri(server: str, direct: KGStore) -> None:
@@ -160,8 +167,10 @@ def test_default_graph_uri_and_named_graph_uri(server: str, direct: KGStore) -> 
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     reply = fetch(server + "/sparql", {"query": count, "default-graph-uri": first})
     assert int(json.loads(reply.body)["results"]["bindings"][0]["n"]["value"]) == expected
-    named = fetch(server + "/sparql", {"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
-                                       "named-graph-uri": [first, second]})
+    named = fetch(
+        server + "/sparql",
+        {"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "named-graph-uri": [first, second]},
+    )
     assert {b["g"]["value"] for b in json.loads(named.body)["results"]["bindings"]} == {first, second}
 
 
@@ -181,24 +190,33 @@ def test_service_description(server: str) -> None:
 def test_cors(server: str) -> None:
     reply = fetch(server + "/sparql?query=" + urllib.parse.quote("ASK {}"), headers={"Origin": "https://example.com"})
     assert reply.headers["Access-Control-Allow-Origin"] in ("*", "https://example.com")
-    preflight = fetch(server + "/sparql", method="OPTIONS", headers={
-        "Origin": "https://example.com", "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "authorization, content-type"})
+    preflight = fetch(
+        server + "/sparql",
+        method="OPTIONS",
+        headers={
+            "Origin": "https://example.com",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "authorization, content-type",
+        },
+    )
     assert preflight.status == 200
     assert "POST" in preflight.headers["Access-Control-Allow-Methods"]
     assert "authorization" in preflight.headers["Access-Control-Allow-Headers"].lower()
 
 
-@pytest.mark.parametrize("data, headers, status, message", [
-    ({"query": "SELECT * WHERE { ?s ?p }"}, {}, 400, "malformed query: error at 1:"),
-    ({"query": PEOPLE}, {"Accept": "image/png"}, 406, "can be served as application/sparql-results+json"),
-    ({"query": PEOPLE}, {"Accept": "text/turtle"}, 406, "SELECT or ASK result"),
-    ({"query": PEOPLE_GRAPH}, {"Accept": "text/csv"}, 406, "CONSTRUCT or DESCRIBE result"),
-    ({"query": PEOPLE, "format": "yaml"}, {}, 406, "unknown format 'yaml'"),
-    ({"query": PEOPLE, "update": "CLEAR ALL"}, {}, 400, "either 'query' or 'update'"),
-    ({"query": "  "}, {}, 400, "the query is empty"),
-    (b"SELECT * {}", {"Content-Type": "text/plain"}, 415, "not 'text/plain'"),
-])
+@pytest.mark.parametrize(
+    "data, headers, status, message",
+    [
+        ({"query": "SELECT * WHERE { ?s ?p }"}, {}, 400, "malformed query: error at 1:"),
+        ({"query": PEOPLE}, {"Accept": "image/png"}, 406, "can be served as application/sparql-results+json"),
+        ({"query": PEOPLE}, {"Accept": "text/turtle"}, 406, "SELECT or ASK result"),
+        ({"query": PEOPLE_GRAPH}, {"Accept": "text/csv"}, 406, "CONSTRUCT or DESCRIBE result"),
+        ({"query": PEOPLE, "format": "yaml"}, {}, 406, "unknown format 'yaml'"),
+        ({"query": PEOPLE, "update": "CLEAR ALL"}, {}, 400, "either 'query' or 'update'"),
+        ({"query": "  "}, {}, 400, "the query is empty"),
+        (b"SELECT * {}", {"Content-Type": "text/plain"}, 415, "not 'text/plain'"),
+    ],
+)
 def test_bad_requests_get_a_4xx_and_one_line(server: str, data, headers: dict, status: int, message: str) -> None:
     reply = fetch(server + "/sparql", data, headers)
     assert reply.status == status
@@ -279,14 +297,16 @@ def test_update_needs_the_bearer_token(writable: tuple[str, Path]) -> None:
         reply = fetch(base + "/sparql", {"update": insert}, headers)
         assert reply.status == 401 and reply.headers["WWW-Authenticate"].startswith("Bearer")
     assert _quads(path) == before
-    ok = fetch(base + "/sparql", insert.encode(), {"Authorization": "Bearer s3cret",
-                                                   "Content-Type": "application/sparql-update"})
+    ok = fetch(
+        base + "/sparql",
+        insert.encode(),
+        {"Authorization": "Bearer s3cret", "Content-Type": "application/sparql-update"},
+    )
     assert ok.status == 204
     assert fetch(base + "/sparql", {"query": "ASK { <urn:a> <urn:says> 'checked' }"}).text.find("true") > 0
     assert _quads(path) == before + 1
     description = rdflib.Graph().parse(data=fetch(base + "/sparql").body, format="turtle")
-    assert rdflib.URIRef("http://www.w3.org/ns/sparql-service-description#SPARQL11Update") in set(
-        description.objects())
+    assert rdflib.URIRef("http://www.w3.org/ns/sparql-service-description#SPARQL11Update") in set(description.objects())
 
 
 def test_failed_and_stopped_updates_change_nothing(writable: tuple[str, Path]) -> None:
@@ -295,9 +315,11 @@ def test_failed_and_stopped_updates_change_nothing(writable: tuple[str, Path]) -
     before = _quads(path)
     malformed = fetch(base + "/sparql", {"update": "INSERT DATA { <urn:x> }"}, token)
     assert malformed.status == 400 and malformed.text.startswith("malformed update")
-    endless = fetch(base + "/sparql", {"update": "INSERT { ?a ?b ?c } WHERE { GRAPH ?x { ?a ?b ?c } "
-                                                  "GRAPH ?y { ?d ?e ?f } GRAPH ?z { ?g ?h ?i } }"},
-                    token)
+    endless = fetch(
+        base + "/sparql",
+        {"update": "INSERT { ?a ?b ?c } WHERE { GRAPH ?x { ?a ?b ?c } GRAPH ?y { ?d ?e ?f } GRAPH ?z { ?g ?h ?i } }"},
+        token,
+    )
     assert endless.status == 503 and "nothing was changed" in endless.text
     assert _quads(path) == before
     assert fetch(base + "/sparql", {"update": "INSERT DATA { <urn:b> <urn:c> <urn:d> }"}, token).status == 204
@@ -315,12 +337,20 @@ def test_a_build_while_serving_is_seen_once_published(writable: tuple[str, Path]
     assert int(after) == before + 1
 
 
-@pytest.mark.parametrize("fmt, parse_as, extension, named_graphs", [
-    ("turtle", "turtle", "ttl", False), ("ntriples", "nt", "nt", False), ("rdfxml", "xml", "rdf", False),
-    ("nquads", "nquads", "nq", True), ("trig", "trig", "trig", True), ("jsonld", "json-ld", "jsonld", True),
-])
-def test_export_round_trip(server: str, direct: KGStore, fmt: str, parse_as: str, extension: str,
-                           named_graphs: bool) -> None:
+@pytest.mark.parametrize(
+    "fmt, parse_as, extension, named_graphs",
+    [
+        ("turtle", "turtle", "ttl", False),
+        ("ntriples", "nt", "nt", False),
+        ("rdfxml", "xml", "rdf", False),
+        ("nquads", "nquads", "nq", True),
+        ("trig", "trig", "trig", True),
+        ("jsonld", "json-ld", "jsonld", True),
+    ],
+)
+def test_export_round_trip(
+    server: str, direct: KGStore, fmt: str, parse_as: str, extension: str, named_graphs: bool
+) -> None:
     reply = fetch(server + f"/export?format={fmt}")
     assert reply.status == 200
     assert reply.headers["Content-Disposition"] == f'attachment; filename="kg-graph.{extension}"'
@@ -331,8 +361,11 @@ def test_export_round_trip(server: str, direct: KGStore, fmt: str, parse_as: str
         assert {str(g.identifier) for g in dataset.graphs()} >= {d.graph for d in direct.documents().values()}
     else:
         graph = rdflib.Graph().parse(data=reply.body, format=parse_as)
-        assert len(graph) == _count(direct, "SELECT DISTINCT ?s ?p ?o WHERE { { ?s ?p ?o } UNION "
-                                            "{ GRAPH ?g { ?s ?p ?o } } }", use_default_graph_as_union=False)
+        assert len(graph) == _count(
+            direct,
+            "SELECT DISTINCT ?s ?p ?o WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }",
+            use_default_graph_as_union=False,
+        )
 
 
 def test_export_of_an_unknown_format(server: str) -> None:

@@ -67,8 +67,9 @@ def test_failure_after_some_batches_leaves_the_store_as_it_was(small_store, monk
 def test_killed_build_leaves_the_store_as_it_was_and_the_next_build_cleans_up(small_store):
     before = content(small_store)
     assert generations(small_store) == ["gen-000001", "gen-000002"]
-    killed = subprocess.run([sys.executable, "-c", KILLED_BUILD, str(small_store), str(SAMPLES)],
-                            capture_output=True, text=True)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_BUILD, str(small_store), str(SAMPLES)], capture_output=True, text=True
+    )
     assert killed.returncode == -9, killed.stderr
     assert generations(small_store) == ["gen-000001", "gen-000002", "gen-000003"]  # 3: half-written
     assert content(small_store) == before
@@ -93,8 +94,10 @@ def test_a_folder_that_is_not_a_store_is_refused(tmp_path):
         KGStore(tmp_path)
     result = run("build", SAMPLES, "--store", tmp_path, "-q")
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"kg: {tmp_path}: not a kg store (no 'current' link inside); " \
-                                    "give a new or empty folder"
+    assert (
+        result.stderr.strip() == f"kg: {tmp_path}: not a kg store (no 'current' link inside); "
+        "give a new or empty folder"
+    )
     assert (tmp_path / "notes.txt").read_text() == "my notes"
 
 

@@ -19,7 +19,8 @@ def test_vendored_files_are_the_locked_versions_unchanged() -> None:
     for library, entry in manifest.items():
         locked = lock[f"node_modules/{entry['package']}"]
         assert (entry["version"], entry["integrity"]) == (locked["version"], locked["integrity"]), (
-            f"{library}: the lock file changed; run python3 web/vendor/refresh.py")
+            f"{library}: the lock file changed; run python3 web/vendor/refresh.py"
+        )
         folder = WEB / "vendor" / library
         assert {p.name for p in folder.iterdir()} == set(entry["files"]), library
         for name, digest in entry["files"].items():

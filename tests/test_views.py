@@ -41,12 +41,12 @@ def test_projection_has_every_entity_and_every_fact_between_entities(sample_stor
 
 def test_neighbours_paths_and_co_mentions(view) -> None:
     lecun = view.find("LeCun")[0]
-    assert _labels(view, neighbourhood(view, lecun)) == {"Yann LeCun", "Meta", "New York University",
-                                                         "Mark Zuckerberg"}
+    assert _labels(view, neighbourhood(view, lecun)) == {"Yann LeCun", "Meta", "New York University", "Mark Zuckerberg"}
     assert len(neighbourhood(view, lecun, depth=2)) > 4
     found = paths(view, view.find("Mark Zuckerberg")[0], view.find("New York University")[0])
     assert [[view.graph.nodes[n]["label"] for n in p] for p in found] == [
-        ["Mark Zuckerberg", "Yann LeCun", "New York University"]]
+        ["Mark Zuckerberg", "Yann LeCun", "New York University"]
+    ]
     assert paths(view, lecun, view.find("Lee Sedol")[0]) == []
     # "He was not asked to move to California": the pronoun is LeCun's mention, so they share a sentence
     assert "California" in _labels(view, neighbourhood(view, lecun, comentions=True))
@@ -74,15 +74,21 @@ def test_kg_views_commands(sample_store: Path) -> None:
     assert "Yann LeCun --hired by--> Meta" in around.stdout
     chain = run("views", "path", "Mark Zuckerberg", "New York University", "--store", sample_store)
     assert chain.stdout.strip() == ("Mark Zuckerberg --call--> Yann LeCun --professor at--> New York University")
-    by_iri = json.loads(run("views", "neighbours", ENTITY + "Yann_LeCun", "--co-mentions", "--format", "json",
-                            "--store", sample_store).stdout)
+    by_iri = json.loads(
+        run(
+            "views", "neighbours", ENTITY + "Yann_LeCun", "--co-mentions", "--format", "json", "--store", sample_store
+        ).stdout
+    )
     assert "California" in {n["label"] for n in by_iri["nodes"]}
 
 
-@pytest.mark.parametrize("args, message", [
-    (["neighbours", "Nobody Atall"], "kg: no entity called 'Nobody Atall' in the graph\n"),
-    (["path", "Yann LeCun", "Lee Sedol"], "kg: no path between 'Yann LeCun' and 'Lee Sedol'\n"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["neighbours", "Nobody Atall"], "kg: no entity called 'Nobody Atall' in the graph\n"),
+        (["path", "Yann LeCun", "Lee Sedol"], "kg: no path between 'Yann LeCun' and 'Lee Sedol'\n"),
+    ],
+)
 def test_kg_views_errors(sample_store: Path, args: list[str], message: str) -> None:
     result = run("views", *args, "--store", sample_store)
     assert result.exit_code == 1 and result.stderr == message
@@ -111,15 +117,21 @@ def test_projection_is_cached_per_generation(sample_store: Path, tmp_path: Path)
 
 def test_analytics_are_rdf_in_their_own_graph(sample_store: Path, tmp_path: Path) -> None:
     with KGStore(sample_store, read_only=True) as store:
-        rows = list(store.query("""SELECT ?label ?rank ?community WHERE { GRAPH <https://kg.example.org/analytics> {
+        rows = list(
+            store.query("""SELECT ?label ?rank ?community WHERE { GRAPH <https://kg.example.org/analytics> {
             ?e kg:pageRank ?rank ; kg:community/rdfs:label ?community } ?e rdfs:label ?label }
-            ORDER BY DESC(?rank) LIMIT 1"""))
+            ORDER BY DESC(?rank) LIMIT 1""")
+        )
         assert rows[0]["label"].value == "Meta" and rows[0]["community"].value.startswith("Community 1: Meta")
-        ranked = store.count("GRAPH <https://kg.example.org/analytics> { ?e kg:pageRank ?r ; kg:degreeCentrality ?d ;"
-                             " kg:betweenness ?b }")
+        ranked = store.count(
+            "GRAPH <https://kg.example.org/analytics> { ?e kg:pageRank ?r ; kg:degreeCentrality ?d ;"
+            " kg:betweenness ?b }"
+        )
         assert ranked == store.stats()["entities"]
-        declared = store.count("GRAPH ?o { ?p a owl:DatatypeProperty ; rdfs:domain kg:Entity "
-                               "VALUES ?p { kg:pageRank kg:degreeCentrality kg:betweenness } }")
+        declared = store.count(
+            "GRAPH ?o { ?p a owl:DatatypeProperty ; rdfs:domain kg:Entity "
+            "VALUES ?p { kg:pageRank kg:degreeCentrality kg:betweenness } }"
+        )
         assert declared == 3
     exported = tmp_path / "graph.trig"
     assert run("export", "--store", sample_store, "--format", "trig", "-o", exported).exit_code == 0
@@ -133,8 +145,9 @@ def test_analytics_follow_each_build(sample_store: Path, tmp_path: Path) -> None
     article.write_text("Ferry news\n\nThe city of Porto hired Marta Reis to run its ferries.\n")
     assert run("build", article, "--store", store, "-q").exit_code == 0
     with KGStore(store, read_only=True) as kg:
-        assert kg.count("?e rdfs:label 'Marta Reis' . GRAPH <https://kg.example.org/analytics> "
-                        "{ ?e kg:pageRank ?r }") >= 1
+        assert (
+            kg.count("?e rdfs:label 'Marta Reis' . GRAPH <https://kg.example.org/analytics> { ?e kg:pageRank ?r }") >= 1
+        )
     result = run("analyze", "--store", store)
     assert result.exit_code == 0 and "communities written to https://kg.example.org/analytics" in result.stdout
 
@@ -144,5 +157,5 @@ def test_mentions_are_stored_with_offsets(sample_store: Path) -> None:
         rows = store.query("""SELECT ?text ?start ?end ?label WHERE { GRAPH ?d {
             ?m kg:refersTo ?e ; kg:start ?start ; kg:end ?end ; kg:inSentence ?s . ?d schema:text ?text }
             ?e rdfs:label ?label FILTER(?label = "Yann LeCun") }""")
-        said = {r["text"].value[int(r["start"].value):int(r["end"].value)] for r in rows}
+        said = {r["text"].value[int(r["start"].value) : int(r["end"].value)] for r in rows}
     assert {"Yann LeCun", "LeCun", "He"} <= said

@@ -23,16 +23,29 @@ import rdflib
 from conftest import OUTPUT, ROOT, fetch, kg_server, needs_chromium, watched_page
 
 # what a copy of the project to build from leaves out
-NOT_SOURCES = shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "__pycache__", "node_modules",
-                                     "kg-data", "output", ".pytest_cache", ".ruff_cache")
+NOT_SOURCES = shutil.ignore_patterns(
+    ".git",
+    ".venv",
+    "build",
+    "*.egg-info",
+    "__pycache__",
+    "node_modules",
+    "kg-data",
+    "output",
+    ".pytest_cache",
+    ".ruff_cache",
+)
 # this environment's entries that are kg itself or pip's own tools, not kg's dependencies
-NOT_DEPENDENCIES = re.compile(r"kg-[\d.]+\.dist-info|__editable__.*|_?virtualenv.*|pip(-.*)?|setuptools.*|"
-                              r"pkg_resources|_distutils_hack|distutils-precedence\.pth|.*\.pth")
+NOT_DEPENDENCIES = re.compile(
+    r"kg-[\d.]+\.dist-info|__editable__.*|_?virtualenv.*|pip(-.*)?|setuptools.*|"
+    r"pkg_resources|_distutils_hack|distutils-precedence\.pth|.*\.pth"
+)
 
 
 def _run(*command: object, cwd: Path) -> str:
-    done = subprocess.run([str(c) for c in command], cwd=cwd, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": ""})
+    done = subprocess.run(
+        [str(c) for c in command], cwd=cwd, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": ""}
+    )
     assert done.returncode == 0, f"{command}: {done.stdout}\n{done.stderr}"
     return done.stdout
 
@@ -42,8 +55,19 @@ def installed(tmp_path_factory) -> Path:
     """The bin folder of a fresh virtual environment where kg's wheel is installed."""
     work = tmp_path_factory.mktemp("wheel")
     shutil.copytree(ROOT, work / "source", ignore=NOT_SOURCES)
-    _run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", work / "dist",
-         work / "source", cwd=work)
+    _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--quiet",
+        "--no-deps",
+        "--no-build-isolation",
+        "-w",
+        work / "dist",
+        work / "source",
+        cwd=work,
+    )
     wheel = next((work / "dist").glob("kg-*.whl"))
     _run(sys.executable, "-m", "venv", work / "venv", cwd=work)
     dependencies = work / "dependencies"
@@ -65,8 +89,15 @@ def installed(tmp_path_factory) -> Path:
 def demo(installed: Path, tmp_path_factory) -> Iterator[str]:
     """`kg demo` of the installed wheel, run from an empty folder: builds the samples and serves them."""
     folder = tmp_path_factory.mktemp("demo")
-    with kg_server(folder / "store", "--query-workers", 1, command="demo", program=[str(installed / "kg")],
-                   cwd=folder, env={"PYTHONPATH": None}) as base:
+    with kg_server(
+        folder / "store",
+        "--query-workers",
+        1,
+        command="demo",
+        program=[str(installed / "kg")],
+        cwd=folder,
+        env={"PYTHONPATH": None},
+    ) as base:
         yield base
 
 
@@ -88,10 +119,14 @@ def test_the_installed_wheel_serves_every_page_and_what_they_load(demo: str) -> 
             assert reply.body, asset
             loaded.append(asset)
     assert any("cytoscape" in a for a in loaded) and any("yasgui" in a and a.endswith(".css") for a in loaded)
-    query = ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> ASK { ?meta rdfs:label 'Meta' . "
-             "?person <https://schema.org/worksFor> ?meta ; rdfs:label 'Yann LeCun' }")
-    hired = fetch(demo + "/sparql?" + urllib.parse.urlencode({"query": query}),
-                  headers={"Accept": "application/sparql-results+json"})
+    query = (
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> ASK { ?meta rdfs:label 'Meta' . "
+        "?person <https://schema.org/worksFor> ?meta ; rdfs:label 'Yann LeCun' }"
+    )
+    hired = fetch(
+        demo + "/sparql?" + urllib.parse.urlencode({"query": query}),
+        headers={"Accept": "application/sparql-results+json"},
+    )
     assert hired.status == 200 and hired.headers.get_content_type() == "application/sparql-results+json"
     assert '"boolean":true' in hired.text.replace(" ", "")
     export = fetch(demo + "/export?format=turtle")

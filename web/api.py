@@ -88,8 +88,9 @@ def _filter(graph: BrowserGraph) -> GraphFilter:
     predicates = frozenset(request.args.getlist("predicate"))
     document = request.args.get("document") or None
     if types and (unknown := sorted(types - set(graph.facets.types))):
-        raise BadParameter(f"no entity of type {unknown[0]!r} in the graph; types: "
-                           + ", ".join(sorted(graph.facets.types)))
+        raise BadParameter(
+            f"no entity of type {unknown[0]!r} in the graph; types: " + ", ".join(sorted(graph.facets.types))
+        )
     if predicates and (unknown := sorted(predicates - set(graph.facets.predicates))):
         raise BadParameter(f"no statement with predicate {unknown[0]!r} between entities in the graph")
     if document and document not in graph.facets.documents:
@@ -100,9 +101,15 @@ def _filter(graph: BrowserGraph) -> GraphFilter:
 def _node(graph: BrowserGraph, node: str) -> dict:
     data = graph.view.graph.nodes[node]
     rank = graph.rank(node)
-    return {"id": node, "label": data["label"], "type": data["type"], "pagerank": rank,
-            "rank": rank / graph.top_rank, "community": graph.analytics.community_of.get(node),
-            "page": local_path(node, _base())}
+    return {
+        "id": node,
+        "label": data["label"],
+        "type": data["type"],
+        "pagerank": rank,
+        "rank": rank / graph.top_rank,
+        "community": graph.analytics.community_of.get(node),
+        "page": local_path(node, _base()),
+    }
 
 
 def _elements(graph: BrowserGraph, part: nx.MultiDiGraph, limit: int, keep: set[str] = frozenset()) -> dict:
@@ -117,11 +124,24 @@ def _elements(graph: BrowserGraph, part: nx.MultiDiGraph, limit: int, keep: set[
     if len(edges) > MAX_EDGES_PER_NODE * len(nodes):
         truncated = True
         edges.sort(key=lambda e: (e[0] not in keep and e[1] not in keep, -e[3]["statements"], -e[3]["confidence"]))
-        edges = edges[:MAX_EDGES_PER_NODE * len(nodes)]
-    return {"nodes": [_node(graph, n) for n in nodes], "truncated": truncated,
-            "edges": [{"id": f"{a} {key} {b}", "source": a, "target": b, "predicate": key, "label": data["label"],
-                       "confidence": data["confidence"], "statements": data["statements"],
-                       "documents": len(data["documents"])} for a, b, key, data in edges]}
+        edges = edges[: MAX_EDGES_PER_NODE * len(nodes)]
+    return {
+        "nodes": [_node(graph, n) for n in nodes],
+        "truncated": truncated,
+        "edges": [
+            {
+                "id": f"{a} {key} {b}",
+                "source": a,
+                "target": b,
+                "predicate": key,
+                "label": data["label"],
+                "confidence": data["confidence"],
+                "statements": data["statements"],
+                "documents": len(data["documents"]),
+            }
+            for a, b, key, data in edges
+        ],
+    }
 
 
 @blueprint.route("/search")
@@ -134,8 +154,12 @@ def search() -> Response:
         raise BadParameter("q is longer than 200 characters")
     graph = _graph()
     found = graph.search(text, int(_number("limit", 10, 1, 100, whole=True)))
-    return jsonify(results=[{"id": m.node, "label": m.label, "type": m.type, "alias": m.alias,
-                             "page": local_path(m.node, _base())} for m in found])
+    return jsonify(
+        results=[
+            {"id": m.node, "label": m.label, "type": m.type, "alias": m.alias, "page": local_path(m.node, _base())}
+            for m in found
+        ]
+    )
 
 
 @blueprint.route("/facets")
@@ -146,12 +170,17 @@ def facets() -> Response:
     found = graph.facets
     return jsonify(
         types=[{"id": t, "count": n} for t, n in sorted(found.types.items(), key=lambda tn: (-tn[1], tn[0]))],
-        predicates=[{"id": p, "label": label, "count": n}
-                    for p, (label, n) in sorted(found.predicates.items(), key=lambda item: (-item[1][1], item[0]))],
-        documents=[{"id": d, "label": graph.titles.get(d, d), "count": n, "page": local_path(d, _base())}
-                   for d, n in found.documents.most_common(300)],
+        predicates=[
+            {"id": p, "label": label, "count": n}
+            for p, (label, n) in sorted(found.predicates.items(), key=lambda item: (-item[1][1], item[0]))
+        ],
+        documents=[
+            {"id": d, "label": graph.titles.get(d, d), "count": n, "page": local_path(d, _base())}
+            for d, n in found.documents.most_common(300)
+        ],
         documents_total=len(found.documents),
-        communities=[asdict(c) for c in graph.analytics.communities])
+        communities=[asdict(c) for c in graph.analytics.communities],
+    )
 
 
 @blueprint.route("/graph")
@@ -170,8 +199,9 @@ def graph_part() -> Response:
         depth = int(_number("depth", 1, 0, 3, whole=True))
         centres = {_entity(graph, "entity", name) for name in names}
         reached = set().union(*(neighbourhood(graph.view, c, depth, keep=keep) for c in centres))
-        return jsonify(**_elements(graph, keep.apply(graph.view.graph).subgraph(reached), limit, centres),
-                       centres=sorted(centres))
+        return jsonify(
+            **_elements(graph, keep.apply(graph.view.graph).subgraph(reached), limit, centres), centres=sorted(centres)
+        )
     if community:
         members = [n for n, c in graph.analytics.community_of.items() if c == community and n in graph.view.graph]
         if not members:
@@ -190,8 +220,10 @@ def path() -> Response:
     found = paths(graph.view, source, target, int(_number("limit", 5, 1, 20, whole=True)), keep)
     on_paths = {n for p in found for n in p}
     steps = {(a, b) for p in found for a, b in zip(p, p[1:], strict=False)}
-    part = nx.subgraph_view(keep.apply(graph.view.graph).subgraph(on_paths or {source, target}),
-                            filter_edge=lambda a, b, key: (a, b) in steps or (b, a) in steps)
+    part = nx.subgraph_view(
+        keep.apply(graph.view.graph).subgraph(on_paths or {source, target}),
+        filter_edge=lambda a, b, key: (a, b) in steps or (b, a) in steps,
+    )
     return jsonify(**_elements(graph, part, MAX_NODES), paths=found)
 
 
@@ -206,8 +238,26 @@ def edge_statements() -> Response:
         raise BadParameter("no such statement between these entities", 404)
     store: LatestStore = current_app.extensions["kg.store"]
     facts, _ = statements(store.get(), _base(), subject=subject, predicate=predicate, obj=obj, limit=100)
-    return jsonify(statements=[{
-        "predicate": f.predicate, "label": f.label, "confidence": f.confidence, "negated": f.negated,
-        "subject": asdict(f.subject), "object": asdict(f.object),
-        "sources": [{"document": s.document, "page": s.document_href, "title": s.title, "confidence": s.confidence,
-                     "sentence": [asdict(seg) for seg in s.sentence]} for s in f.sources]} for f in facts])
+    return jsonify(
+        statements=[
+            {
+                "predicate": f.predicate,
+                "label": f.label,
+                "confidence": f.confidence,
+                "negated": f.negated,
+                "subject": asdict(f.subject),
+                "object": asdict(f.object),
+                "sources": [
+                    {
+                        "document": s.document,
+                        "page": s.document_href,
+                        "title": s.title,
+                        "confidence": s.confidence,
+                        "sentence": [asdict(seg) for seg in s.sentence],
+                    }
+                    for s in f.sources
+                ],
+            }
+            for f in facts
+        ]
+    )

@@ -15,8 +15,18 @@ from kg.rdf.namespaces import KG, PREFIXES
 from kg.store import KGStore, StoredMerge
 from kg.web.highlight import Segment, Span, segments
 
-__all__ = ["Node", "Source", "Fact", "EntityPage", "DocumentPage", "describe_entity", "describe_document",
-           "statements", "resource_triples", "local_path"]
+__all__ = [
+    "Node",
+    "Source",
+    "Fact",
+    "EntityPage",
+    "DocumentPage",
+    "describe_entity",
+    "describe_document",
+    "statements",
+    "resource_triples",
+    "local_path",
+]
 
 MAX_STATEMENTS = 500  # per direction on an entity page
 
@@ -38,8 +48,8 @@ def local_path(iri: str, base: str) -> str | None:
     """The server's path for an IRI it serves (entities, concepts, documents), else None."""
     for kind in ("entity", "concept", "doc"):
         prefix = f"{base}{kind}/"
-        if iri.startswith(prefix) and "/" not in iri[len(prefix):]:
-            return f"/{kind}/{quote(iri[len(prefix):])}"
+        if iri.startswith(prefix) and "/" not in iri[len(prefix) :]:
+            return f"/{kind}/{quote(iri[len(prefix) :])}"
     return None
 
 
@@ -111,33 +121,47 @@ def _names(store: KGStore, iris: set[str]) -> dict[str, tuple[str, str | None]]:
     """Label and kg: type of each IRI."""
     if not iris:
         return {}
-    rows = store.query(f"""SELECT ?x (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) WHERE {{ {_values('x', sorted(iris))}
+    rows = store.query(f"""SELECT ?x (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) WHERE {{ {_values("x", sorted(iris))}
         OPTIONAL {{ ?x rdfs:label ?l }} OPTIONAL {{ ?x a ?t FILTER(STRSTARTS(STR(?t), "{KG}") && ?t != kg:Entity) }}
         }} GROUP BY ?x""")
-    return {r["x"].value: (r["label"].value if r["label"] else r["x"].value,
-                           r["type"].value.removeprefix(KG) if r["type"] else None) for r in rows}
+    return {
+        r["x"].value: (
+            r["label"].value if r["label"] else r["x"].value,
+            r["type"].value.removeprefix(KG) if r["type"] else None,
+        )
+        for r in rows
+    }
 
 
 def _mentions_in(store: KGStore, sentences: set[str]) -> dict[str, list[tuple[int, int, str]]]:
     """(start, end, entity) of the mentions in each sentence, in document offsets."""
     if not sentences:
         return {}
-    rows = store.query(f"""SELECT ?sentence ?start ?end ?e WHERE {{ {_values('sentence', sorted(sentences))}
+    rows = store.query(
+        f"""SELECT ?sentence ?start ?end ?e WHERE {{ {_values("sentence", sorted(sentences))}
         GRAPH ?d {{ ?m kg:inSentence ?sentence ; kg:refersTo ?e ; kg:start ?start ; kg:end ?end }} }}""",
-                       use_default_graph_as_union=False)
+        use_default_graph_as_union=False,
+    )
     found: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for r in rows:
         found[r["sentence"].value].append((int(r["start"].value), int(r["end"].value), r["e"].value))
     return found
 
 
-def statements(store: KGStore, base: str, subject: str | None = None, predicate: str | None = None,
-               obj: str | None = None, document: str | None = None, limit: int = MAX_STATEMENTS
-               ) -> tuple[list[Fact], bool]:
+def statements(
+    store: KGStore,
+    base: str,
+    subject: str | None = None,
+    predicate: str | None = None,
+    obj: str | None = None,
+    document: str | None = None,
+    limit: int = MAX_STATEMENTS,
+) -> tuple[list[Fact], bool]:
     """Statements matching the given ends, predicate and document, grouped into facts, surest first; and
     whether `limit` statements were read (there may be more, left out)."""
-    where = " ".join(_values(name, [iri]) for name, iri in (("s", subject), ("p", predicate), ("o", obj),
-                                                             ("doc", document)) if iri)
+    where = " ".join(
+        _values(name, [iri]) for name, iri in (("s", subject), ("p", predicate), ("o", obj), ("doc", document)) if iri
+    )
     rows = list(store.query(_STATEMENTS % (where, limit), use_default_graph_as_union=False))
     ends = {r[v].value for r in rows for v in ("s", "o") if isinstance(r[v], ox.NamedNode)}
     names = _names(store, ends)
@@ -162,14 +186,24 @@ def statements(store: KGStore, base: str, subject: str | None = None, predicate:
             continue
         seen.add((key, r["sentence"].value))
         at = int(r["at"].value)
-        spans = [Span(start - at, end - at, "subject" if e == key[0] else "object")
-                 for start, end, e in mentions.get(r["sentence"].value, []) if e in (key[0], key[2])]
+        spans = [
+            Span(start - at, end - at, "subject" if e == key[0] else "object")
+            for start, end, e in mentions.get(r["sentence"].value, [])
+            if e in (key[0], key[2])
+        ]
         if r["start"] is not None:
             spans.insert(0, Span(int(r["start"].value) - at, int(r["end"].value) - at, "fact"))
         doc, text = r["doc"].value, r["text"].value
         page = local_path(doc, base)
-        fact.sources.append(Source(doc, page and f"{page}?start={at}&end={at + len(text)}#source",
-                                   r["title"].value if r["title"] else doc, segments(text, spans), confidence))
+        fact.sources.append(
+            Source(
+                doc,
+                page and f"{page}?start={at}&end={at + len(text)}#source",
+                r["title"].value if r["title"] else doc,
+                segments(text, spans),
+                confidence,
+            )
+        )
     ordered = sorted(facts.values(), key=lambda f: (f.negated, -f.confidence, f.label, f.object.label))
     return ordered, len(rows) == limit
 
@@ -192,36 +226,66 @@ def describe_entity(store: KGStore, iri: str, base: str) -> EntityPage | None:
     facts_in, more_in = statements(store, base, obj=iri)
     rank = own[KG + "pageRank"]
     return EntityPage(
-        iri, labels[0] if labels else iri, types, labels, sorted({o.value for o in own[skos + "altLabel"]}),
-        store.merges(entity=iri), [Node(d, names[d][0], local_path(d, base)) for d in docs],
-        facts_out, facts_in, more_out or more_in, float(rank[0].value) if rank else None,
-        Node(community, names[community][0], f"/?community={quote(community)}") if community else None)
+        iri,
+        labels[0] if labels else iri,
+        types,
+        labels,
+        sorted({o.value for o in own[skos + "altLabel"]}),
+        store.merges(entity=iri),
+        [Node(d, names[d][0], local_path(d, base)) for d in docs],
+        facts_out,
+        facts_in,
+        more_out or more_in,
+        float(rank[0].value) if rank else None,
+        Node(community, names[community][0], f"/?community={quote(community)}") if community else None,
+    )
 
 
-def describe_document(store: KGStore, iri: str, base: str, marked: tuple[int, int] | None = None
-                      ) -> DocumentPage | None:
+def describe_document(
+    store: KGStore, iri: str, base: str, marked: tuple[int, int] | None = None
+) -> DocumentPage | None:
     """The document page: its fields, its text with mentions (and the `marked` span) highlighted, its facts."""
     graph = ox.NamedNode(iri)
-    own = {q.predicate.value: q.object.value for q in store.store.quads_for_pattern(graph, None, None, graph)
-           if isinstance(q.object, ox.Literal)}
+    own = {
+        q.predicate.value: q.object.value
+        for q in store.store.quads_for_pattern(graph, None, None, graph)
+        if isinstance(q.object, ox.Literal)
+    }
     schema = PREFIXES["schema"]
     if schema + "text" not in own:
         return None
-    rows = store.query(f"""SELECT ?start ?end ?e WHERE {{ GRAPH {graph} {{
-        ?m kg:refersTo ?e ; kg:start ?start ; kg:end ?end }} }}""", use_default_graph_as_union=False)
+    rows = store.query(
+        f"""SELECT ?start ?end ?e WHERE {{ GRAPH {graph} {{
+        ?m kg:refersTo ?e ; kg:start ?start ; kg:end ?end }} }}""",
+        use_default_graph_as_union=False,
+    )
     found = [(int(r["start"].value), int(r["end"].value), r["e"].value) for r in rows]
     names = _names(store, {e for _, _, e in found})
-    spans = [Span(start, end, f"mention type-{names[e][1] or 'Thing'}", local_path(e, base), names[e][0])
-             for start, end, e in found]
+    spans = [
+        Span(start, end, f"mention type-{names[e][1] or 'Thing'}", local_path(e, base), names[e][0])
+        for start, end, e in found
+    ]
     if marked:
         spans.insert(0, Span(marked[0], marked[1], "source"))
-    authors = store.query(f"""SELECT ?name WHERE {{ GRAPH {graph} {{ {graph} schema:author ?a . ?a rdfs:label ?name }}
-        }} ORDER BY ?name""", use_default_graph_as_union=False)
-    fields = {name: own[schema + key] for key, name in (("datePublished", "Published"), ("url", "URL"),
-                                                        ("inLanguage", "Language")) if schema + key in own}
+    authors = store.query(
+        f"""SELECT ?name WHERE {{ GRAPH {graph} {{ {graph} schema:author ?a . ?a rdfs:label ?name }}
+        }} ORDER BY ?name""",
+        use_default_graph_as_union=False,
+    )
+    fields = {
+        name: own[schema + key]
+        for key, name in (("datePublished", "Published"), ("url", "URL"), ("inLanguage", "Language"))
+        if schema + key in own
+    }
     fields["Source"] = own.get(KG + "source", "")
-    return DocumentPage(iri, own.get(schema + "headline", iri), fields, [r["name"].value for r in authors],
-                        segments(own[schema + "text"], spans), statements(store, base, document=iri)[0])
+    return DocumentPage(
+        iri,
+        own.get(schema + "headline", iri),
+        fields,
+        [r["name"].value for r in authors],
+        segments(own[schema + "text"], spans),
+        statements(store, base, document=iri)[0],
+    )
 
 
 def resource_triples(store: KGStore, iri: str) -> list[ox.Triple]:

@@ -38,9 +38,18 @@ def service_description(endpoint: str, updates: bool, timeout: float, fmt: Forma
         "Facts read from news articles by kg. Each article is a named graph <...doc/HASH>; the default graph is "
         "the union of all graphs, where a triple stated in several articles is matched once per article: use "
         f"DISTINCT. The prefixes {prefixes} are predefined. Queries stop after {timeout:g} s."
-        + (" Updates need 'Authorization: Bearer <token>'." if updates else " Read-only."))
+        + (" Updates need 'Authorization: Bearer <token>'." if updates else " Read-only.")
+    )
     text = _TEMPLATE.format(endpoint=endpoint, comment=comment, update=", sd:SPARQL11Update" if updates else "")
     triples = ox.parse(text, TURTLE.rdf)
-    return serialize(triples, None, fmt, {
-        "sd": "http://www.w3.org/ns/sparql-service-description#", "formats": "http://www.w3.org/ns/formats/",
-        "dcterms": "http://purl.org/dc/terms/", "rdfs": PREFIXES["rdfs"]})
+    return serialize(
+        triples,
+        None,
+        fmt,
+        {
+            "sd": "http://www.w3.org/ns/sparql-service-description#",
+            "formats": "http://www.w3.org/ns/formats/",
+            "dcterms": "http://purl.org/dc/terms/",
+            "rdfs": PREFIXES["rdfs"],
+        },
+    )

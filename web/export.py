@@ -41,8 +41,11 @@ def export() -> Response:
     except UnknownFormat as err:
         return error_response(400, str(err))
     settings = current_app.extensions["kg.settings"]
-    process = subprocess.Popen([sys.executable, "-m", "kg", "export", "--store", str(settings.store),
-                                "--format", fmt.name], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg", "export", "--store", str(settings.store), "--format", fmt.name],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     first = process.stdout.read(_CHUNK)
     if not first and process.wait() != 0:
         message = process.stderr.read().decode(errors="replace").strip().removeprefix("kg: ")

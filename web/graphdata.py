@@ -53,9 +53,11 @@ class BrowserGraph:
         if not self.analytics.ranks and self.view.graph:  # a store analysed before kg stored analytics
             self.analytics = StoredAnalytics(pagerank(self.view), {}, [])
         self.top_rank = max(self.analytics.ranks.values(), default=0.0) or 1.0
-        self.names = [(name.casefold(), node, name if i else None)
-                      for node, data in self.view.graph.nodes(data=True)
-                      for i, name in enumerate((data["label"], *data["aliases"]))]
+        self.names = [
+            (name.casefold(), node, name if i else None)
+            for node, data in self.view.graph.nodes(data=True)
+            for i, name in enumerate((data["label"], *data["aliases"]))
+        ]
 
     @cached_property
     def facets(self) -> Facets:

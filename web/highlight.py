@@ -39,6 +39,12 @@ def segments(text: str, spans: list[Span]) -> list[Segment]:
         over = [s for s in spans if s.start <= start and end <= s.end]
         linked = [s for s in over if s.href]
         titled = [s.title for s in over if s.title]
-        out.append(Segment(text[start:end], tuple(dict.fromkeys(s.kind for s in over)),
-                           linked[-1].href if linked else None, "; ".join(titled) or None))
+        out.append(
+            Segment(
+                text[start:end],
+                tuple(dict.fromkeys(s.kind for s in over)),
+                linked[-1].href if linked else None,
+                "; ".join(titled) or None,
+            )
+        )
     return out

@@ -29,8 +29,9 @@ _SPAWN = multiprocessing.get_context("spawn")
 class _Worker:
     def __init__(self, store_path: Path) -> None:
         self.conn, child_end = _SPAWN.Pipe()
-        self.process: BaseProcess = _SPAWN.Process(target=serve, args=(child_end, str(store_path)), daemon=True,
-                                                   name="kg-query")
+        self.process: BaseProcess = _SPAWN.Process(
+            target=serve, args=(child_end, str(store_path)), daemon=True, name="kg-query"
+        )
         self.process.start()
         child_end.close()
 
@@ -66,15 +67,17 @@ class QueryPool:
         try:
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:
-            return Answer.error(503, f"all {self.size} query workers stayed busy for {self.timeout:g} s; "
-                                     "try again later")
+            return Answer.error(
+                503, f"all {self.size} query workers stayed busy for {self.timeout:g} s; try again later"
+            )
         try:
             worker.conn.send(job)
             if worker.conn.poll(self.timeout):
                 return worker.conn.recv()
             worker = self._replace(worker)
-            return Answer.error(503, f"query timed out after {self.timeout:g} s and was stopped "
-                                     "(the server's --query-timeout)")
+            return Answer.error(
+                503, f"query timed out after {self.timeout:g} s and was stopped (the server's --query-timeout)"
+            )
         except (EOFError, OSError):
             worker = self._replace(worker)
             return Answer.error(500, "the query worker died while running this query")
@@ -109,8 +112,9 @@ def run_update(store_path: Path, sparql: str, timeout: float) -> Answer:
     """Apply a SPARQL Update in its own process, as one transaction; killed and undone after `timeout`."""
     with _UPDATES:
         parent_end, child_end = _SPAWN.Pipe(duplex=False)
-        process = _SPAWN.Process(target=_update_in_child, args=(child_end, str(store_path), sparql), daemon=True,
-                                 name="kg-update")
+        process = _SPAWN.Process(
+            target=_update_in_child, args=(child_end, str(store_path), sparql), daemon=True, name="kg-update"
+        )
         process.start()
         child_end.close()
         try:

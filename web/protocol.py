@@ -60,8 +60,11 @@ def parse_request(request: Request) -> SparqlRequest:
         elif content_type == "application/sparql-update":
             update = request.get_data(as_text=True)
         else:
-            raise ProtocolError(415, f"POST a query as application/x-www-form-urlencoded, application/sparql-query "
-                                     f"or application/sparql-update, not '{content_type or 'no content type'}'")
+            raise ProtocolError(
+                415,
+                f"POST a query as application/x-www-form-urlencoded, application/sparql-query "
+                f"or application/sparql-update, not '{content_type or 'no content type'}'",
+            )
         if query is None and update is None:
             raise ProtocolError(400, "the POST carries no 'query' and no 'update'")
     if query is not None and update is not None:
@@ -70,11 +73,15 @@ def parse_request(request: Request) -> SparqlRequest:
         raise ProtocolError(400, "the query is empty")
     defaults = tuple(request.args.getlist("default-graph-uri") + request.form.getlist("default-graph-uri"))
     named = tuple(request.args.getlist("named-graph-uri") + request.form.getlist("named-graph-uri"))
-    if update is not None and (request.args.getlist("using-graph-uri") or request.form.getlist("using-graph-uri")
-                               or request.args.getlist("using-named-graph-uri")
-                               or request.form.getlist("using-named-graph-uri")):
-        raise ProtocolError(400, "using-graph-uri and using-named-graph-uri are not supported; "
-                                 "write USING or GRAPH in the update")
+    if update is not None and (
+        request.args.getlist("using-graph-uri")
+        or request.form.getlist("using-graph-uri")
+        or request.args.getlist("using-named-graph-uri")
+        or request.form.getlist("using-named-graph-uri")
+    ):
+        raise ProtocolError(
+            400, "using-graph-uri and using-named-graph-uri are not supported; write USING or GRAPH in the update"
+        )
     return SparqlRequest(query, update, defaults, named)
 
 
@@ -104,6 +111,10 @@ def negotiate_query(accept_header: str | None, format_param: str | None) -> tupl
     solutions = negotiate(accept_header, format_param, SOLUTIONS)
     triples = negotiate(accept_header, format_param, TRIPLES)
     if format_param and "/" not in format_param and solutions is None and triples is None:
-        raise ProtocolError(406, f"unknown format '{format_param}'; use one of "
-                                 + ", ".join(sorted(set(choices(SOLUTIONS + TRIPLES)))) + " or a media type")
+        raise ProtocolError(
+            406,
+            f"unknown format '{format_param}'; use one of "
+            + ", ".join(sorted(set(choices(SOLUTIONS + TRIPLES))))
+            + " or a media type",
+        )
     return solutions, triples

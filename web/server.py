@@ -29,10 +29,21 @@ class _Server(BaseApplication):
         return create_app(self.settings)
 
 
-def serve(settings: ServeSettings, host: str = "127.0.0.1", port: int = 8000, threads: int = 16,
-          access_log: bool = False) -> None:
+def serve(
+    settings: ServeSettings, host: str = "127.0.0.1", port: int = 8000, threads: int = 16, access_log: bool = False
+) -> None:
     """Serve until interrupted."""
-    options = {"bind": f"{host}:{port}", "workers": 1, "worker_class": "gthread", "threads": threads,
-               "timeout": 120, "graceful_timeout": 5, "keepalive": 5, "accesslog": "-" if access_log else None,
-               "errorlog": "-", "loglevel": "warning", "proc_name": "kg-serve"}
+    options = {
+        "bind": f"{host}:{port}",
+        "workers": 1,
+        "worker_class": "gthread",
+        "threads": threads,
+        "timeout": 120,
+        "graceful_timeout": 5,
+        "keepalive": 5,
+        "accesslog": "-" if access_log else None,
+        "errorlog": "-",
+        "loglevel": "warning",
+        "proc_name": "kg-serve",
+    }
     _Server(settings, options).run()

@@ -33,8 +33,11 @@ def _pool() -> QueryPool:
 def _authorised(settings: ServeSettings) -> Response | None:
     """None if the request may update the store, else the 401/403 to answer with."""
     if settings.update_token is None:
-        return error_response(403, "updates are off: this server is read-only (start kg serve with --update-token "
-                                   "or KG_UPDATE_TOKEN to allow them)")
+        return error_response(
+            403,
+            "updates are off: this server is read-only (start kg serve with --update-token "
+            "or KG_UPDATE_TOKEN to allow them)",
+        )
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), settings.update_token.encode()):
         response = error_response(401, "an update needs the header 'Authorization: Bearer <token>'")
@@ -56,13 +59,12 @@ def endpoint() -> Response:
         return _authorised(settings) or _answer(run_update(settings.store, asked.update, settings.query_timeout))
     if asked.query is None:
         if triples is None:
-            return error_response(406, "the service description is served as "
-                                  + ", ".join(f.media_type for f in TRIPLES))
-        body = service_description(request.base_url, settings.update_token is not None, settings.query_timeout,
-                                   triples)
+            return error_response(
+                406, "the service description is served as " + ", ".join(f.media_type for f in TRIPLES)
+            )
+        body = service_description(request.base_url, settings.update_token is not None, settings.query_timeout, triples)
         return Response(body, content_type=triples.media_type)
-    job = Job(asked.query, asked.default_graphs, asked.named_graphs, solutions, triples,
-              settings.max_result_bytes)
+    job = Job(asked.query, asked.default_graphs, asked.named_graphs, solutions, triples, settings.max_result_bytes)
     response = _answer(_pool().run(job))
     response.vary.add("Accept")
     return response

@@ -70,8 +70,11 @@ def browse_page() -> str:
 @blueprint.route("/query")
 def query_page() -> str:
     """The SPARQL query page."""
-    config = {"endpoint": url_for("sparql.endpoint", _external=True), "prefixes": PREFIXES,
-              "examples": [{"title": e.title, "query": e.query} for e in examples()]}
+    config = {
+        "endpoint": url_for("sparql.endpoint", _external=True),
+        "prefixes": PREFIXES,
+        "examples": [{"title": e.title, "query": e.query} for e in examples()],
+    }
     return render_template("query.html", config=config, examples=examples())
 
 

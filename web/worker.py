@@ -93,19 +93,22 @@ def execute(store: KGStore, job: Job) -> Answer:
     try:
         if isinstance(result, ox.QueryTriples):
             if job.triples is None:
-                return Answer.error(406, "a CONSTRUCT or DESCRIBE result can be served as "
-                                         + ", ".join(f.media_type for f in TRIPLES))
+                return Answer.error(
+                    406, "a CONSTRUCT or DESCRIBE result can be served as " + ", ".join(f.media_type for f in TRIPLES)
+                )
             serialize(result, out, job.triples, PREFIXES)
             media_type = job.triples.media_type
         else:
             if job.solutions is None:
-                return Answer.error(406, "a SELECT or ASK result can be served as "
-                                         + ", ".join(f.media_type for f in SOLUTIONS))
+                return Answer.error(
+                    406, "a SELECT or ASK result can be served as " + ", ".join(f.media_type for f in SOLUTIONS)
+                )
             result.serialize(out, job.solutions.results)
             media_type = job.solutions.results.media_type
     except _ResultTooLarge:
-        return Answer.error(413, f"the result is larger than the server's limit of {job.max_bytes:,} bytes; "
-                                 "add a LIMIT or ask for less")
+        return Answer.error(
+            413, f"the result is larger than the server's limit of {job.max_bytes:,} bytes; add a LIMIT or ask for less"
+        )
     except (OSError, ValueError) as err:
         return Answer.error(500, f"query failed while reading results: {err}")
     return Answer(200, media_type, b"".join(out.parts))

@@ -27,6 +27,19 @@ def main() -> None:
     """
 
 
-for command in (graph.build, graph.extract, graph.query, graph.export, graph.stats, graph.merges, graph.unmerge,
-                views.views, views.analyze, train.train, info.info, serve.serve, serve.demo):
+for command in (
+    graph.build,
+    graph.extract,
+    graph.query,
+    graph.export,
+    graph.stats,
+    graph.merges,
+    graph.unmerge,
+    views.views,
+    views.analyze,
+    train.train,
+    info.info,
+    serve.serve,
+    serve.demo,
+):
     main.add_command(command)

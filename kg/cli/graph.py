@@ -36,9 +36,17 @@ from kg.records import IngestError
 @entities_option
 @clauses_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def build(paths: tuple[Path, ...], store_path: Path, base_iri: str | None, models: tuple[str, ...],
-          jobs: int | None, min_confidence: float | None, entities: Path | None, clauses: bool | None,
-          quiet: bool) -> None:
+def build(
+    paths: tuple[Path, ...],
+    store_path: Path,
+    base_iri: str | None,
+    models: tuple[str, ...],
+    jobs: int | None,
+    min_confidence: float | None,
+    entities: Path | None,
+    clauses: bool | None,
+    quiet: bool,
+) -> None:
     """Add the articles in PATHS (files or folders) to the store.
 
     Unchanged articles are skipped, changed ones replace their earlier version, and the whole build is
@@ -69,25 +77,41 @@ def build(paths: tuple[Path, ...], store_path: Path, base_iri: str | None, model
     bar.close()
     for note in report.notes:
         warn(note)
-    click.echo(f"{report.added} documents added, {report.replaced} replaced, {report.unchanged} unchanged, "
-               f"{len(report.errors)} skipped; {report.statements} statements and {report.new_entities} new "
-               f"entities; store {settings.store} now holds {stats['documents']} documents, "
-               f"{stats['entities']} entities, {stats['facts']} facts ({stats['quads']} quads).")
+    click.echo(
+        f"{report.added} documents added, {report.replaced} replaced, {report.unchanged} unchanged, "
+        f"{len(report.errors)} skipped; {report.statements} statements and {report.new_entities} new "
+        f"entities; store {settings.store} now holds {stats['documents']} documents, "
+        f"{stats['entities']} entities, {stats['facts']} facts ({stats['quads']} quads)."
+    )
     sys.exit(1 if report.errors else 0)
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["jsonl", *choices(DATASETS)]), default="jsonl",
-              show_default=True, help="jsonl: one statement a line; the others: RDF as `kg build` would store it.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", *choices(DATASETS)]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one statement a line; the others: RDF as `kg build` would store it.",
+)
 @base_option
 @model_option
 @jobs_option
 @confidence_option
 @entities_option
 @clauses_option
-def extract(paths: tuple[Path, ...], fmt: str, base_iri: str | None, models: tuple[str, ...],
-            jobs: int | None, min_confidence: float | None, entities: Path | None, clauses: bool | None) -> None:
+def extract(
+    paths: tuple[Path, ...],
+    fmt: str,
+    base_iri: str | None,
+    models: tuple[str, ...],
+    jobs: int | None,
+    min_confidence: float | None,
+    entities: Path | None,
+    clauses: bool | None,
+) -> None:
     """Print the statements found in PATHS without touching a store.
 
     \b
@@ -157,9 +181,14 @@ def _print_table(solutions: ox.QuerySolutions) -> None:
 @click.command()
 @click.argument("sparql")
 @store_option
-@click.option("--format", "fmt", type=click.Choice(["table", *choices(SOLUTIONS), *choices(QUERY_TRIPLES)]),
-              default="table", show_default=True,
-              help="SELECT/ASK: table, json, csv, tsv, xml. CONSTRUCT/DESCRIBE: ttl or nt (default ttl).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", *choices(SOLUTIONS), *choices(QUERY_TRIPLES)]),
+    default="table",
+    show_default=True,
+    help="SELECT/ASK: table, json, csv, tsv, xml. CONSTRUCT/DESCRIBE: ttl or nt (default ttl).",
+)
 def query(sparql: str, store_path: Path, fmt: str) -> None:
     """Run a SPARQL query (text, @FILE or - for stdin) against the store.
 
@@ -181,6 +210,7 @@ def query(sparql: str, store_path: Path, fmt: str) -> None:
     solutions = find(fmt, SOLUTIONS)
     if isinstance(result, ox.QueryTriples):
         from kg.rdf import PREFIXES
+
         serialize(result, out, find(fmt, QUERY_TRIPLES) or TURTLE, PREFIXES)
     elif solutions is not None:
         result.serialize(out, solutions.results)
@@ -192,10 +222,17 @@ def query(sparql: str, store_path: Path, fmt: str) -> None:
 
 @click.command()
 @store_option
-@click.option("--format", "fmt", type=click.Choice(choices(DATASETS)), default="trig", show_default=True,
-              help="nq, trig and jsonld keep each document's named graph; ttl, nt and xml merge them.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (default: standard output).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(choices(DATASETS)),
+    default="trig",
+    show_default=True,
+    help="nq, trig and jsonld keep each document's named graph; ttl, nt and xml merge them.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: standard output)."
+)
 def export(store_path: Path, fmt: str, output: Path | None) -> None:
     """Write the whole graph as RDF for other tools."""
     from kg.store import KGStore, StoreError
@@ -266,8 +303,10 @@ def merges(entity: str | None, store_path: Path, base_iri: str | None, fmt: str)
             click.echo(json.dumps(m.__dict__, ensure_ascii=False))
         return
     for m in found:
-        click.echo(f"{m.label!r} -> {m.entity_label} ({m.reason}, {m.confidence:.2f}) in "
-                   f"{m.title or m.document} at {m.start}\n    {m.iri}")
+        click.echo(
+            f"{m.label!r} -> {m.entity_label} ({m.reason}, {m.confidence:.2f}) in "
+            f"{m.title or m.document} at {m.start}\n    {m.iri}"
+        )
     click.echo(f"({plural(len(found), 'merge')})", err=True)
 
 
@@ -303,5 +342,3 @@ def unmerge(merge_iris: tuple[str, ...], store_path: Path, base_iri: str | None,
     for m in chosen:
         click.echo(f"{m.label!r} is no longer taken to mean {m.entity_label}")
     click.echo(f"{plural(len(redone), 'document')} resolved again", err=True)
-
-

@@ -25,9 +25,14 @@ def _pipeline(name: str) -> dict:
     except OSError as err:
         return {"pipeline": name, "error": f"not installed ({err})"}
     meta = nlp.meta
-    return {"pipeline": name, "name": f"{meta.get('lang')}_{meta.get('name')}", "version": meta.get("version"),
-            "path": str(nlp.path), "components": nlp.pipe_names,
-            "trained_on": [source.get("name") for source in meta.get("sources", [])]}
+    return {
+        "pipeline": name,
+        "name": f"{meta.get('lang')}_{meta.get('name')}",
+        "version": meta.get("version"),
+        "path": str(nlp.path),
+        "components": nlp.pipe_names,
+        "trained_on": [source.get("name") for source in meta.get("sources", [])],
+    }
 
 
 def _models() -> list[dict]:
@@ -39,12 +44,24 @@ def _models() -> list[dict]:
     out = []
     for path, what in ((NAMES_FILE, "name recogniser (English)"), (MODEL_FILE, "relation classifier (English)")):
         info = json.loads(path.read_text()).get("info", {})
-        out.append({"model": what, "path": str(path), "trained_on": info.get("trained_on"),
-                    "pipeline": info.get("pipeline"), "dev_f1": info.get("dev_f1", info.get("dev_names_f1"))})
+        out.append(
+            {
+                "model": what,
+                "path": str(path),
+                "trained_on": info.get("trained_on"),
+                "pipeline": info.get("pipeline"),
+                "dev_f1": info.get("dev_f1", info.get("dev_names_f1")),
+            }
+        )
     judged = sum(1 for line in JUDGEMENTS_FILE.read_text(encoding="utf-8").splitlines() if line.strip())
-    out.append({"model": "statement confidence calibration", "path": str(CALIBRATION_FILE),
-                "trained_on": f"CoNLL04 dev: the classifier's statements against its gold, and {judged} judged "
-                              f"pattern statements ({JUDGEMENTS_FILE.name})"})
+    out.append(
+        {
+            "model": "statement confidence calibration",
+            "path": str(CALIBRATION_FILE),
+            "trained_on": f"CoNLL04 dev: the classifier's statements against its gold, and {judged} judged "
+            f"pattern statements ({JUDGEMENTS_FILE.name})",
+        }
+    )
     return out
 
 
@@ -58,19 +75,31 @@ def info(store_path: Path, models: tuple[str, ...], fmt: str) -> None:
     from kg.extract import lang as languages
 
     settings = make_settings(store_path, models=models)
-    store = {"path": str(settings.store.resolve()), "exists": settings.store.is_dir(),
-             "bytes": _size(settings.store) if settings.store.is_dir() else 0}
-    report = {"kg": __version__, "store": store,
-              "languages": {code: _pipeline(settings.models[code]) if code in settings.models else
-                            {"pipeline": None, "error": f"no pipeline configured (KG_MODEL_{code.upper()})"}
-                            for code in languages.codes()},
-              "models": _models()}
+    store = {
+        "path": str(settings.store.resolve()),
+        "exists": settings.store.is_dir(),
+        "bytes": _size(settings.store) if settings.store.is_dir() else 0,
+    }
+    report = {
+        "kg": __version__,
+        "store": store,
+        "languages": {
+            code: _pipeline(settings.models[code])
+            if code in settings.models
+            else {"pipeline": None, "error": f"no pipeline configured (KG_MODEL_{code.upper()})"}
+            for code in languages.codes()
+        },
+        "models": _models(),
+    }
     if fmt == "json":
         click.echo(json.dumps(report, indent=1))
         return
     click.echo(f"kg {__version__}")
-    click.echo(f"store     {store['path']} ({store['bytes'] / 1e6:,.1f} MB)" if store["exists"] else
-               f"store     {store['path']} (not built yet)")
+    click.echo(
+        f"store     {store['path']} ({store['bytes'] / 1e6:,.1f} MB)"
+        if store["exists"]
+        else f"store     {store['path']} (not built yet)"
+    )
     for code, pipeline in report["languages"].items():
         if "error" in pipeline:
             click.echo(f"{code:<9} {pipeline['pipeline'] or '-'}: {pipeline['error']}")

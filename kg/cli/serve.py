@@ -36,19 +36,30 @@ def _address_in_use(host: str, port: int) -> str | None:
     return None
 
 
-def _serve(store_path: Path, base_iri: str | None, host: str, port: int, query_timeout: float | None,
-           max_result_mb: float | None, update_token: str | None, query_workers: int | None,
-           access_log: bool) -> None:
+def _serve(
+    store_path: Path,
+    base_iri: str | None,
+    host: str,
+    port: int,
+    query_timeout: float | None,
+    max_result_mb: float | None,
+    update_token: str | None,
+    query_workers: int | None,
+    access_log: bool,
+) -> None:
     from kg.store import KGStore, StoreError, generations
     from kg.web.config import ServeSettings
     from kg.web.server import serve as run_server
 
     defaults = ServeSettings()
     settings = ServeSettings(
-        store=store_path, base_iri=base_iri or defaults.base_iri,
+        store=store_path,
+        base_iri=base_iri or defaults.base_iri,
         query_timeout=query_timeout or defaults.query_timeout,
         max_result_bytes=int(max_result_mb * 1_000_000) if max_result_mb else defaults.max_result_bytes,
-        update_token=update_token or None, query_workers=query_workers or defaults.query_workers)
+        update_token=update_token or None,
+        query_workers=query_workers or defaults.query_workers,
+    )
     try:
         if generations.current(store_path) is None:
             KGStore(store_path).close()
@@ -59,30 +70,52 @@ def _serve(store_path: Path, base_iri: str | None, host: str, port: int, query_t
     if problem:
         fail(f"cannot listen on {host}:{port} ({problem}); choose another --port")
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
-    click.echo(f"Serving {store_path} on http://{shown}:{port}/ (graph browser at /, query page at /query, "
-               "SPARQL at /sparql, export at /export; "
-               f"queries stop after {settings.query_timeout:g} s; "
-               f"{'updates need the token' if settings.update_token else 'read-only'}). Ctrl-C stops.", err=True)
+    click.echo(
+        f"Serving {store_path} on http://{shown}:{port}/ (graph browser at /, query page at /query, "
+        "SPARQL at /sparql, export at /export; "
+        f"queries stop after {settings.query_timeout:g} s; "
+        f"{'updates need the token' if settings.update_token else 'read-only'}). Ctrl-C stops.",
+        err=True,
+    )
     run_server(settings, host, port, access_log=access_log)
 
 
 def serve_options(function):
     """The options of `kg serve`, shared with `kg demo`."""
     options = [
-        click.option("--host", default="127.0.0.1", show_default=True,
-                     help="Address to listen on (0.0.0.0: every interface)."),
+        click.option(
+            "--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every interface)."
+        ),
         click.option("--port", type=click.IntRange(1, 65535), default=_DEFAULT_PORT, show_default=True),
-        click.option("--query-timeout", type=click.FloatRange(min=0, min_open=True), envvar="KG_QUERY_TIMEOUT",
-                     default=None, help="Seconds a query may run before it is stopped and answered with 503 "
-                                        "(env KG_QUERY_TIMEOUT; default 30)."),
-        click.option("--max-result-mb", type=click.FloatRange(min=0, min_open=True), envvar="KG_MAX_RESULT_MB",
-                     default=None, help="Largest query result served, in MB; larger ones get 413 (env "
-                                        "KG_MAX_RESULT_MB; default 100)."),
-        click.option("--update-token", envvar="KG_UPDATE_TOKEN", default=None,
-                     help="Allow SPARQL Update for requests with 'Authorization: Bearer TOKEN' (env KG_UPDATE_TOKEN; "
-                          "default: read-only)."),
-        click.option("--query-workers", type=click.IntRange(min=1), envvar="KG_QUERY_WORKERS", default=None,
-                     help="Processes answering queries at once (env KG_QUERY_WORKERS; default two per core)."),
+        click.option(
+            "--query-timeout",
+            type=click.FloatRange(min=0, min_open=True),
+            envvar="KG_QUERY_TIMEOUT",
+            default=None,
+            help="Seconds a query may run before it is stopped and answered with 503 "
+            "(env KG_QUERY_TIMEOUT; default 30).",
+        ),
+        click.option(
+            "--max-result-mb",
+            type=click.FloatRange(min=0, min_open=True),
+            envvar="KG_MAX_RESULT_MB",
+            default=None,
+            help="Largest query result served, in MB; larger ones get 413 (env KG_MAX_RESULT_MB; default 100).",
+        ),
+        click.option(
+            "--update-token",
+            envvar="KG_UPDATE_TOKEN",
+            default=None,
+            help="Allow SPARQL Update for requests with 'Authorization: Bearer TOKEN' (env KG_UPDATE_TOKEN; "
+            "default: read-only).",
+        ),
+        click.option(
+            "--query-workers",
+            type=click.IntRange(min=1),
+            envvar="KG_QUERY_WORKERS",
+            default=None,
+            help="Processes answering queries at once (env KG_QUERY_WORKERS; default two per core).",
+        ),
         click.option("--access-log", is_flag=True, help="Log every request on stderr."),
         base_option,
         store_option,
@@ -114,25 +147,43 @@ def serve(**options) -> None:
 
 @click.command()
 @serve_options
-@click.option("--serve/--no-serve", "then_serve", default=True, show_default=True,
-              help="Serve the graph once it is built.")
+@click.option(
+    "--serve/--no-serve", "then_serve", default=True, show_default=True, help="Serve the graph once it is built."
+)
 @click.pass_context
 def demo(ctx: click.Context, then_serve: bool, **options) -> None:
     """Build the bundled sample articles into the store, show what the graph holds and serve it."""
     store_path = options["store_path"]
-    click.echo(f"Building {sample_folder()} into {store_path}, with the known entities of {sample_entities()} ...",
-               err=True)
+    click.echo(
+        f"Building {sample_folder()} into {store_path}, with the known entities of {sample_entities()} ...", err=True
+    )
     try:
-        ctx.invoke(build, paths=(sample_folder(),), store_path=store_path, base_iri=options["base_iri"], models=(),
-                   jobs=None, min_confidence=None, entities=sample_entities(), clauses=None, quiet=False)
+        ctx.invoke(
+            build,
+            paths=(sample_folder(),),
+            store_path=store_path,
+            base_iri=options["base_iri"],
+            models=(),
+            jobs=None,
+            min_confidence=None,
+            entities=sample_entities(),
+            clauses=None,
+            quiet=False,
+        )
     except SystemExit as done:
         if done.code:
             raise
     click.echo("\nMost connected entities:")
-    ctx.invoke(query, store_path=store_path, fmt="table", sparql=(
-        "SELECT ?entity (COUNT(DISTINCT ?st) AS ?statements) WHERE { ?st a kg:Statement . "
-        "{ ?st rdf:subject ?e } UNION { ?st rdf:object ?e } ?e rdfs:label ?entity "
-        "FILTER EXISTS { ?e kg:mentionedIn ?d } } "
-        "GROUP BY ?entity ORDER BY DESC(?statements) ?entity LIMIT 10"))
+    ctx.invoke(
+        query,
+        store_path=store_path,
+        fmt="table",
+        sparql=(
+            "SELECT ?entity (COUNT(DISTINCT ?st) AS ?statements) WHERE { ?st a kg:Statement . "
+            "{ ?st rdf:subject ?e } UNION { ?st rdf:object ?e } ?e rdfs:label ?entity "
+            "FILTER EXISTS { ?e kg:mentionedIn ?d } } "
+            "GROUP BY ?entity ORDER BY DESC(?statements) ?entity LIMIT 10"
+        ),
+    )
     if then_serve:
         _serve(**options)

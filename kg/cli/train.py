@@ -16,17 +16,41 @@ def train() -> None:
 
 
 @train.command("relations")
-@click.option("--train", "train_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default="../shared/data/conll04/conll04_train.json", show_default=True, help="CoNLL04 JSON to train on.")
-@click.option("--dev", "dev_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default="../shared/data/conll04/conll04_dev.json", show_default=True, help="CoNLL04 JSON to score on.")
-@click.option("--output-dir", "-o", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where to write the two models (default: where kg reads them, kg/extract/models/).")
-@click.option("-C", "c", type=click.FloatRange(min=0, min_open=True), default=1.0, show_default=True,
-              help="Inverse regularisation strength of the logistic regressions.")
+@click.option(
+    "--train",
+    "train_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default="../shared/data/conll04/conll04_train.json",
+    show_default=True,
+    help="CoNLL04 JSON to train on.",
+)
+@click.option(
+    "--dev",
+    "dev_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default="../shared/data/conll04/conll04_dev.json",
+    show_default=True,
+    help="CoNLL04 JSON to score on.",
+)
+@click.option(
+    "--output-dir",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the two models (default: where kg reads them, kg/extract/models/).",
+)
+@click.option(
+    "-C",
+    "c",
+    type=click.FloatRange(min=0, min_open=True),
+    default=1.0,
+    show_default=True,
+    help="Inverse regularisation strength of the logistic regressions.",
+)
 @model_option
-def train_relations(train_file: Path, dev_file: Path, output_dir: Path | None, c: float,
-                    models: tuple[str, ...]) -> None:
+def train_relations(
+    train_file: Path, dev_file: Path, output_dir: Path | None, c: float, models: tuple[str, ...]
+) -> None:
     """Train the name recogniser and the relation classifier on CoNLL04 and print their dev scores.
 
     Names count when their boundaries and class (person, organisation, place) match the gold. Relations
@@ -55,8 +79,9 @@ def train_relations(train_file: Path, dev_file: Path, output_dir: Path | None, c
     given = evaluate(classifier, dev_set, gold_entities=True, threshold=THRESHOLD)
     info = {"pipeline": settings.models["en"], "dev_names_f1": round(names.f1, 3)}
     classifier.names.info.update(info)
-    classifier.relations.info.update({**info, "dev_f1": round(end_to_end.f1, 3),
-                                      "dev_f1_gold_entities": round(given.f1, 3), "threshold": THRESHOLD})
+    classifier.relations.info.update(
+        {**info, "dev_f1": round(end_to_end.f1, 3), "dev_f1_gold_entities": round(given.f1, 3), "threshold": THRESHOLD}
+    )
     for model in (classifier.names, classifier.relations):
         path = output_dir / model.FILE.name if output_dir else model.FILE
         model.save(path)
@@ -70,20 +95,40 @@ def train_relations(train_file: Path, dev_file: Path, output_dir: Path | None, c
 
 
 @train.command("calibration")
-@click.option("--dev", "dev_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default="../shared/data/conll04/conll04_dev.json", show_default=True,
-              help="CoNLL04 JSON the CoNLL04 judgements were made on.")
-@click.option("--news", "news_folder", type=click.Path(file_okay=False, path_type=Path),
-              default="../shared/eval/news", show_default=True,
-              help="Folder of the news articles (NAME.txt) the news judgements were made on; if it is missing, "
-                   "only the CoNLL04 judgements are used.")
-@click.option("--judgements", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="Judged statements (default: kg/extract/models/statement_judgements.jsonl).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Where to write the calibration (default: the one kg uses, kg/extract/models/confidence.json).")
+@click.option(
+    "--dev",
+    "dev_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default="../shared/data/conll04/conll04_dev.json",
+    show_default=True,
+    help="CoNLL04 JSON the CoNLL04 judgements were made on.",
+)
+@click.option(
+    "--news",
+    "news_folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="../shared/eval/news",
+    show_default=True,
+    help="Folder of the news articles (NAME.txt) the news judgements were made on; if it is missing, "
+    "only the CoNLL04 judgements are used.",
+)
+@click.option(
+    "--judgements",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Judged statements (default: kg/extract/models/statement_judgements.jsonl).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the calibration (default: the one kg uses, kg/extract/models/confidence.json).",
+)
 @model_option
-def train_calibration(dev_file: Path, news_folder: Path, judgements: Path | None, output: Path | None,
-                      models: tuple[str, ...]) -> None:
+def train_calibration(
+    dev_file: Path, news_folder: Path, judgements: Path | None, output: Path | None, models: tuple[str, ...]
+) -> None:
     """Fit statement confidences on the judged statements and print how reliable they are.
 
     Pattern statements: a logistic regression over the judged statements' construction, mention kinds and
@@ -101,21 +146,27 @@ def train_calibration(dev_file: Path, news_folder: Path, judgements: Path | None
     settings = make_settings(models=models)
     try:
         dev_set = read_conll04(dev_file, load_pipeline(settings.models["en"]))
-        judged = judged_statements(dev_file, news_folder if news_folder.is_dir() else None,
-                                   judgements or JUDGEMENTS_FILE, settings)
+        judged = judged_statements(
+            dev_file, news_folder if news_folder.is_dir() else None, judgements or JUDGEMENTS_FILE, settings
+        )
     except PipelineError as err:
         fail(str(err))
     except (ValueError, KeyError, TypeError) as err:
         fail(f"{dev_file} or {judgements or JUDGEMENTS_FILE}: not CoNLL04 JSON / judgements ({err})")
     gold = classifier_examples(Classifier.load(), dev_set)
-    click.echo(f"{len(judged.statements) + len(judged.classified)} judged statements ({judged.unmatched} "
-               f"judgements matched nothing), {len(gold)} classifier statements on CoNLL04 gold", err=True)
+    click.echo(
+        f"{len(judged.statements) + len(judged.classified)} judged statements ({judged.unmatched} "
+        f"judgements matched nothing), {len(gold)} classifier statements on CoNLL04 gold",
+        err=True,
+    )
     classified = gold + judged.classified
     corpora = judged.statement_corpora + ["conll04 gold"] * len(gold) + ["news"] * len(judged.classified)
     scored = reliability(judged.statements, classified)
-    for name, wanted in (("news, facts (what kg outputs by default)", {"news"}),
-                         ("news, facts and open clauses", {"news", "news clauses"}),
-                         ("CoNLL04 dev", {"conll04", "conll04 clauses"})):
+    for name, wanted in (
+        ("news, facts (what kg outputs by default)", {"news"}),
+        ("news, facts and open clauses", {"news", "news clauses"}),
+        ("CoNLL04 dev", {"conll04", "conll04 clauses"}),
+    ):
         _print_reliability(name, [(conf, right) for i, conf, right in scored if corpora[i] in wanted])
     calibration = fit_calibration(judged.statements, classified)
     calibration.save(output or CALIBRATION_FILE)
@@ -125,14 +176,17 @@ def train_calibration(dev_file: Path, news_folder: Path, judgements: Path | None
 def _print_reliability(corpus: str, scored: list[tuple[float, bool]]) -> None:
     """How often the judged statements of a corpus were right at each confidence (cross-validated), how
     many distinct confidences they got, and the lowest --min-confidence that keeps 75% right."""
-    click.echo(f"{corpus}: {len(scored)} judged statements (each counted in 3 fold splits), "
-               f"{sum(r for _, r in scored) / max(1, len(scored)):.0%} right")
+    click.echo(
+        f"{corpus}: {len(scored)} judged statements (each counted in 3 fold splits), "
+        f"{sum(r for _, r in scored) / max(1, len(scored)):.0%} right"
+    )
     for low in (0.0, 0.5, 0.6, 0.7, 0.8, 0.9):
         high = 0.5 if low == 0.0 else low + 0.1
         inside = [right for conf, right in scored if low <= conf < high or (high == 1.0 and conf == 1.0)]
         if inside:
-            click.echo(f"  confidence {low:.1f}-{high:.1f}: {len(inside):4} statements, "
-                       f"{sum(inside) / len(inside):.0%} right")
+            click.echo(
+                f"  confidence {low:.1f}-{high:.1f}: {len(inside):4} statements, {sum(inside) / len(inside):.0%} right"
+            )
     top = [right for conf, right in scored if conf >= 0.8]
     click.echo(f"  confidence >= 0.8: {len(top)} statements, {sum(top) / max(1, len(top)):.0%} right")
     common = sorted(v for v, n in Counter(conf for conf, _ in scored).items() if n >= 0.01 * len(scored))
@@ -140,18 +194,34 @@ def _print_reliability(corpus: str, scored: list[tuple[float, bool]]) -> None:
     for cut in sorted({conf for conf, _ in scored}):
         kept = [right for conf, right in scored if conf >= cut]
         if kept and sum(kept) >= 0.75 * len(kept):
-            click.echo(f"  from confidence {cut}: {len(kept)} statements ({len(kept) / len(scored):.0%}), "
-                       f"{sum(kept) / len(kept):.0%} right")
+            click.echo(
+                f"  from confidence {cut}: {len(kept)} statements ({len(kept) / len(scored):.0%}), "
+                f"{sum(kept) / len(kept):.0%} right"
+            )
             break
 
 
 @train.command("portuguese")
-@click.option("--shared", type=click.Path(exists=True, file_okay=False, path_type=Path), default="../shared",
-              show_default=True, help="Folder holding data/ud-portuguese and data/ner-portuguese.")
-@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where to write the pipeline (default: the one kg ships, kg/extract/lang/pt/pipeline).")
-@click.option("--work", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Keep the converted corpora and intermediate models here (default: a temporary folder).")
+@click.option(
+    "--shared",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default="../shared",
+    show_default=True,
+    help="Folder holding data/ud-portuguese and data/ner-portuguese.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the pipeline (default: the one kg ships, kg/extract/lang/pt/pipeline).",
+)
+@click.option(
+    "--work",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Keep the converted corpora and intermediate models here (default: a temporary folder).",
+)
 @click.option("--wikiann", is_flag=True, help="Add WikiANN to the names' training data.")
 def train_portuguese(shared: Path, output: Path | None, work: Path | None, wikiann: bool) -> None:
     """Train kg's Portuguese spaCy pipeline from UD Portuguese and HAREM/Paramopama (on the CPU, under an

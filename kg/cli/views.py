@@ -9,8 +9,9 @@ import click
 
 from kg.cli.common import base_option, fail, make_settings, plural, store_option
 
-format_option = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-                             show_default=True)
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 
 
 def _view(store_path: Path, base_iri: str | None):
@@ -68,8 +69,10 @@ def central(by: str, limit: int, store_path: Path, base_iri: str | None, fmt: st
         return
     click.echo(f"{'entity':32} {'type':14} {'pagerank':>9} {'degree':>7} {'betweenness':>11}")
     for row in rows:
-        click.echo(f"{row['label'][:32]:32} {row['type']:14} {row['pagerank']:9.4f} {row['degree']:7.3f} "
-                   f"{row['betweenness']:11.4f}")
+        click.echo(
+            f"{row['label'][:32]:32} {row['type']:14} {row['pagerank']:9.4f} {row['degree']:7.3f} "
+            f"{row['betweenness']:11.4f}"
+        )
 
 
 @views.command()
@@ -111,10 +114,22 @@ def neighbours(entity: str, depth: int, co_mentions: bool, store_path: Path, bas
         edges = [{"a": a, "b": b, "sentences": w} for a, b, w in ego.edges(data="weight")]
         lines = [f"{label[e['a']]} -- {label[e['b']]} ({plural(e['sentences'], 'sentence')})" for e in edges]
     else:
-        edges = [{"subject": a, "predicate": p, "label": d["label"], "object": b, "confidence": d["confidence"],
-                  "statements": d["statements"]} for a, b, p, d in ego.edges(keys=True, data=True)]
-        lines = [f"{label[e['subject']]} --{e['label']}--> {label[e['object']]} "
-                 f"({e['confidence']:.2f}, {plural(e['statements'], 'statement')})" for e in edges]
+        edges = [
+            {
+                "subject": a,
+                "predicate": p,
+                "label": d["label"],
+                "object": b,
+                "confidence": d["confidence"],
+                "statements": d["statements"],
+            }
+            for a, b, p, d in ego.edges(keys=True, data=True)
+        ]
+        lines = [
+            f"{label[e['subject']]} --{e['label']}--> {label[e['object']]} "
+            f"({e['confidence']:.2f}, {plural(e['statements'], 'statement')})"
+            for e in edges
+        ]
     if fmt == "json":
         click.echo(json.dumps({"nodes": [_describe(view, n) for n in ego], "edges": edges}, ensure_ascii=False))
         return
@@ -169,5 +184,7 @@ def analyze(store_path: Path, base_iri: str | None) -> None:
             done = run_analysis(store, settings.base_iri)
     except StoreError as err:
         fail(str(err))
-    click.echo(f"{done.entities} entities, {done.links} links, {done.communities} communities written to "
-               f"{settings.base_iri}analytics")
+    click.echo(
+        f"{done.entities} entities, {done.links} links, {done.communities} communities written to "
+        f"{settings.base_iri}analytics"
+    )

@@ -31,9 +31,11 @@ from kg.records import Document, Extraction, Sentence
 __all__ = ["Extractor", "PipelineError", "load_pipeline"]
 
 # "LIMA, Peru — ", "TOULOUSE, France (Reuters) - ", "LONDON, Nov 23 (Reuters) - " opening a paragraph
-_DATELINE = re.compile(r"[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*"  # the place, in capitals
-                       r"(?:, [\w.'-]+(?: [\w.'-]+)*)?(?: \([A-Z][\w ]*\))?"  # its region or date, the agency
-                       r" +[—–-]{1,2} +(?=\S)")
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*"  # the place, in capitals
+    r"(?:, [\w.'-]+(?: [\w.'-]+)*)?(?: \([A-Z][\w ]*\))?"  # its region or date, the agency
+    r" +[—–-]{1,2} +(?=\S)"
+)
 
 
 def _pieces(text: str) -> Iterator[tuple[int, str, int]]:
@@ -44,7 +46,7 @@ def _pieces(text: str) -> Iterator[tuple[int, str, int]]:
         start = paragraph.start()
         if dateline and dateline.end() <= 60:
             yield start, dateline.group().rstrip(" —–-"), start
-            yield start + dateline.end(), paragraph.group()[dateline.end():], start
+            yield start + dateline.end(), paragraph.group()[dateline.end() :], start
         else:
             yield start, paragraph.group(), start
 
@@ -61,7 +63,8 @@ def load_pipeline(name: str) -> Language:
     except OSError as err:
         raise PipelineError(
             f"spaCy pipeline '{name}' is not installed (pip install it, or name another with "
-            f"KG_MODEL_EN / --model): {err}") from err
+            f"KG_MODEL_EN / --model): {err}"
+        ) from err
     pack = languages.get(nlp.lang)
     if pack is not None and pack.adapt is not None:
         pack.adapt(nlp)
@@ -178,8 +181,10 @@ class Extractor:
             main = document.lang if self.pipeline(document.lang) is not None else read[0][1]
             extraction.name_words = languages.get(main).name_words
             if missing:
-                extraction.notes.append(f"paragraphs in {', '.join(sorted(missing))} left out: no pipeline for "
-                                        f"{'that language' if len(missing) == 1 else 'those languages'}")
+                extraction.notes.append(
+                    f"paragraphs in {', '.join(sorted(missing))} left out: no pipeline for "
+                    f"{'that language' if len(missing) == 1 else 'those languages'}"
+                )
         for lang, items in queues.items():
             docs = self.pipeline(lang).pipe((text for *_, text in items), batch_size=self.batch_size)
             for (e, k, _), doc in zip(items, docs, strict=True):

@@ -37,9 +37,16 @@ def statement_features(pattern: str, subject: Argument, obj: Argument, reach: in
     kinds = [_kind(arg) for arg in (subject, obj)]
     bucket = next((f"<{b}" for b in SPAN_BUCKETS if reach < b), f">={SPAN_BUCKETS[-1]}")
     words = min(len(obj.text.split()), 3)
-    return [f"pattern={pattern}", f"subject={kinds[0]}", f"object={kinds[1]}", f"object_words={words}",
-            f"ends={kinds[0]}-{kinds[1]}", f"types={_type(subject)}-{_type(obj)}", f"span{bucket}",
-            f"hedged={hedged}"]
+    return [
+        f"pattern={pattern}",
+        f"subject={kinds[0]}",
+        f"object={kinds[1]}",
+        f"object_words={words}",
+        f"ends={kinds[0]}-{kinds[1]}",
+        f"types={_type(subject)}-{_type(obj)}",
+        f"span{bucket}",
+        f"hedged={hedged}",
+    ]
 
 
 def _type(arg: Argument) -> str:
@@ -74,15 +81,27 @@ class Calibration:
     @classmethod
     def load(cls, path: Path = CALIBRATION_FILE) -> Calibration:
         data = json.loads(path.read_text())
-        return cls(data["intercept"], data["weights"], tuple(data["platt"]),
-                   [tuple(point) for point in data.get("curve", [])], data.get("info", {}))
+        return cls(
+            data["intercept"],
+            data["weights"],
+            tuple(data["platt"]),
+            [tuple(point) for point in data.get("curve", [])],
+            data.get("info", {}),
+        )
 
     def save(self, path: Path = CALIBRATION_FILE) -> None:
-        path.write_text(json.dumps({"intercept": round(self.intercept, 4),
-                                    "weights": {f: round(w, 4) for f, w in sorted(self.weights.items())},
-                                    "platt": [round(v, 4) for v in self.platt],
-                                    "curve": [[round(x, 4), round(y, 4)] for x, y in self.curve],
-                                    "info": self.info}, indent=1))
+        path.write_text(
+            json.dumps(
+                {
+                    "intercept": round(self.intercept, 4),
+                    "weights": {f: round(w, 4) for f, w in sorted(self.weights.items())},
+                    "platt": [round(v, 4) for v in self.platt],
+                    "curve": [[round(x, 4), round(y, 4)] for x, y in self.curve],
+                    "info": self.info,
+                },
+                indent=1,
+            )
+        )
 
     def _mapped(self, score: float) -> float:
         """The isotonic curve at `score` (linear between its points, flat beyond them)."""

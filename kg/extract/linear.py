@@ -34,8 +34,12 @@ class LinearModel:
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         rounded = {f: [round(w, 4) for w in ws] for f, ws in sorted(self.weights.items())}
-        path.write_text(json.dumps({"classes": self.classes, "intercept": self.intercept, "info": self.info,
-                                    "weights": rounded}, separators=(",", ":")))
+        path.write_text(
+            json.dumps(
+                {"classes": self.classes, "intercept": self.intercept, "info": self.info, "weights": rounded},
+                separators=(",", ":"),
+            )
+        )
 
     def probabilities(self, features: list[str]) -> dict[str, float]:
         """The probability of each class given the features that are present."""

@@ -32,20 +32,50 @@ _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT"
 OFFERED = {"ORG": "Org"}
 _JOINERS = {",", ".", "'s", "'", "(", ")", "-", "&", ":", "/"}
 _ARTICLES = {"the", "a", "an"}
-HONORIFICS = {"mr.", "mrs.", "ms.", "miss", "dr.", "gov.", "sen.", "rep.", "gen.", "col.", "lt.", "sgt.", "capt.",
-              "prof.", "rev.", "sir", "lord", "lady", "prince", "princess", "king", "queen", "pope", "judge"}
+HONORIFICS = {
+    "mr.",
+    "mrs.",
+    "ms.",
+    "miss",
+    "dr.",
+    "gov.",
+    "sen.",
+    "rep.",
+    "gen.",
+    "col.",
+    "lt.",
+    "sgt.",
+    "capt.",
+    "prof.",
+    "rev.",
+    "sir",
+    "lord",
+    "lady",
+    "prince",
+    "princess",
+    "king",
+    "queen",
+    "pope",
+    "judge",
+}
 
 
-def trim(span: Span, leading: set[str] | frozenset[str], keep_period: bool = False,
-         possessive_tags: frozenset[str] = frozenset({"POS"})) -> Span:
+def trim(
+    span: Span,
+    leading: set[str] | frozenset[str],
+    keep_period: bool = False,
+    possessive_tags: frozenset[str] = frozenset({"POS"}),
+) -> Span:
     """The span without leading `leading` words or punctuation and without trailing possessives (tagged
     one of `possessive_tags`) or punctuation (as tagged: "%" in "1%" is a noun) (a final "." kept with
     `keep_period`, as CoNLL04 keeps "Mich .")."""
     doc, start, end = span.doc, span.start, span.end
     while start < end and (doc[start].lower_ in leading or doc[start].pos_ == "PUNCT"):
         start += 1
-    while end > start and (doc[end - 1].tag_ in possessive_tags or
-                           (doc[end - 1].pos_ == "PUNCT" and not (keep_period and doc[end - 1].text == "."))):
+    while end > start and (
+        doc[end - 1].tag_ in possessive_tags
+        or (doc[end - 1].pos_ == "PUNCT" and not (keep_period and doc[end - 1].text == "."))
+    ):
         end -= 1
     return doc[start:end]
 
@@ -53,8 +83,11 @@ def trim(span: Span, leading: set[str] | frozenset[str], keep_period: bool = Fal
 def _is_core(tok: Token) -> bool:
     """A token a name can start or end with: a proper noun, a capitalised word other than a function word
     ("The", "He" at the start of a sentence), or a number in a name."""
-    return tok.pos_ == "PROPN" or (tok.text[:1].isupper() and not (tok.is_stop and tok.ent_iob_ == "O")) or \
-        (tok.ent_type_ in _NAME_LABELS and tok.text[:1].isdigit())
+    return (
+        tok.pos_ == "PROPN"
+        or (tok.text[:1].isupper() and not (tok.is_stop and tok.ent_iob_ == "O"))
+        or (tok.ent_type_ in _NAME_LABELS and tok.text[:1].isdigit())
+    )
 
 
 def _is_joiner(tok: Token) -> bool:
@@ -89,8 +122,14 @@ class SentenceNames:
             trimmed = trim(ent, _ARTICLES, keep_period=True)
             for i in range(ent.start, ent.end):
                 self.entity_at[i - self.offset] = len(self.entities)
-            self.entities.append((ent.start - self.offset, ent.end - self.offset, ent.label_,
-                                  (trimmed.start - self.offset, trimmed.end - self.offset)))
+            self.entities.append(
+                (
+                    ent.start - self.offset,
+                    ent.end - self.offset,
+                    ent.label_,
+                    (trimmed.start - self.offset, trimmed.end - self.offset),
+                )
+            )
 
     def candidates(self) -> set[tuple[int, int]]:
         """(start, end) doc token offsets of the spans that could be names: runs of core tokens and joiners
@@ -117,8 +156,14 @@ class SentenceNames:
     def _cut(self, k: int) -> bool:
         """Whether a name can begin at token k (and the one before end at k - 1)."""
         core, iob = self.core, self.iob
-        return not core[k - 1] or not core[k] or iob[k] == "B" or (iob[k] == "O" and iob[k - 1] != "O") or \
-            self.lower[k - 1] in HONORIFICS or self.ent_type[k - 1] == "TITLE"
+        return (
+            not core[k - 1]
+            or not core[k]
+            or iob[k] == "B"
+            or (iob[k] == "O" and iob[k - 1] != "O")
+            or self.lower[k - 1] in HONORIFICS
+            or self.ent_type[k - 1] == "TITLE"
+        )
 
     def _root(self, start: int, end: int) -> Token:
         for i in range(start, end):
@@ -141,8 +186,13 @@ class SentenceNames:
             ent_start, ent_end, label, trimmed = self.entities[k]
             if trimmed == (start, end):
                 ner = label
-            inside = "in" if ent_start <= start and end <= ent_end else \
-                "cover" if start <= ent_start and ent_end <= end else "cross"
+            inside = (
+                "in"
+                if ent_start <= start and end <= ent_end
+                else "cover"
+                if start <= ent_start and ent_end <= end
+                else "cross"
+            )
             feats.append(f"nerov={label}|{inside}")
             if ent_start == start:
                 feats.append(f"nerstart={label}")
@@ -151,21 +201,33 @@ class SentenceNames:
         root = self._root(start, end)
         head = root.head.lemma_.lower()
         keyed = [
-            f"len={min(end - start, 6)}", f"first={lower[start]}", f"last={lower[end - 1]}",
-            f"suf3={lower[end - 1][-3:]}", "shapes=" + " ".join(self.shape[start:end]),
-            f"prev={prev}", f"next={after}", f"dep={root.dep_}",
+            f"len={min(end - start, 6)}",
+            f"first={lower[start]}",
+            f"last={lower[end - 1]}",
+            f"suf3={lower[end - 1][-3:]}",
+            "shapes=" + " ".join(self.shape[start:end]),
+            f"prev={prev}",
+            f"next={after}",
+            f"dep={root.dep_}",
         ]
         feats += [
-            f"ner={ner}", *(f"w={w}" for w in lower[start:end]), "pos=" + " ".join(self.pos[start:end]),
-            f"prev2={before2}_{prev}", f"next2={after}_{after2}",
+            f"ner={ner}",
+            *(f"w={w}" for w in lower[start:end]),
+            "pos=" + " ".join(self.pos[start:end]),
+            f"prev2={before2}_{prev}",
+            f"next2={after}_{after2}",
             f"prevshape={self.shape[start - 1] if start else '<s>'}",
             f"nextshape={self.shape[end] if end < n else '</s>'}",
-            f"prevcore={bool(start) and self.core[start - 1]}", f"nextcore={end < n and self.core[end]}",
+            f"prevcore={bool(start) and self.core[start - 1]}",
+            f"nextcore={end < n and self.core[end]}",
             f"prevent={self.ent_type[start - 1] if start else '<s>'}",
             f"nextent={self.ent_type[end] if end < n else '</s>'}",
-            f"head={head}", f"deph={root.dep_}|{head}", f"rootlemma={root.lemma_.lower()}",
+            f"head={head}",
+            f"deph={root.dep_}|{head}",
+            f"rootlemma={root.lemma_.lower()}",
             "punct=" + "".join(sorted(set(self.punct[start:end]) - {""})),
-            f"allupper={all(self.upper[start:end])}", f"sentstart={start == 0}",
+            f"allupper={all(self.upper[start:end])}",
+            f"sentstart={start == 0}",
         ]
         if start and prev in HONORIFICS:
             feats.append("honorific_before")
@@ -207,8 +269,11 @@ class NameModel(LinearModel):
                 if not taken.isdisjoint(range(start, end)):
                     continue
                 taken.update(range(start, end))
-                classes = {c: p / best for c, p in probs.items()
-                           if c != NONE and (p == best or (doubt is not None and p >= doubt * best))}
+                classes = {
+                    c: p / best
+                    for c, p in probs.items()
+                    if c != NONE and (p == best or (doubt is not None and p >= doubt * best))
+                }
                 if doubt is not None and ner in OFFERED:
                     classes[OFFERED[ner]] = 1.0
                 out += [(Span(doc, start, end, label=c), w) for c, w in sorted(classes.items(), key=lambda x: -x[1])]

@@ -26,8 +26,20 @@ from kg.records import Argument, Literal, Mention, Predicate, Statement
 if TYPE_CHECKING:
     from kg.extract.lang import LanguagePack
 
-__all__ = ["Reader", "Lexicon", "relation", "camel", "is_title", "common_word", "hyphen_start", "hyphen_piece",
-           "name_spans", "IS_A", "JOB_TITLE", "HAS"]
+__all__ = [
+    "Reader",
+    "Lexicon",
+    "relation",
+    "camel",
+    "is_title",
+    "common_word",
+    "hyphen_start",
+    "hyphen_piece",
+    "name_spans",
+    "IS_A",
+    "JOB_TITLE",
+    "HAS",
+]
 
 # the ontology's own predicates, which every language's definitions state
 IS_A = Predicate("is a", "kg:isA")
@@ -96,8 +108,12 @@ def is_title(tok: Token) -> bool:
 def hyphen_start(tok: Token) -> int:
     """Where the hyphenated word ending in `tok` starts ('co-founder': at 'co', however it was parsed)."""
     start = tok.i
-    while start >= 2 and tok.doc[start - 1].text == "-" and not tok.doc[start - 1].whitespace_ and \
-            not tok.doc[start - 2].whitespace_:
+    while (
+        start >= 2
+        and tok.doc[start - 1].text == "-"
+        and not tok.doc[start - 1].whitespace_
+        and not tok.doc[start - 2].whitespace_
+    ):
         start -= 2
     return start
 
@@ -111,11 +127,17 @@ def hyphen_piece(tok: Token) -> bool:
 def _with_compounds(ent: Span, pack: LanguagePack) -> Span:
     """'Tarek Haddad' where the NER only marked 'Haddad': proper-noun compounds join the name."""
     start = ent.start
-    while start > 0 and ent.label_ in pack.entity_classes and ent.doc[start - 1].pos_ == "PROPN" and \
-            ent.doc[start - 1].dep_ == pack.syntax.compound and ent.start <= ent.doc[start - 1].head.i < ent.end \
-            and not ent.doc[start - 1].ent_type_ and not ent.doc[start - 1].is_lower:
+    while (
+        start > 0
+        and ent.label_ in pack.entity_classes
+        and ent.doc[start - 1].pos_ == "PROPN"
+        and ent.doc[start - 1].dep_ == pack.syntax.compound
+        and ent.start <= ent.doc[start - 1].head.i < ent.end
+        and not ent.doc[start - 1].ent_type_
+        and not ent.doc[start - 1].is_lower
+    ):
         start -= 1
-    return ent.doc[start:ent.end]
+    return ent.doc[start : ent.end]
 
 
 def _keep_entity(ent: Span, pack: LanguagePack) -> bool:
@@ -157,11 +179,16 @@ def _two_names(ent: Span, pack: LanguagePack) -> list[Span]:
     doc, before = ent.doc, ent.doc[ent.start - 1] if ent.start > 0 else None
     opening = next((t.i for t in ent if t.text == "(" and t.i > ent.start), None)
     if opening is not None:
-        inside = [t.i for t in doc[opening + 1:ent.end] if t.is_alpha or t.is_digit]
+        inside = [t.i for t in doc[opening + 1 : ent.end] if t.is_alpha or t.is_digit]
         parts = [Span(doc, ent.start, opening, label=ent.label_)]
         return parts + [Span(doc, inside[0], inside[-1] + 1, label=ent.label_)] if inside else parts
-    if pack.entity_classes.get(ent.label_) == "Person" and len(ent) >= 3 and before is not None and \
-            before.pos_ == "NOUN" and pack.lexicon.noun_class.get(before.lemma_.lower()) == "Organization":
+    if (
+        pack.entity_classes.get(ent.label_) == "Person"
+        and len(ent) >= 3
+        and before is not None
+        and before.pos_ == "NOUN"
+        and pack.lexicon.noun_class.get(before.lemma_.lower()) == "Organization"
+    ):
         return [Span(doc, ent.start, ent.start + 1, label="NAME"), Span(doc, ent.start + 1, ent.end, label=ent.label_)]
     return [ent]
 
@@ -174,19 +201,29 @@ def _capital_of_sentence(tok: Token, pack: LanguagePack) -> bool:
 
 def name_spans(doc: Doc, pack: LanguagePack) -> list[tuple[Span, str]]:
     """Named entity spans with their NER label; proper-noun runs the NER missed count as names."""
-    spans = [(_with_compounds(piece, pack) if label != "NAME" else piece, label)
-             for whole in doc.ents if _keep_entity(whole, pack) for ent in _two_names(whole, pack)
-             for piece, label in (_name_pieces(ent) if ent.label_ in pack.entity_classes else [(ent, ent.label_)])]
+    spans = [
+        (_with_compounds(piece, pack) if label != "NAME" else piece, label)
+        for whole in doc.ents
+        if _keep_entity(whole, pack)
+        for ent in _two_names(whole, pack)
+        for piece, label in (_name_pieces(ent) if ent.label_ in pack.entity_classes else [(ent, ent.label_)])
+    ]
     covered = {t.i for ent, _ in spans for t in ent} | {t.i for t in doc if is_title(t)}
     i = 0
     while i < len(doc):
-        if doc[i].pos_ == "PROPN" and i not in covered and doc[i].text not in pack.lexicon.common_acronyms \
-                and not common_word(doc[i]) and not _capital_of_sentence(doc[i], pack):
+        if (
+            doc[i].pos_ == "PROPN"
+            and i not in covered
+            and doc[i].text not in pack.lexicon.common_acronyms
+            and not common_word(doc[i])
+            and not _capital_of_sentence(doc[i], pack)
+        ):
             j = i
-            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and j + 1 not in covered and \
-                    not common_word(doc[j + 1]):
+            while (
+                j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and j + 1 not in covered and not common_word(doc[j + 1])
+            ):
                 j += 1
-            spans.append((doc[i:j + 1], "NAME"))
+            spans.append((doc[i : j + 1], "NAME"))
             i = j + 1
         else:
             i += 1
@@ -199,8 +236,9 @@ Construction = Callable[["Reader", Token], None]
 class Reader:
     """Reads the statements of one parsed paragraph; offsets are shifted into document coordinates."""
 
-    def __init__(self, doc: Doc, offset: int, sentence_of: dict[int, int], calibration: Calibration,
-                 pack: LanguagePack) -> None:
+    def __init__(
+        self, doc: Doc, offset: int, sentence_of: dict[int, int], calibration: Calibration, pack: LanguagePack
+    ) -> None:
         self.doc = doc
         self.calibration = calibration
         self.pack = pack
@@ -217,8 +255,11 @@ class Reader:
         self.mentions: dict[tuple[int, int], Mention] = {}
         self.statements: list[Statement] = []
         self.roles: list[tuple[str, str, int]] = []  # (role phrase, name, its start): "the CEO of OpenAI"
-        longer = ((self.trim(span, name=True), label) for span, label in spans
-                  if pack.entity_classes.get(label) in ("Person", "Organization"))
+        longer = (
+            (self.trim(span, name=True), label)
+            for span, label in spans
+            if pack.entity_classes.get(label) in ("Person", "Organization")
+        )
         self.names = [(name.text, pack.entity_classes[label]) for name, label in longer if len(name) > 1]
         self._seen: set[tuple] = set()
 
@@ -232,7 +273,9 @@ class Reader:
     def mention(self, span: Span, kind: str, label: str, head: Token) -> Mention | None:
         if kind != "pronoun":  # "its" is a function word before a name, and a pronoun on its own
             trimmed = self.trim(span, name=kind == "entity")
-            if kind == "entity" and any(t.lower_ in self.lexicon.honorifics for t in span[:trimmed.start - span.start]):
+            if kind == "entity" and any(
+                t.lower_ in self.lexicon.honorifics for t in span[: trimmed.start - span.start]
+            ):
                 label = "Person"  # "Mr Varga", "Prof Moritz": whatever the NER said
             span = trimmed
         if not any(c.isalnum() for c in span.text):  # "<" or "=" left by markup is nothing
@@ -243,13 +286,23 @@ class Reader:
             lemma = head.lemma_.lower()
             possessive = kind == "pronoun" and span.text.lower() in self.lexicon.possessive_pronouns
             self.mentions[key] = Mention(
-                start, end, span.text, kind, label, self.sentence_of[span.start], lemma,
-                head.dep_ in self.syntax.nominal_subject, self.lexicon.noun_class.get(lemma),
-                lemma in self.lexicon.generic, possessive,
+                start,
+                end,
+                span.text,
+                kind,
+                label,
+                self.sentence_of[span.start],
+                lemma,
+                head.dep_ in self.syntax.nominal_subject,
+                self.lexicon.noun_class.get(lemma),
+                lemma in self.lexicon.generic,
+                possessive,
                 kind == "concept" and any(t.i in self.span_of for t in span if t.i != head.i),
-                kind == "concept" and self.syntax.singular(head) and not any(
-                    c.dep_ == self.syntax.apposition and self.is_name(c) for c in head.children),
-                _gender(head) if kind == "entity" or (kind == "pronoun" and not possessive) else None)
+                kind == "concept"
+                and self.syntax.singular(head)
+                and not any(c.dep_ == self.syntax.apposition and self.is_name(c) for c in head.children),
+                _gender(head) if kind == "entity" or (kind == "pronoun" and not possessive) else None,
+            )
         return self.mentions[key]
 
     def named_mention(self, span: Span, name: str, label: str) -> Mention | None:
@@ -259,8 +312,9 @@ class Reader:
         start, end = self.offset + span.start_char, self.offset + span.end_char
         known = self.mentions.get((start, end))
         if known is None:
-            known = self.mentions[(start, end)] = Mention(start, end, name, "entity", label,
-                                                          self.sentence_of[span.start], name.lower(), fixed=True)
+            known = self.mentions[(start, end)] = Mention(
+                start, end, name, "entity", label, self.sentence_of[span.start], name.lower(), fixed=True
+            )
         return known if known.text == name else None
 
     def part_mention(self, tok: Token, start: int, end: int, kind: str, label: str) -> Mention:
@@ -268,9 +322,16 @@ class Reader:
         first, last = self.offset + tok.idx + start, self.offset + tok.idx + end
         if (first, last) not in self.mentions:
             text = tok.text[start:end]
-            self.mentions[(first, last)] = Mention(first, last, text, kind, label, self.sentence_of[tok.i],
-                                                   text.lower(), possessive=text.lower() in
-                                                   self.lexicon.possessive_pronouns)
+            self.mentions[(first, last)] = Mention(
+                first,
+                last,
+                text,
+                kind,
+                label,
+                self.sentence_of[tok.i],
+                text.lower(),
+                possessive=text.lower() in self.lexicon.possessive_pronouns,
+            )
         return self.mentions[(first, last)]
 
     def null_subject(self, verb: Token) -> Mention:
@@ -278,8 +339,9 @@ class Reader:
         which points back like a subject pronoun."""
         start, end = self.offset + verb.idx, self.offset + verb.idx + len(verb.text)
         if (start, end) not in self.mentions:
-            self.mentions[(start, end)] = Mention(start, end, verb.text, "pronoun", "Any", self.sentence_of[verb.i],
-                                                  subject=True)
+            self.mentions[(start, end)] = Mention(
+                start, end, verb.text, "pronoun", "Any", self.sentence_of[verb.i], subject=True
+            )
         return self.mentions[(start, end)]
 
     def appositions(self, tok: Token) -> Iterator[tuple[Token, Token]]:
@@ -310,16 +372,23 @@ class Reader:
                 continue
             prep = syntax.preposition_of(child)
             if prep is not None and prep.lower_ in self.lexicon.complement_prepositions:
-                tokens.extend(t for t in child.subtree if t.dep_ not in
-                              (syntax.relative_clause, syntax.clausal_modifier, syntax.apposition))
+                tokens.extend(
+                    t
+                    for t in child.subtree
+                    if t.dep_ not in (syntax.relative_clause, syntax.clausal_modifier, syntax.apposition)
+                )
         start, end = min(hyphen_start(tok), *(t.i for t in tokens)), max(t.i for t in tokens) + 1
-        if self.doc.text.count('"', self.doc[start].idx, self.doc[end - 1].idx) % 2 and end < len(self.doc) and \
-                self.doc[end].text == '"':
+        if (
+            self.doc.text.count('"', self.doc[start].idx, self.doc[end - 1].idx) % 2
+            and end < len(self.doc)
+            and self.doc[end].text == '"'
+        ):
             end += 1  # 'uma equipe de "alto nível"': the quote the parser hung elsewhere closes the phrase
         span = self.doc[start:end]
-        if span.text.count('"') % 2 or any(t.dep_ in (syntax.relative_clause, syntax.apposition)
-                                           for t in span if t.i != tok.i):
-            span = self.doc[start:tok.i + 1]
+        if span.text.count('"') % 2 or any(
+            t.dep_ in (syntax.relative_clause, syntax.apposition) for t in span if t.i != tok.i
+        ):
+            span = self.doc[start : tok.i + 1]
         mention = self.mention(span, "concept", "Concept", tok)
         return None if mention is None or mention.text.lower() in self.lexicon.pronoun_classes else mention
 
@@ -327,23 +396,33 @@ class Reader:
         """What a subject or object token stands for: a name, a value, a pronoun or a phrase."""
         syntax, lexicon = self.syntax, self.lexicon
         if tok.lower_ in lexicon.relative_pronouns and syntax.relative_pronoun(tok):
-            clause = next((a for a in tok.ancestors if a.dep_ in (syntax.relative_clause, syntax.clausal_modifier)),
-                          None)
+            clause = next(
+                (a for a in tok.ancestors if a.dep_ in (syntax.relative_clause, syntax.clausal_modifier)), None
+            )
             return self.argument(clause.head) if clause is not None else None
         if tok.i in self.span_of:
             span, label = self.span_of[tok.i]
             if label in self.pack.value_labels:
-                of = next((c for t in span for c in t.children if (p := syntax.preposition_of(c)) is not None and
-                           p.lower_ in lexicon.complement_prepositions and not span.start <= c.i < span.end), None)
+                of = next(
+                    (
+                        c
+                        for t in span
+                        for c in t.children
+                        if (p := syntax.preposition_of(c)) is not None
+                        and p.lower_ in lexicon.complement_prepositions
+                        and not span.start <= c.i < span.end
+                    ),
+                    None,
+                )
                 if label != "DATE" and of is not None:  # "one-third of its researchers": what is counted (not the
                     # currency of "2,5 trilhões de dólares", which is part of the value)
                     counted = next(iter(syntax.governed(of)), of)
-                    return self.mention(self.doc[span.start:of.right_edge.i + 1], "concept", "Concept", counted)
+                    return self.mention(self.doc[span.start : of.right_edge.i + 1], "concept", "Concept", counted)
                 return value_of(label, self.trim(span).text or span.text, self.pack.value_words)
             return self.entity(tok)
         if tok.pos_ == "PRON":
             cls = lexicon.pronoun_classes.get(tok.lower_)
-            return self.mention(self.doc[tok.i:tok.i + 1], "pronoun", cls, tok) if cls else None
+            return self.mention(self.doc[tok.i : tok.i + 1], "pronoun", cls, tok) if cls else None
         if tok.pos_ not in ("NOUN", "PROPN", "NUM", "X"):
             return None
         if tok.dep_ == syntax.apposition and self.is_name(tok.head):
@@ -354,8 +433,7 @@ class Reader:
             return self.entity(next((c for c in named if self.set_off(c)), named[0]))
         if self.describes(tok):  # "the company", "the social network", "the Stockholm-based company"
             first = min([tok.i, *(c.left_edge.i for c in tok.children if c.dep_ in syntax.kind_modifiers)])
-            return self.mention(self.doc[first:tok.i + 1], "description", lexicon.noun_class[tok.lemma_.lower()],
-                                tok)
+            return self.mention(self.doc[first : tok.i + 1], "description", lexicon.noun_class[tok.lemma_.lower()], tok)
         return self.concept(tok)
 
     def describes(self, tok: Token) -> bool:
@@ -367,11 +445,20 @@ class Reader:
         those pick one of several, which the nearest fitting name often is not."""
         syntax, lexicon = self.syntax, self.lexicon
         modifiers = [t for c in tok.children if c.dep_ in syntax.kind_modifiers for t in c.subtree]
-        return tok.lemma_.lower() in lexicon.noun_class and syntax.singular(tok) and \
-            any(c.dep_ == syntax.determiner and c.lower_ in lexicon.definite for c in tok.children) and \
-            not any(c.dep_ in syntax.picking_out and not self.set_off(c) for c in tok.children) and \
-            not any(t.lower_ in lexicon.other_referent or t.tag_ in syntax.degree_tags or t.pos_ == "PROPN" or
-                    t.ent_type_ or t.lower_.endswith(lexicon.origin_suffix) for t in modifiers)
+        return (
+            tok.lemma_.lower() in lexicon.noun_class
+            and syntax.singular(tok)
+            and any(c.dep_ == syntax.determiner and c.lower_ in lexicon.definite for c in tok.children)
+            and not any(c.dep_ in syntax.picking_out and not self.set_off(c) for c in tok.children)
+            and not any(
+                t.lower_ in lexicon.other_referent
+                or t.tag_ in syntax.degree_tags
+                or t.pos_ == "PROPN"
+                or t.ent_type_
+                or t.lower_.endswith(lexicon.origin_suffix)
+                for t in modifiers
+            )
+        )
 
     def set_off(self, dependent: Token) -> bool:
         """Whether a dependent after its head is set off from it by a comma ("the firm, which ...")."""
@@ -381,9 +468,17 @@ class Reader:
         return first - 1 > dependent.head.i and self.doc[first - 1].text == ","
 
     # ---- statements ------------------------------------------------------------------------------
-    def add(self, subject: Argument | None, predicate: Predicate, obj: Argument | None,
-            tokens: list[Token], pattern: str, negated: bool = False, when: Literal | None = None,
-            probability: float | None = None) -> None:
+    def add(
+        self,
+        subject: Argument | None,
+        predicate: Predicate,
+        obj: Argument | None,
+        tokens: list[Token],
+        pattern: str,
+        negated: bool = False,
+        when: Literal | None = None,
+        probability: float | None = None,
+    ) -> None:
         """Record a statement; its confidence is calibrated from the pattern and the kinds of its ends
         (or, for the classifier, from its `probability`)."""
         if subject is None or obj is None or subject == obj or isinstance(subject, Literal):
@@ -397,11 +492,28 @@ class Reader:
         end = last.idx + len(last)
         text = self.doc.text[first:end]
         hedged = bool(self.lexicon.hedges.search(text))
-        confidence = self.calibration.classifier(probability) if probability is not None else \
-            self.calibration.statement(pattern, subject, obj, len(text), hedged)
-        self.statements.append(Statement(
-            subject, predicate, obj, self.sentence_of[tokens[0].i], self.offset + first, self.offset + end, negated,
-            confidence, when, pattern, hedged, probability, self.modality(tokens)))
+        confidence = (
+            self.calibration.classifier(probability)
+            if probability is not None
+            else self.calibration.statement(pattern, subject, obj, len(text), hedged)
+        )
+        self.statements.append(
+            Statement(
+                subject,
+                predicate,
+                obj,
+                self.sentence_of[tokens[0].i],
+                self.offset + first,
+                self.offset + end,
+                negated,
+                confidence,
+                when,
+                pattern,
+                hedged,
+                probability,
+                self.modality(tokens),
+            )
+        )
 
     def modality(self, tokens: list[Token]) -> str | None:
         """Whether a statement's words are not stated as a fact: asked ("Will Globex buy X?"), possible or
@@ -416,20 +528,26 @@ class Reader:
             verb = tok
             while verb.pos_ in ("VERB", "AUX"):
                 for child in verb.children:
-                    if (child.dep_ in syntax.auxiliary and child.lower_ in lexicon.modals) or \
-                            (child.dep_ == syntax.marker and child.lower_ in lexicon.conditions) or \
-                            (child.dep_ == syntax.adverbial_clause and
-                             any(g.dep_ == syntax.marker and g.lower_ in lexicon.conditions for g in child.children)):
+                    if (
+                        (child.dep_ in syntax.auxiliary and child.lower_ in lexicon.modals)
+                        or (child.dep_ == syntax.marker and child.lower_ in lexicon.conditions)
+                        or (
+                            child.dep_ == syntax.adverbial_clause
+                            and any(g.dep_ == syntax.marker and g.lower_ in lexicon.conditions for g in child.children)
+                        )
+                    ):
                         return "hypothetical"
-                if syntax.future(verb) or any(c.dep_ in syntax.auxiliary and c.lower_ in lexicon.future
-                                              for c in verb.children):
+                if syntax.future(verb) or any(
+                    c.dep_ in syntax.auxiliary and c.lower_ in lexicon.future for c in verb.children
+                ):
                     return "planned"
                 if verb.head.i == verb.i:
                     break
                 if verb.dep_ in syntax.reported and verb.head.lemma_.lower() in lexicon.claims:
                     return "claimed"
-                intended = verb.dep_ == syntax.open_complement or (syntax.infinitive(verb) and verb.dep_ in (
-                    syntax.clausal_modifier, syntax.relative_clause))
+                intended = verb.dep_ == syntax.open_complement or (
+                    syntax.infinitive(verb) and verb.dep_ in (syntax.clausal_modifier, syntax.relative_clause)
+                )
                 if intended and verb.head.lemma_.lower() in lexicon.intentions:
                     return "planned"
                 verb = verb.head
@@ -459,14 +577,21 @@ class Reader:
 
     def negated(self, tok: Token) -> bool:
         syntax = self.syntax
-        return any(c.dep_ == syntax.negation or (c.dep_ in (syntax.determiner, syntax.adverb) and
-                                                  c.lower_ in self.lexicon.negators) for c in tok.children)
+        return any(
+            c.dep_ == syntax.negation
+            or (c.dep_ in (syntax.determiner, syntax.adverb) and c.lower_ in self.lexicon.negators)
+            for c in tok.children
+        )
 
     def particles(self, verb: Token) -> list[str]:
         """'set up', and 'stepped down' where the parser calls the particle an adverb."""
         syntax = self.syntax
-        return [c.lower_ for c in verb.children if c.dep_ == syntax.particle or (
-            c.dep_ == syntax.adverb and c.i == verb.i + 1 and c.lower_ in self.lexicon.adverb_particles)]
+        return [
+            c.lower_
+            for c in verb.children
+            if c.dep_ == syntax.particle
+            or (c.dep_ == syntax.adverb and c.i == verb.i + 1 and c.lower_ in self.lexicon.adverb_particles)
+        ]
 
     def verb_label(self, verb: Token) -> str:
         return " ".join([verb.lemma_.lower(), *self.particles(verb)])
@@ -494,8 +619,11 @@ class Reader:
                 passive = passive or (head_passive and syntax.participle(verb))  # only a participle shares "was"
             elif verb.dep_ == syntax.adverbial_clause and syntax.gerund(verb):
                 subs, _ = self.subjects(verb.head)
-            elif verb.dep_ == syntax.prepositional_complement and syntax.gerund(verb) and \
-                    verb.head.head.pos_ in ("VERB", "AUX"):
+            elif (
+                verb.dep_ == syntax.prepositional_complement
+                and syntax.gerund(verb)
+                and verb.head.head.pos_ in ("VERB", "AUX")
+            ):
                 subs, _ = self.subjects(verb.head.head)  # "Before joining Airbus, he ran ...": he joined
             elif verb.dep_ == syntax.clausal_modifier and syntax.participle(verb):
                 subs, passive = [verb.head], True
@@ -505,8 +633,11 @@ class Reader:
 
     def preposition_objects(self, head: Token, preposition: str) -> list[Token]:
         """The objects of the head's preposition ("as" in "served as CFO", "to" in "sold X to Y")."""
-        return [obj for prep, obj in self.syntax.objects_of(head, self.syntax.verb_prepositions)
-                if prep.lower_ == preposition]
+        return [
+            obj
+            for prep, obj in self.syntax.objects_of(head, self.syntax.verb_prepositions)
+            if prep.lower_ == preposition
+        ]
 
     def classified(self, statements: Iterator[tuple[Span, Span, Predicate, float]]) -> None:
         """Statements a relation classifier found between two names of a sentence (each labelled with the
@@ -515,15 +646,18 @@ class Reader:
         those classes (no one lives in a firm the recogniser named an organisation). A place that is only the
         possessor of a name's role ("Norway's peace negotiator X") says whom X acts for, not where X lives."""
         for a, b, predicate, p in statements:
-            if any(s.root.i not in self.span_of or
-                   self.pack.entity_classes.get(self.span_of[s.root.i][1]) != s.label_ for s in (a, b)) or \
-                    tree_distance(a.root, b.root) > EVIDENCE_PATH or \
-                    (predicate.local_name == RESIDENCE and b.root.dep_ == self.syntax.possessive):
+            if (
+                any(
+                    s.root.i not in self.span_of or self.pack.entity_classes.get(self.span_of[s.root.i][1]) != s.label_
+                    for s in (a, b)
+                )
+                or tree_distance(a.root, b.root) > EVIDENCE_PATH
+                or (predicate.local_name == RESIDENCE and b.root.dep_ == self.syntax.possessive)
+            ):
                 continue
-            tokens = list(self.doc[min(a.start, b.start):max(a.end, b.end)])
+            tokens = list(self.doc[min(a.start, b.start) : max(a.end, b.end)])
             negated = any(t.lower_ in self.lexicon.negators for t in tokens)
-            self.add(self.entity(a.root), predicate, self.entity(b.root), tokens, "classifier", negated,
-                     probability=p)
+            self.add(self.entity(a.root), predicate, self.entity(b.root), tokens, "classifier", negated, probability=p)
 
     def run(self, classified: Iterator[tuple[Span, Span, Predicate, float]] | None = None) -> None:
         """Read every construction of the language on every token; a classifier's statements first."""
@@ -535,6 +669,8 @@ class Reader:
                 construction(self, tok)
         for span, label in self.span_of.values():  # whose a thing is, for what points back at it: "Globex's
             # plant ... it"
-            if span.root.dep_ == self.syntax.possessive and \
-                    self.pack.entity_classes.get(label) in ("Person", "Organization"):
+            if span.root.dep_ == self.syntax.possessive and self.pack.entity_classes.get(label) in (
+                "Person",
+                "Organization",
+            ):
                 self.entity(span.root)

@@ -18,22 +18,40 @@ from kg.extract.linear import LinearModel
 from kg.extract.names import NameModel
 from kg.records import Predicate
 
-__all__ = ["RelationModel", "Classifier", "pair_features", "MODEL_FILE", "PREDICATES", "THRESHOLD", "STATE_FROM",
-           "pairs", "RESIDENCE"]
+__all__ = [
+    "RelationModel",
+    "Classifier",
+    "pair_features",
+    "MODEL_FILE",
+    "PREDICATES",
+    "THRESHOLD",
+    "STATE_FROM",
+    "pairs",
+    "RESIDENCE",
+]
 
 MODEL_FILE = Path(__file__).with_name("models") / "conll04_relations.json"
 NONE = "None"
 THRESHOLD = 0.3  # probability from which a relation counts in the CoNLL04 evaluation (best dev micro-F1)
 DOUBT = 0.6  # a name is tried as each class at least this fraction as probable as its best (NameModel.readings)
 STATE_FROM = 0.6  # probability from which kg states a relation (dev precision with the right entities: 0.8+)
-SIGNATURES = {"Work_For": ("Peop", "Org"), "OrgBased_In": ("Org", "Loc"), "Live_In": ("Peop", "Loc"),
-              "Located_In": ("Loc", "Loc"), "Kill": ("Peop", "Peop")}
+SIGNATURES = {
+    "Work_For": ("Peop", "Org"),
+    "OrgBased_In": ("Org", "Loc"),
+    "Live_In": ("Peop", "Loc"),
+    "Located_In": ("Loc", "Loc"),
+    "Kill": ("Peop", "Peop"),
+}
 # CoNLL04 name class -> kg's class, as a statement's ends are labelled for the reader
 CLASSES = {"Peop": "Person", "Org": "Organization", "Loc": "Place"}
 # CoNLL04 relation -> the ontology term kg writes (schema.org where it has one)
-PREDICATES = {"Work_For": ("work for", "schema:worksFor"), "OrgBased_In": ("based in", "schema:location"),
-              "Live_In": ("live in", "schema:homeLocation"), "Located_In": ("located in", "schema:containedInPlace"),
-              "Kill": ("killed", "killed")}
+PREDICATES = {
+    "Work_For": ("work for", "schema:worksFor"),
+    "OrgBased_In": ("based in", "schema:location"),
+    "Live_In": ("live in", "schema:homeLocation"),
+    "Located_In": ("located in", "schema:containedInPlace"),
+    "Kill": ("killed", "killed"),
+}
 RESIDENCE = PREDICATES["Live_In"][1]
 
 
@@ -53,7 +71,7 @@ def _path(a: Token, b: Token) -> tuple[list[Token], list[Token]]:
     lca = next((t for t in up_a if t.i in ids_b), None)
     if lca is None:
         return up_a, up_b
-    return up_a[:[t.i for t in up_a].index(lca.i) + 1], up_b[:[t.i for t in up_b].index(lca.i)]
+    return up_a[: [t.i for t in up_a].index(lca.i) + 1], up_b[: [t.i for t in up_b].index(lca.i)]
 
 
 def pair_features(a: Span, b: Span, class_a: str, class_b: str) -> list[str]:
@@ -61,18 +79,26 @@ def pair_features(a: Span, b: Span, class_a: str, class_b: str) -> list[str]:
     doc = a.doc
     types = f"{class_a}>{class_b}|{'ab' if a.start < b.start else 'ba'}"
     left, right = (a, b) if a.start < b.start else (b, a)
-    between = doc[left.end:right.start]
+    between = doc[left.end : right.start]
     up_a, up_b = _path(a.root, b.root)
     lca = up_a[-1]
     path_deps = "/".join([f"{t.dep_}^" for t in up_a[:-1]] + [f"v{t.dep_}" for t in reversed(up_b)])
     path_words = "/".join([t.lemma_.lower() for t in up_a[1:]] + [t.lemma_.lower() for t in reversed(up_b[1:])])
     feats = [
-        "types", f"path={path_deps}", f"pathw={path_words}", f"pathlen={min(len(up_a) + len(up_b), 8)}",
-        f"lca={lca.lemma_.lower()}|{lca.pos_}", f"lcapos={lca.pos_}",
-        f"a_dep={a.root.dep_}", f"b_dep={b.root.dep_}",
-        f"a_head={a.root.head.lemma_.lower()}", f"b_head={b.root.head.lemma_.lower()}",
-        f"a_last={a[-1].lower_}", f"b_last={b[-1].lower_}",
-        f"a_ner={a.root.ent_type_}", f"b_ner={b.root.ent_type_}",  # spaCy's own reading of the two names
+        "types",
+        f"path={path_deps}",
+        f"pathw={path_words}",
+        f"pathlen={min(len(up_a) + len(up_b), 8)}",
+        f"lca={lca.lemma_.lower()}|{lca.pos_}",
+        f"lcapos={lca.pos_}",
+        f"a_dep={a.root.dep_}",
+        f"b_dep={b.root.dep_}",
+        f"a_head={a.root.head.lemma_.lower()}",
+        f"b_head={b.root.head.lemma_.lower()}",
+        f"a_last={a[-1].lower_}",
+        f"b_last={b[-1].lower_}",
+        f"a_ner={a.root.ent_type_}",
+        f"b_ner={b.root.ent_type_}",  # spaCy's own reading of the two names
         f"nbetween={min(len(between), 10)}",
         f"before={doc[left.start - 1].lower_ if left.start else '<s>'}",
         f"after={doc[right.end].lower_ if right.end < len(doc) else '</s>'}",
@@ -128,12 +154,17 @@ class Classifier:
         """(subject, object, the ontology term, probability) of the relations kg states (from STATE_FROM),
         each end labelled with the kg class the relation takes it as."""
         for a, b, label, p in self.read(doc):
-            yield (Span(doc, a.start, a.end, CLASSES[a.label_]), Span(doc, b.start, b.end, CLASSES[b.label_]),
-                   Predicate(*PREDICATES[label]), p)
+            yield (
+                Span(doc, a.start, a.end, CLASSES[a.label_]),
+                Span(doc, b.start, b.end, CLASSES[b.label_]),
+                Predicate(*PREDICATES[label]),
+                p,
+            )
 
 
-def related(model: RelationModel, spans: list[Span], threshold: float,
-            weights: dict[tuple[int, str], float] | None = None) -> list[tuple[Span, Span, str, float]]:
+def related(
+    model: RelationModel, spans: list[Span], threshold: float, weights: dict[tuple[int, str], float] | None = None
+) -> list[tuple[Span, Span, str, float]]:
     """Every ordered pair of the spans with the relation the model gives it at `threshold` or more, and
     what follows from a place being in a place: who lives or is based in "Miami" of "Miami, Fla." lives
     or is based in Florida too (with the lower of the two probabilities). Where a name is offered with

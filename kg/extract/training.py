@@ -27,8 +27,19 @@ from kg.extract.names import NameModel, SentenceNames
 from kg.extract.reader import EVIDENCE_PATH, tree_distance
 from kg.extract.relations import NONE, STATE_FROM, Classifier, RelationModel, pair_features, pairs, related
 
-__all__ = ["Sentence", "read_conll04", "train_names", "held_out_names", "train", "evaluate", "evaluate_names",
-           "Scores", "classifier_examples", "fit_calibration", "reliability"]
+__all__ = [
+    "Sentence",
+    "read_conll04",
+    "train_names",
+    "held_out_names",
+    "train",
+    "evaluate",
+    "evaluate_names",
+    "Scores",
+    "classifier_examples",
+    "fit_calibration",
+    "reliability",
+]
 
 
 @dataclass
@@ -44,8 +55,9 @@ def read_conll04(path: Path, nlp: Language) -> list[Sentence]:
     """Parse a CoNLL04 JSON file (as in ../shared/data/conll04) with the pipeline, keeping its tokens; each
     item is one sentence to the parser, as the annotators took it."""
     items = json.loads(Path(path).read_text())
-    docs = nlp.pipe(Doc(nlp.vocab, words=item["tokens"], sent_starts=[True] + [False] * (len(item["tokens"]) - 1))
-                    for item in items)
+    docs = nlp.pipe(
+        Doc(nlp.vocab, words=item["tokens"], sent_starts=[True] + [False] * (len(item["tokens"]) - 1)) for item in items
+    )
     out = []
     for item, doc in zip(items, docs, strict=True):
         ents = [Span(doc, e["start"], e["end"], label=e["type"]) for e in item["entities"]]
@@ -57,8 +69,9 @@ def read_conll04(path: Path, nlp: Language) -> list[Sentence]:
     return out
 
 
-def _fit(features: list[list[str]], labels: list[str], c: float, min_count: int = 1,
-         min_weight: float = 0.0) -> tuple[list[str], list[float], dict[str, list[float]]]:
+def _fit(
+    features: list[list[str]], labels: list[str], c: float, min_count: int = 1, min_weight: float = 0.0
+) -> tuple[list[str], list[float], dict[str, list[float]]]:
     """Classes, intercepts and per-feature weights of a logistic regression; features seen fewer than
     `min_count` times are left out, and weights smaller than `min_weight` are dropped."""
     from sklearn.feature_extraction import DictVectorizer
@@ -72,8 +85,11 @@ def _fit(features: list[list[str]], labels: list[str], c: float, min_count: int 
     x = vectorizer.fit_transform([{f: 1 for f in fs if counts[f] >= min_count} for fs in features])
     model = LogisticRegression(C=c, max_iter=3000).fit(x, labels)
     coef = model.coef_  # one row per class (both models have more than two)
-    weights = {name: [float(w) for w in coef[:, i]] for name, i in vectorizer.vocabulary_.items()
-               if abs(coef[:, i]).max() >= min_weight}
+    weights = {
+        name: [float(w) for w in coef[:, i]]
+        for name, i in vectorizer.vocabulary_.items()
+        if abs(coef[:, i]).max() >= min_weight
+    }
     return [str(k) for k in model.classes_], [float(v) for v in model.intercept_], weights
 
 
@@ -101,8 +117,9 @@ def held_out_names(sentences: list[Sentence], folds: int = 4, c: float = 1.0) ->
     return found
 
 
-def train(sentences: list[Sentence], found: list[list[Span]], c: float = 1.0, min_count: int = 3,
-          min_weight: float = 0.05) -> RelationModel:
+def train(
+    sentences: list[Sentence], found: list[list[Span]], c: float = 1.0, min_count: int = 3, min_weight: float = 0.05
+) -> RelationModel:
     """Fit the relation classifier on all pairs of gold entities and the names `found` in each sentence
     (as `held_out_names` gives them)."""
     features, labels = [], []
@@ -113,9 +130,12 @@ def train(sentences: list[Sentence], found: list[list[Span]], c: float = 1.0, mi
             features.append(pair_features(a, b, a.label_, b.label_))
             labels.append(s.relations.get((a.start, a.end, b.start, b.end), NONE))
     classes, intercept, weights = _fit(features, labels, c, min_count, min_weight)
-    return RelationModel(classes, intercept, weights,
-                         {"trained_on": "CoNLL04 train", "pairs": len(labels), "C": c, "min_count": min_count,
-                          "min_weight": min_weight})
+    return RelationModel(
+        classes,
+        intercept,
+        weights,
+        {"trained_on": "CoNLL04 train", "pairs": len(labels), "C": c, "min_count": min_count, "min_weight": min_weight},
+    )
 
 
 @dataclass
@@ -142,36 +162,58 @@ def _micro(compared: Iterable[tuple[set, set]]) -> Scores:
     return Scores(p, r, 2 * p * r / (p + r) if p + r else 0.0, found, gold)
 
 
-def evaluate(classifier: Classifier, sentences: list[Sentence], gold_entities: bool = False,
-             threshold: float = 0.5, linked: bool = False) -> Scores:
+def evaluate(
+    classifier: Classifier,
+    sentences: list[Sentence],
+    gold_entities: bool = False,
+    threshold: float = 0.5,
+    linked: bool = False,
+) -> Scores:
     """Micro-averaged relation scores: type and both entity boundaries must match the gold. `linked`:
     only relations between names the sentence links closely, as kg states them."""
+
     def compared(s: Sentence) -> tuple[set, set]:
-        stated = related(classifier.relations, s.entities, threshold) if gold_entities else \
-            classifier.read(s.doc, threshold)
-        return ({(a.start, a.end, b.start, b.end, label) for a, b, label, _ in stated
-                 if not linked or tree_distance(a.root, b.root) <= EVIDENCE_PATH},
-                {(*k, v) for k, v in s.relations.items()})
+        stated = (
+            related(classifier.relations, s.entities, threshold) if gold_entities else classifier.read(s.doc, threshold)
+        )
+        return (
+            {
+                (a.start, a.end, b.start, b.end, label)
+                for a, b, label, _ in stated
+                if not linked or tree_distance(a.root, b.root) <= EVIDENCE_PATH
+            },
+            {(*k, v) for k, v in s.relations.items()},
+        )
+
     return _micro(compared(s) for s in sentences)
 
 
 def evaluate_names(model: NameModel, sentences: list[Sentence]) -> Scores:
     """Micro-averaged scores of the people, organisations and places found: boundaries and class."""
-    return _micro(({(n.start, n.end, n.label_) for n in model.find(s.doc) if n.label_ != "Other"},
-                   {(e.start, e.end, e.label_) for e in s.entities if e.label_ != "Other"}) for s in sentences)
+    return _micro(
+        (
+            {(n.start, n.end, n.label_) for n in model.find(s.doc) if n.label_ != "Other"},
+            {(e.start, e.end, e.label_) for e in s.entities if e.label_ != "Other"},
+        )
+        for s in sentences
+    )
 
 
 def classifier_examples(classifier: Classifier, sentences: list[Sentence]) -> list[tuple[float, bool]]:
     """(probability, right) of every relation the classifier would state end to end on the sentences."""
-    return [(p, s.relations.get((a.start, a.end, b.start, b.end)) == label)
-            for s in sentences for a, b, label, p in classifier.read(s.doc, STATE_FROM)]
+    return [
+        (p, s.relations.get((a.start, a.end, b.start, b.end)) == label)
+        for s in sentences
+        for a, b, label, p in classifier.read(s.doc, STATE_FROM)
+    ]
 
 
 REPEATS = 5  # fold splits the isotonic curve is fitted over
 
 
-def fit_calibration(statements: list[tuple[list[str], bool]], classified: list[tuple[float, bool]],
-                    c: float = 0.03, folds: int = 5) -> Calibration:
+def fit_calibration(
+    statements: list[tuple[list[str], bool]], classified: list[tuple[float, bool]], c: float = 0.03, folds: int = 5
+) -> Calibration:
     """A logistic regression over the judged pattern statements' features and Platt scaling of the
     classifier's probabilities, then an isotonic curve over the scores both gave examples held out of
     their fit (`folds`-fold), so a confidence says how often such statements were right."""
@@ -185,7 +227,8 @@ def fit_calibration(statements: list[tuple[list[str], bool]], classified: list[t
             held_out += [(fit.raw_statement(fs), r) for fs, r in test_s]
             held_out += [(fit.raw_classifier(p), r) for p, r in test_c]
     isotonic = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(
-        [x for x, _ in held_out], [float(r) for _, r in held_out])
+        [x for x, _ in held_out], [float(r) for _, r in held_out]
+    )
     models.curve = _lower_bound_curve(held_out, isotonic.predict([x for x, _ in held_out]))
     return models
 
@@ -208,8 +251,9 @@ def _lower_bound_curve(held_out: list[tuple[float, bool]], level: list[float], z
     return curve
 
 
-def _fit_models(statements: list[tuple[list[str], bool]], classified: list[tuple[float, bool]],
-                c: float) -> Calibration:
+def _fit_models(
+    statements: list[tuple[list[str], bool]], classified: list[tuple[float, bool]], c: float
+) -> Calibration:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -218,12 +262,17 @@ def _fit_models(statements: list[tuple[list[str], bool]], classified: list[tuple
     patterns = LogisticRegression(C=c, max_iter=1000).fit(x, [right for _, right in statements])
     weights = {name: float(patterns.coef_[0, i]) for name, i in vectorizer.vocabulary_.items()}
     platt = LogisticRegression(C=c).fit([[logit(p)] for p, _ in classified], [right for _, right in classified])
-    return Calibration(float(patterns.intercept_[0]), weights, (float(platt.coef_[0, 0]), float(platt.intercept_[0])),
-                       {"statements": len(statements), "classified": len(classified), "C": c})
+    return Calibration(
+        float(patterns.intercept_[0]),
+        weights,
+        (float(platt.coef_[0, 0]), float(platt.intercept_[0])),
+        {"statements": len(statements), "classified": len(classified), "C": c},
+    )
 
 
-def reliability(statements: list[tuple[list[str], bool]], classified: list[tuple[float, bool]],
-                folds: int = 5, repeats: int = 3) -> list[tuple[int, float, bool]]:
+def reliability(
+    statements: list[tuple[list[str], bool]], classified: list[tuple[float, bool]], folds: int = 5, repeats: int = 3
+) -> list[tuple[int, float, bool]]:
     """(example, confidence, right) for every example in each of `repeats` random fold splits, each
     confidence from a calibration fitted without the example's fold (so every example counts `repeats`
     times); `example` indexes the statements, then the classified ones after them."""
@@ -245,7 +294,9 @@ def _splits(statements: list, classified: list, folds: int, seed: int) -> Iterat
     fold_s = [order.randrange(folds) for _ in statements]
     fold_c = [order.randrange(folds) for _ in classified]
     for k in range(folds):
-        yield ([e for e, f in zip(statements, fold_s, strict=True) if f != k],
-               [e for e, f in zip(classified, fold_c, strict=True) if f != k],
-               [e for e, f in zip(statements, fold_s, strict=True) if f == k],
-               [e for e, f in zip(classified, fold_c, strict=True) if f == k])
+        yield (
+            [e for e, f in zip(statements, fold_s, strict=True) if f != k],
+            [e for e, f in zip(classified, fold_c, strict=True) if f != k],
+            [e for e, f in zip(statements, fold_s, strict=True) if f == k],
+            [e for e, f in zip(classified, fold_c, strict=True) if f == k],
+        )

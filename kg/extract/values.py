@@ -113,8 +113,9 @@ def date(text: str, words: ValueWords) -> Literal:
 def _named_month(text: str, months: dict[str, int]) -> tuple[str, str] | None:
     """'16 de novembro de 2023' -> ('2023-11-16', 'date'), 'novembro de 2023' -> ('2023-11', 'gYearMonth'):
     a day, a month name of `months` and a year, joined by "de" or a comma."""
-    match = re.fullmatch(rf"(?:(\d{{1,2}})º?\s+(?:de\s+)?)?([^\W\d_]+)(?:,?\s+(?:de\s+)?({YEAR}))?",
-                         text, re.IGNORECASE)
+    match = re.fullmatch(
+        rf"(?:(\d{{1,2}})º?\s+(?:de\s+)?)?([^\W\d_]+)(?:,?\s+(?:de\s+)?({YEAR}))?", text, re.IGNORECASE
+    )
     if match is None or match.group(2).lower() not in months or not (match.group(1) or match.group(3)):
         return None
     day, month, year = match.group(1), months[match.group(2).lower()], match.group(3)

@@ -67,8 +67,9 @@ def to_document(raw: RawText) -> Document | IngestError:
         return IngestError(raw.source, "no article text left after removing page boilerplate")
     authors = tuple(cleaned.authors or ([raw.meta["author"]] if raw.meta.get("author") else []))
     published = raw.meta.get("published") or cleaned.published
-    fingerprint = "\n".join([cleaned.title or "", "|".join(authors), "|".join(cleaned.editors),
-                             published or "", cleaned.text])
+    fingerprint = "\n".join(
+        [cleaned.title or "", "|".join(authors), "|".join(cleaned.editors), published or "", cleaned.text]
+    )
     content_hash = hashlib.sha256(fingerprint.encode("utf-8")).hexdigest()
     lang = raw.meta.get("lang") or detect_language(cleaned.text)
     return Document(
@@ -97,8 +98,10 @@ def read_file(path: Path, settings: Settings) -> Iterator[RawText | IngestError]
     try:
         size = path.stat().st_size
         if size > settings.max_bytes:
-            yield IngestError(str(path), f"file is {size:,} bytes, over the limit of "
-                                         f"{settings.max_bytes:,} (set KG_MAX_BYTES to raise it)")
+            yield IngestError(
+                str(path),
+                f"file is {size:,} bytes, over the limit of {settings.max_bytes:,} (set KG_MAX_BYTES to raise it)",
+            )
             return
         data = path.read_bytes()
     except OSError as err:

@@ -17,31 +17,64 @@ _META_LINE = re.compile(
     r"editado por|published|publicado(?: em)?|date|data)\s*(?:[|:：]\s*|\s+)(?P<value>.+)$",
     re.IGNORECASE,
 )
-_KEY_KIND = {"by": "author", "written by": "author", "escrito por": "author", "por": "author",
-             "edited by": "editor", "editado por": "editor", "published": "published",
-             "publicado": "published", "publicado em": "published", "date": "published",
-             "data": "published"}
-_NAME = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:de|da|do|dos|das|van|von|der|le|la|and|e|&)\s+)?"
-                   r"[A-ZÀ-Ý][\w'’.-]*){0,5}$")
+_KEY_KIND = {
+    "by": "author",
+    "written by": "author",
+    "escrito por": "author",
+    "por": "author",
+    "edited by": "editor",
+    "editado por": "editor",
+    "published": "published",
+    "publicado": "published",
+    "publicado em": "published",
+    "date": "published",
+    "data": "published",
+}
+_NAME = re.compile(
+    r"^[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:de|da|do|dos|das|van|von|der|le|la|and|e|&)\s+)?"
+    r"[A-ZÀ-Ý][\w'’.-]*){0,5}$"
+)
 _CREDIT = re.compile(
     r"^(?:(?:image|photo|picture|video|cover|header)\s+(?:source|credit|by)s?|fonte da imagem|"
-    r"fonte|cr[eé]ditos?(?: da imagem| da foto)?|foto|imagem|source)\s*[:|：]", re.IGNORECASE)
+    r"fonte|cr[eé]ditos?(?: da imagem| da foto)?|foto|imagem|source)\s*[:|：]",
+    re.IGNORECASE,
+)
 _SEE_ORIGINAL = re.compile(
     r"^(?:see|view|read|ver|veja|leia|show)\s+(?:the\s+|o\s+)?(?:original|more|mais|full article|"
-    r"artigo completo|also|tamb[eé]m)\b.{0,30}$", re.IGNORECASE)
-_DISCLAIMER_CUES = [re.compile(p, re.IGNORECASE) for p in (
-    r"third[- ]party content", r"information(?:al)? purposes", r"not (?:be )?(?:considered|construed)",
-    r"(?:financial|investment|legal|professional|tax) advice", r"endorsement", r"disclaimer",
-    r"all rights reserved", r"copyright", r"©", r"representations?(?: or |/)warrant", r"does not constitute",
-    r"for reference only", r"conte[uú]do de terceiros", r"aviso legal", r"n[aã]o constitui",
-    r"todos os direitos reservados", r"fins informativos", r"aconselhamento",
-)]
+    r"artigo completo|also|tamb[eé]m)\b.{0,30}$",
+    re.IGNORECASE,
+)
+_DISCLAIMER_CUES = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"third[- ]party content",
+        r"information(?:al)? purposes",
+        r"not (?:be )?(?:considered|construed)",
+        r"(?:financial|investment|legal|professional|tax) advice",
+        r"endorsement",
+        r"disclaimer",
+        r"all rights reserved",
+        r"copyright",
+        r"©",
+        r"representations?(?: or |/)warrant",
+        r"does not constitute",
+        r"for reference only",
+        r"conte[uú]do de terceiros",
+        r"aviso legal",
+        r"n[aã]o constitui",
+        r"todos os direitos reservados",
+        r"fins informativos",
+        r"aconselhamento",
+    )
+]
 _HASHTAG = re.compile(r"(?<![\w&])#[^\W\d_][\w-]*")
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*▪●◦])\s+")
 _CALL_TO_ACTION = re.compile(
     r"^(?:join|follow|subscribe|sign up|register|download|click|tap|share|show|post|tag|participate|"
     r"don'?t miss|claim|win|enter|get|grab|buy|shop|sign|inscreva|siga|participe|baixe|clique|"
-    r"compartilhe|cadastre)\b", re.IGNORECASE)
+    r"compartilhe|cadastre)\b",
+    re.IGNORECASE,
+)
 _MISSING_SPACE = re.compile(r"(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])")
 
 
@@ -70,8 +103,7 @@ def _has_emoji(line: str) -> bool:
 
 
 def _promo_mark(line: str) -> bool:
-    return (_has_emoji(line) or bool(_HASHTAG.search(line))
-            or (line.endswith("!") and bool(_CALL_TO_ACTION.match(line))))
+    return _has_emoji(line) or bool(_HASHTAG.search(line)) or (line.endswith("!") and bool(_CALL_TO_ACTION.match(line)))
 
 
 def _promo_weak(line: str) -> bool:
@@ -133,7 +165,7 @@ def _key(line: str) -> str:
 
 def _shingles(key: str, n: int = 4) -> set[tuple[str, ...]]:
     words = key.split()
-    return {tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1))}
+    return {tuple(words[i : i + n]) for i in range(max(1, len(words) - n + 1))}
 
 
 def clean(text: str, title: str | None = None) -> Cleaned:
@@ -177,8 +209,7 @@ def clean(text: str, title: str | None = None) -> Cleaned:
             out.removed["title line"] += 1
             continue
         shingles = _shingles(key)
-        repeated = key in seen_keys or (
-            len(key.split()) >= 8 and len(shingles & seen_shingles) >= 0.8 * len(shingles))
+        repeated = key in seen_keys or (len(key.split()) >= 8 and len(shingles & seen_shingles) >= 0.8 * len(shingles))
         if repeated:
             out.removed["repeated copy"] += 1
             continue

@@ -81,7 +81,7 @@ def read_markdown(path: Path, text: str) -> Iterator[RawText | IngestError]:
     first = _MD_HEADING.search(text)
     if first and first.group(1) == "#":
         meta["title"] = first.group(2)
-        text = text[: first.start()] + text[first.end():]
+        text = text[: first.start()] + text[first.end() :]
     text = _MD_HEADING.sub(r"\2", text)
     for pattern, repl in _MD_RULES:
         text = pattern.sub(repl, text)
@@ -94,16 +94,21 @@ def read_html(path: Path, text: str) -> Iterator[RawText | IngestError]:
 
     try:
         doc = trafilatura.bare_extraction(
-            text, with_metadata=True, include_comments=False, include_tables=False,
-            date_extraction_params={"extensive_search": False, "original_date": True})
+            text,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
     except Exception as err:  # trafilatura raises many kinds on malformed markup
         yield IngestError(str(path), f"HTML could not be parsed ({type(err).__name__}: {err})")
         return
     if doc is None or not (doc.text or "").strip():
         yield IngestError(str(path), "no article text found in the HTML")
         return
-    meta = {k: v for k, v in (("title", doc.title), ("author", doc.author), ("published", doc.date),
-                              ("url", doc.url)) if v}
+    meta = {
+        k: v for k, v in (("title", doc.title), ("author", doc.author), ("published", doc.date), ("url", doc.url)) if v
+    }
     yield RawText(str(path), doc.text, meta=meta)
 
 
@@ -125,8 +130,7 @@ def read_jsonl(path: Path, text: str) -> Iterator[RawText | IngestError]:
             continue
         missing = [k for k in ("id", "text") if not isinstance(record.get(k), (str, int))]
         if missing:
-            yield IngestError(str(path), f"missing or non-string field(s): {', '.join(missing)}",
-                              line=number)
+            yield IngestError(str(path), f"missing or non-string field(s): {', '.join(missing)}", line=number)
             continue
         meta = {k: str(record[k]) for k in _OPTIONAL_FIELDS if record.get(k)}
         yield RawText(f"{path}#{record['id']}", str(record["text"]), id=str(record["id"]), meta=meta)

@@ -199,8 +199,12 @@ def veto_quads(veto: Veto, minter: Minter) -> list[Quad]:
     g = NamedNode(minter.decisions())
     u = NamedNode(minter.decision(veto.label.lower(), veto.entity, veto.document or "", veto.start or ""))
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
-    triples = [(TYPE, _kg("Unmerge")), (_kg("keptApartFrom"), NamedNode(minter.entity(veto.entity))),
-               (_kg("mergedLabel"), _lit(veto.label)), (_n(_PROV + "generatedAtTime"), _lit(now, "dateTime"))]
+    triples = [
+        (TYPE, _kg("Unmerge")),
+        (_kg("keptApartFrom"), NamedNode(minter.entity(veto.entity))),
+        (_kg("mergedLabel"), _lit(veto.label)),
+        (_n(_PROV + "generatedAtTime"), _lit(now, "dateTime")),
+    ]
     if veto.document is not None and veto.start is not None:
         triples += [(_kg("inDocument"), NamedNode(minter.document(veto.document))), (_kg("start"), _lit(veto.start))]
     return [Quad(u, p, o, g) for p, o in triples]

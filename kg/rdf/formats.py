@@ -15,8 +15,23 @@ from typing import IO, Literal
 
 import pyoxigraph as ox
 
-__all__ = ["Format", "FORMATS", "TURTLE", "RESULTS_JSON", "HTML", "find", "named", "choices", "serialize",
-           "UnknownFormat", "TRIPLES", "DATASETS", "SOLUTIONS", "PAGE_TYPES", "QUERY_TRIPLES"]
+__all__ = [
+    "Format",
+    "FORMATS",
+    "TURTLE",
+    "RESULTS_JSON",
+    "HTML",
+    "find",
+    "named",
+    "choices",
+    "serialize",
+    "UnknownFormat",
+    "TRIPLES",
+    "DATASETS",
+    "SOLUTIONS",
+    "PAGE_TYPES",
+    "QUERY_TRIPLES",
+]
 
 Carries = Literal["graph", "dataset", "solutions", "page"]
 
@@ -44,20 +59,34 @@ class Format:
         return ox.QueryResultsFormat.from_media_type(self.media_type)
 
 
-TURTLE = Format("turtle", ("turtle", "ttl", "n3"), "text/turtle",
-                ("application/x-turtle", "text/n3", "text/rdf+n3", "application/n3"), "ttl", "graph")
-NTRIPLES = Format("ntriples", ("ntriples", "nt", "n-triples"), "application/n-triples", ("text/plain",), "nt",
-                  "graph", prefixes=False)
-JSONLD = Format("jsonld", ("jsonld", "json-ld", "json"), "application/ld+json", ("application/json",), "jsonld",
-                "dataset")
-RDFXML = Format("rdfxml", ("rdfxml", "xml", "rdf+xml", "rdf"), "application/rdf+xml",
-                ("application/xml", "text/xml"), "rdf", "graph")
+TURTLE = Format(
+    "turtle",
+    ("turtle", "ttl", "n3"),
+    "text/turtle",
+    ("application/x-turtle", "text/n3", "text/rdf+n3", "application/n3"),
+    "ttl",
+    "graph",
+)
+NTRIPLES = Format(
+    "ntriples", ("ntriples", "nt", "n-triples"), "application/n-triples", ("text/plain",), "nt", "graph", prefixes=False
+)
+JSONLD = Format(
+    "jsonld", ("jsonld", "json-ld", "json"), "application/ld+json", ("application/json",), "jsonld", "dataset"
+)
+RDFXML = Format(
+    "rdfxml",
+    ("rdfxml", "xml", "rdf+xml", "rdf"),
+    "application/rdf+xml",
+    ("application/xml", "text/xml"),
+    "rdf",
+    "graph",
+)
 NQUADS = Format("nquads", ("nquads", "nq", "n-quads"), "application/n-quads", (), "nq", "dataset", prefixes=False)
 TRIG = Format("trig", ("trig",), "application/trig", (), "trig", "dataset")
-RESULTS_JSON = Format("json", ("json",), "application/sparql-results+json", ("application/json",), "srj",
-                      "solutions")
-RESULTS_XML = Format("xml", ("xml",), "application/sparql-results+xml", ("application/xml", "text/xml"), "srx",
-                     "solutions")
+RESULTS_JSON = Format("json", ("json",), "application/sparql-results+json", ("application/json",), "srj", "solutions")
+RESULTS_XML = Format(
+    "xml", ("xml",), "application/sparql-results+xml", ("application/xml", "text/xml"), "srx", "solutions"
+)
 CSV = Format("csv", ("csv",), "text/csv", (), "csv", "solutions")
 TSV = Format("tsv", ("tsv",), "text/tab-separated-values", (), "tsv", "solutions")
 HTML = Format("html", ("html",), "text/html", (), "html", "page")
@@ -97,8 +126,9 @@ def choices(offered: Sequence[Format]) -> list[str]:
     return [name for fmt in offered for name in fmt.names]
 
 
-def serialize(triples: Iterable[ox.Triple] | Iterable[ox.Quad], output: IO[bytes] | None, fmt: Format,
-              prefixes: dict[str, str]) -> bytes | None:
+def serialize(
+    triples: Iterable[ox.Triple] | Iterable[ox.Quad], output: IO[bytes] | None, fmt: Format, prefixes: dict[str, str]
+) -> bytes | None:
     """Write triples (or quads, in a dataset format) as `fmt`, with the prefixes where its syntax has them;
     without `output`, return the bytes."""
     return ox.serialize(triples, output, fmt.rdf, prefixes=prefixes if fmt.prefixes else None)

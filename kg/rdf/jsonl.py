@@ -11,8 +11,7 @@ from kg.records import Entity, Node, Resolution
 def _node(node: Node, minter: Minter, doc_iri: str, entities: dict[str, Entity]) -> dict:
     if node.kind == "literal":
         lit = node.literal
-        out = {"id": None, "label": lit.text, "type": lit.kind, "value": lit.value,
-               "datatype": f"xsd:{lit.datatype}"}
+        out = {"id": None, "label": lit.text, "type": lit.kind, "value": lit.value, "datatype": f"xsd:{lit.datatype}"}
         if lit.unit:
             out["unit"] = lit.unit
         return out
@@ -35,16 +34,23 @@ def statement_records(resolution: Resolution, minter: Minter) -> Iterator[dict]:
         st = rs.statement
         record = {
             "subject": _node(rs.subject, minter, doc_iri, resolution.entities),
-            "predicate": {"id": expand(rs.predicate.local_name), "label": rs.predicate.label,
-                          **({"said": rs.predicate.said, "lang": rs.predicate.lang} if rs.predicate.said else {})},
+            "predicate": {
+                "id": expand(rs.predicate.local_name),
+                "label": rs.predicate.label,
+                **({"said": rs.predicate.said, "lang": rs.predicate.lang} if rs.predicate.said else {}),
+            },
             "object": _node(rs.object, minter, doc_iri, resolution.entities),
             "negated": bool(st and st.negated),
             "tier": "clause" if rs.clause else "fact",
             "confidence": st.confidence if st else 1.0,
             "pattern": st.pattern if st else "metadata",
-            "source": {"document": doc.id, "iri": doc_iri,
-                       "sentence": sentences[st.sentence].text if st else None,
-                       "start": st.start if st else None, "end": st.end if st else None},
+            "source": {
+                "document": doc.id,
+                "iri": doc_iri,
+                "sentence": sentences[st.sentence].text if st else None,
+                "start": st.start if st else None,
+                "end": st.end if st else None,
+            },
         }
         if st and st.date is not None:
             record["date"] = st.date.value

@@ -10,8 +10,15 @@ KG = "https://kg.example.org/ontology#"
 REL = "https://kg.example.org/relation/"
 
 PREFIXES = {
-    "kg": KG, "rel": REL, "schema": str(SDO), "prov": str(PROV), "rdf": str(RDF), "rdfs": str(RDFS),
-    "owl": str(OWL), "skos": str(SKOS), "xsd": str(XSD),
+    "kg": KG,
+    "rel": REL,
+    "schema": str(SDO),
+    "prov": str(PROV),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "skos": str(SKOS),
+    "xsd": str(XSD),
 }
 
 

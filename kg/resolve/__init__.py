@@ -47,12 +47,13 @@ RECOGNISER_WEIGHT = 2.5
 
 AUTHOR = Predicate("author", "schema:author")
 EDITOR = Predicate("editor", "schema:editor")
-_PRONOUN_TYPES = {"Person": {"Person"}, "Thing": {"Organization", "Product", "CreativeWork", "Place",
-                                                  "Event", "Thing"},
-                  "Group": {"Organization", "Group"},
-                  "Employer": {"Organization", "Group", "Product", "Thing"},  # "its chief executive"
-                  "Any": {"Person", "Organization", "Product", "CreativeWork", "Place", "Event", "Group",
-                          "Thing"}}  # "-o" in "contratou-o": him or it
+_PRONOUN_TYPES = {
+    "Person": {"Person"},
+    "Thing": {"Organization", "Product", "CreativeWork", "Place", "Event", "Thing"},
+    "Group": {"Organization", "Group"},
+    "Employer": {"Organization", "Group", "Product", "Thing"},  # "its chief executive"
+    "Any": {"Person", "Organization", "Product", "CreativeWork", "Place", "Event", "Group", "Thing"},
+}  # "-o" in "contratou-o": him or it
 
 
 @lru_cache(maxsize=1 << 16)
@@ -93,8 +94,7 @@ def entity_key(label: str) -> str:
 def concept_key(text: str, head_lemma: str) -> str:
     words = re.findall(r"[\w-]+", normalize_name(text).lower())
     if words and head_lemma:
-        words[-1] = head_lemma if words[-1] != head_lemma and words[-1].startswith(head_lemma[:3]) \
-            else words[-1]
+        words[-1] = head_lemma if words[-1] != head_lemma and words[-1].startswith(head_lemma[:3]) else words[-1]
     return "_".join(words) or "thing"
 
 
@@ -122,7 +122,7 @@ def _singular(name: str, words: NameWords) -> str:
     head, _, last = name.rpartition(" ")
     for plural, singular in words.plural_endings:
         if last.endswith(plural) and len(last) > len(plural) + 2:
-            return f"{head} {last[:-len(plural)]}{singular}".strip()
+            return f"{head} {last[: -len(plural)]}{singular}".strip()
     return name
 
 
@@ -144,12 +144,12 @@ def _short_form(short: str, full: str, full_type: str, words: NameWords, short_t
     if len(s) >= len(f):
         return None
     if full_type == "Person":
-        return "short name" if s == f[-len(s):] or s == f[:len(s)] else None
-    if short_type == "Place" and (full_type not in ("Place", "Thing") or s != f[:len(s)]):
+        return "short name" if s == f[-len(s) :] or s == f[: len(s)] else None
+    if short_type == "Place" and (full_type not in ("Place", "Thing") or s != f[: len(s)]):
         return None
-    if s == f[:len(s)] and all(w.lower() in words.designators for w in f[len(s):]):
+    if s == f[: len(s)] and all(w.lower() in words.designators for w in f[len(s) :]):
         return "short name"
-    if s == f[-len(s):] and not any(w.lower() in words.designators or w.lower() in words.class_nouns for w in s):
+    if s == f[-len(s) :] and not any(w.lower() in words.designators or w.lower() in words.class_nouns for w in s):
         return "short name"  # "the Mariners" for "Harbor Mariners"; not "Group" or "University"
     if len(s) == 1 and short.isupper() and len(short) >= 2 and _acronym(full, words.acronym_skips) == short:
         return "acronym"
@@ -211,10 +211,19 @@ class Resolver:
             if leader is not None:
                 joined[name] = (leader, "plural")
                 continue
-            short = next(((lead, why) for lead, lt in leaders
-                          if (why := _short_form(name, lead, lt if lt != "Thing" else type_, words, type_))
-                          or (singular != name and (lead, lt) in plural_of
-                              and (why := _short_form(singular, lead, lt, words, type_)))), None)
+            short = next(
+                (
+                    (lead, why)
+                    for lead, lt in leaders
+                    if (why := _short_form(name, lead, lt if lt != "Thing" else type_, words, type_))
+                    or (
+                        singular != name
+                        and (lead, lt) in plural_of
+                        and (why := _short_form(singular, lead, lt, words, type_))
+                    )
+                ),
+                None,
+            )
             if short is not None:
                 joined[name] = short
                 continue
@@ -222,8 +231,9 @@ class Resolver:
             joined[name] = (name, "same name")
         return joined
 
-    def _join_variants(self, groups: dict[str, tuple[str, str]], names: list[tuple[str, str]],
-                       mentions: list[Mention]) -> dict[str, float]:
+    def _join_variants(
+        self, groups: dict[str, tuple[str, str]], names: list[tuple[str, str]], mentions: list[Mention]
+    ) -> dict[str, float]:
         """Join each group whose leader is a spelling variant of an earlier group's leader of the same
         type, never named in the same sentence (two people named together are two people); returns the
         joined names' confidences."""
@@ -234,13 +244,17 @@ class Resolver:
         leaders = [(n, t) for n, t in names if groups[n][0] == n]  # in order of first mention
         confidences: dict[str, float] = {}
         for i, (name, type_) in enumerate(leaders):
-            found = [(earlier, c) for earlier, earlier_type in leaders[:i]
-                     if earlier_type == type_ and groups[earlier][0] == earlier
-                     and not sentences.get(earlier, set()) & sentences.get(name, set())
-                     and (c := variant_confidence(name, earlier)) is not None]
+            found = [
+                (earlier, c)
+                for earlier, earlier_type in leaders[:i]
+                if earlier_type == type_
+                and groups[earlier][0] == earlier
+                and not sentences.get(earlier, set()) & sentences.get(name, set())
+                and (c := variant_confidence(name, earlier)) is not None
+            ]
             if len(found) != 1:
                 continue
-            (earlier, confidence), = found
+            ((earlier, confidence),) = found
             for member, (leader, _) in list(groups.items()):
                 if leader == name:
                     groups[member] = (earlier, "spelling variant")
@@ -317,8 +331,16 @@ class Resolver:
             mention_node[(m.start, m.end)] = self._node(entity)
             if name != entity.label:
                 entity.aliases.add(name)
-                merges.append(Merge(entity.key, name, reason if name != leader else
-                                    "same name in another document", m.start, m.end, variants.get(name, 0.9)))
+                merges.append(
+                    Merge(
+                        entity.key,
+                        name,
+                        reason if name != leader else "same name in another document",
+                        m.start,
+                        m.end,
+                        variants.get(name, 0.9),
+                    )
+                )
         self._named_descriptors(extraction, mention_node, merges)
         for entity in doc_entities.values():
             self.know(entity)
@@ -332,9 +354,11 @@ class Resolver:
     def _mentions(extraction: Extraction, mention_node: dict[tuple[int, int], Node]) -> list[ResolvedMention]:
         """Every mention taken to mean an entity, in text order."""
         sentence_of = {(m.start, m.end): m.sentence for m in extraction.mentions}
-        return [ResolvedMention(start, end, node.key, sentence_of[(start, end)])
-                for (start, end), node in sorted(mention_node.items())
-                if node.kind == "entity" and (start, end) in sentence_of]
+        return [
+            ResolvedMention(start, end, node.key, sentence_of[(start, end)])
+            for (start, end), node in sorted(mention_node.items())
+            if node.kind == "entity" and (start, end) in sentence_of
+        ]
 
     @staticmethod
     def _names(extraction: Extraction) -> tuple[list[Mention], dict[str, str]]:
@@ -350,8 +374,11 @@ class Resolver:
         for name in longer:
             for word in name.split():
                 word_of.setdefault(word, []).append(name)
-        promoted = [replace(m, kind="entity", label="Thing") for m in extraction.mentions
-                    if m.kind == "concept" and m.text in word_of and m.text[:1].isupper()]
+        promoted = [
+            replace(m, kind="entity", label="Thing")
+            for m in extraction.mentions
+            if m.kind == "concept" and m.text in word_of and m.text[:1].isupper()
+        ]
         mentioned = {normalize_name(m.text) for m in names}
         unmentioned = {name: longer[name] for m in promoted for name in word_of[m.text] if name not in mentioned}
         return names + promoted, unmentioned
@@ -365,26 +392,33 @@ class Resolver:
     def _node(entity: Entity) -> Node:
         return Node("entity", entity.key, entity.label, entity.type)
 
-    def _named_descriptors(self, extraction: Extraction, nodes: dict[tuple[int, int], Node],
-                           merges: list[Merge]) -> None:
+    def _named_descriptors(
+        self, extraction: Extraction, nodes: dict[tuple[int, int], Node], merges: list[Merge]
+    ) -> None:
         """'Reality Labs, its Metaverse division': each mention of the descriptor in the document is
         Reality Labs (and the descriptor becomes one of its names)."""
         named: dict[str, Node] = {}
         for st in extraction.statements:
-            if st.predicate == NAMED_BY and isinstance(st.object, Mention) and \
-                    (st.subject.start, st.subject.end) in nodes:
+            if (
+                st.predicate == NAMED_BY
+                and isinstance(st.object, Mention)
+                and (st.subject.start, st.subject.end) in nodes
+            ):
                 named.setdefault(_fold(st.object.text), nodes[(st.subject.start, st.subject.end)])
         for m in extraction.mentions:
             node = named.get(_fold(m.text)) if m.kind in ("concept", "description") else None
-            if node is None or (m.start, m.end) in nodes or (_fold(m.text), node.key) in self.apart or \
-                    (extraction.document.content_hash, m.start, node.key) in self.apart_mentions:
+            if (
+                node is None
+                or (m.start, m.end) in nodes
+                or (_fold(m.text), node.key) in self.apart
+                or (extraction.document.content_hash, m.start, node.key) in self.apart_mentions
+            ):
                 continue
             nodes[(m.start, m.end)] = node
             self.entities[node.key].aliases.add(normalize_name(m.text))
             merges.append(Merge(node.key, normalize_name(m.text), "named in apposition", m.start, m.end, 0.8))
 
-    def _anaphora(self, extraction: Extraction, nodes: dict[tuple[int, int], Node],
-                  merges: list[Merge]) -> None:
+    def _anaphora(self, extraction: Extraction, nodes: dict[tuple[int, int], Node], merges: list[Merge]) -> None:
         """Pronouns and definite descriptions take the nearest earlier entity of a fitting type (for a
         subject, the last subject of its own or the previous sentence first, then a name of its own sentence,
         then an earlier subject before a nearer object), never the other side of a statement they are in
@@ -398,8 +432,11 @@ class Resolver:
                     co_arguments.setdefault((a.start, a.end), set()).add((b.start, b.end))
         called: dict[str, set[str]] = {}  # class noun -> entities the article called so ("X, an alliance of")
         for st in extraction.statements:
-            if st.predicate.local_name == "kg:isA" and isinstance(st.object, Mention) and \
-                    (st.subject.start, st.subject.end) in nodes:
+            if (
+                st.predicate.local_name == "kg:isA"
+                and isinstance(st.object, Mention)
+                and (st.subject.start, st.subject.end) in nodes
+            ):
                 called.setdefault(st.object.head_lemma, set()).add(nodes[(st.subject.start, st.subject.end)].key)
         gender_of = _genders(extraction.mentions, nodes)
         recent: list[tuple[Mention, Node]] = []
@@ -412,23 +449,45 @@ class Resolver:
                 continue
             if m.kind not in ("pronoun", "description"):
                 continue
-            if m.kind == "pronoun" and m.subject and m.label == "Thing" and topic is not None and \
-                    topic.kind == "concept" and topic.singular and (topic.start, topic.end) not in nodes and \
-                    m.sentence - topic.sentence <= 1:
+            if (
+                m.kind == "pronoun"
+                and m.subject
+                and m.label == "Thing"
+                and topic is not None
+                and topic.kind == "concept"
+                and topic.singular
+                and (topic.start, topic.end) not in nodes
+                and m.sentence - topic.sentence <= 1
+            ):
                 last_subject = topic  # "Globex's new plant opened in May. It employs 300": it is the plant,
                 continue  # which has no node, and so is the next "it"
             wanted = _PRONOUN_TYPES.get(m.label, {m.label})
             excluded = {nodes[k] for k in co_arguments.get(key, ()) if k in nodes}
-            fitting = [(earlier, node) for earlier, node in reversed(recent)
-                       if m.sentence - earlier.sentence <= 2 and node not in excluded and node.type in wanted
-                       and earlier.end <= m.start and _may_describe(m, node, called)
-                       and (m.gender is None or gender_of.get(node.key, m.gender) == m.gender)
-                       and (extraction.document.content_hash, m.start, node.key) not in self.apart_mentions]
+            fitting = [
+                (earlier, node)
+                for earlier, node in reversed(recent)
+                if m.sentence - earlier.sentence <= 2
+                and node not in excluded
+                and node.type in wanted
+                and earlier.end <= m.start
+                and _may_describe(m, node, called)
+                and (m.gender is None or gender_of.get(node.key, m.gender) == m.gender)
+                and (extraction.document.content_hash, m.start, node.key) not in self.apart_mentions
+            ]
             if m.subject:  # a subject continues the topic: the last subject of this or the last sentence, then
                 # a name of its own sentence, then an earlier subject, then the nearest mention (subjects are more
                 # salient than objects)
-                fitting.sort(key=lambda pair: 0 if pair[0].subject and m.sentence - pair[0].sentence <= 1
-                             else 1 if pair[0].sentence == m.sentence else 2 if pair[0].subject else 3)
+                fitting.sort(
+                    key=lambda pair: (
+                        0
+                        if pair[0].subject and m.sentence - pair[0].sentence <= 1
+                        else 1
+                        if pair[0].sentence == m.sentence
+                        else 2
+                        if pair[0].subject
+                        else 3
+                    )
+                )
             elif m.possessive:  # "Initech named her as its CEO":
                 # a possessive first takes the subject of its own sentence
                 fitting.sort(key=lambda pair: 0 if pair[0].subject and pair[0].sentence == m.sentence else 1)
@@ -444,16 +503,21 @@ class Resolver:
         if (arg.start, arg.end) in nodes:
             return nodes[(arg.start, arg.end)]
         if arg.kind in ("concept", "description"):
-            return Node("concept", concept_key(arg.text, arg.head_lemma), normalize_name(arg.text), "Concept",
-                        named=arg.named)
+            return Node(
+                "concept", concept_key(arg.text, arg.head_lemma), normalize_name(arg.text), "Concept", named=arg.named
+            )
         return None  # a pronoun with no antecedent
 
     def _statements(self, extraction: Extraction, nodes: dict[tuple[int, int], Node]) -> list[ResolvedStatement]:
         out = []
         for st in extraction.statements:
             subject, obj = self._argument(st.subject, nodes), self._argument(st.object, nodes)
-            if subject is None or obj is None or subject == obj or \
-                    contradicts(st.predicate, self._settled_type(subject), self._settled_type(obj)):
+            if (
+                subject is None
+                or obj is None
+                or subject == obj
+                or contradicts(st.predicate, self._settled_type(subject), self._settled_type(obj))
+            ):
                 continue
             subject, predicate, obj = normalise(subject, st.predicate, obj, st.negated)
             out.append(ResolvedStatement(subject, predicate, obj, st, is_clause(subject, predicate, obj)))

@@ -49,8 +49,10 @@ def _typed_sides(st: Statement) -> list[tuple[Mention, str]]:
     if family is None:
         return []
     inverse = family.phrases[phrase] is not None
-    sides = [((st.subject, st.object)[inverse], _SIDE_CLASS.get(family.subjects)),
-             ((st.object, st.subject)[inverse], _SIDE_CLASS.get(family.objects))]
+    sides = [
+        ((st.subject, st.object)[inverse], _SIDE_CLASS.get(family.subjects)),
+        ((st.object, st.subject)[inverse], _SIDE_CLASS.get(family.objects)),
+    ]
     return [(m, cls) for m, cls in sides if cls and isinstance(m, Mention) and m.kind == "entity"]
 
 
@@ -60,12 +62,22 @@ def type_votes(extraction: Extraction, name_of) -> dict[str, Counter]:
     counted: set[int] = set()  # where a role's organisation starts: counted once, stated or not
     for st in extraction.statements:
         subject, obj = st.subject, st.object
-        if phrase_of(st.predicate.label) in ORGANISATION_ROLES and not st.negated and isinstance(obj, Mention) and \
-                obj.kind == "entity" and obj.start not in counted:
+        if (
+            phrase_of(st.predicate.label) in ORGANISATION_ROLES
+            and not st.negated
+            and isinstance(obj, Mention)
+            and obj.kind == "entity"
+            and obj.start not in counted
+        ):
             counted.add(obj.start)
             votes.setdefault(name_of(obj.text), Counter())["Organization"] += CLASS_NOUN_WEIGHT
-        if st.negated or st.predicate.local_name not in _DEFINING or not isinstance(subject, Mention) or \
-                subject.kind != "entity" or not isinstance(obj, Mention):
+        if (
+            st.negated
+            or st.predicate.local_name not in _DEFINING
+            or not isinstance(subject, Mention)
+            or subject.kind != "entity"
+            or not isinstance(obj, Mention)
+        ):
             continue
         cls = _DEFINING[st.predicate.local_name] or obj.head_class
         if cls:

@@ -32,51 +32,155 @@ class Family:
 
 
 # "an engineer at Initech", "Initech's CFO": roles held in an organisation
-_STAFF = ["engineer", "employee", "executive", "researcher", "scientist", "professor", "director", "manager",
-          "spokesperson", "spokesman", "spokeswoman", "analyst", "economist", "official", "officer", "chairman",
-          "chairwoman", "president", "vice president", "chief executive", "CEO", "CFO", "CTO", "COO", "CPO"]
+_STAFF = [
+    "engineer",
+    "employee",
+    "executive",
+    "researcher",
+    "scientist",
+    "professor",
+    "director",
+    "manager",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "analyst",
+    "economist",
+    "official",
+    "officer",
+    "chairman",
+    "chairwoman",
+    "president",
+    "vice president",
+    "chief executive",
+    "CEO",
+    "CFO",
+    "CTO",
+    "COO",
+    "CPO",
+]
 
 # "a co-founder of DeepMind", "an engineer at Initech": the object is an organisation, whatever the NER
 # said ("president of" is left out: countries have presidents too)
 # "the founder of X", its spellings, and the founded read the other way round
-_FOUNDER_ROLES = {"founder of": "founded by", "co-founder of": "co-founded by", "co founder of": "co-founded by",
-                  "cofounder of": "co-founded by"}
-ORGANISATION_ROLES = {f"{role} {prep}" for role in _STAFF if "president" not in role for prep in ("of", "at")} | \
-    set(_FOUNDER_ROLES)
+_FOUNDER_ROLES = {
+    "founder of": "founded by",
+    "co-founder of": "co-founded by",
+    "co founder of": "co-founded by",
+    "cofounder of": "co-founded by",
+}
+ORGANISATION_ROLES = {f"{role} {prep}" for role in _STAFF if "president" not in role for prep in ("of", "at")} | set(
+    _FOUNDER_ROLES
+)
 
 FAMILIES = [
-    Family("schema:worksFor", frozenset({"Person"}), ORGANISATION, {
-        **{f"{role} {prep}": None for role in _STAFF for prep in ("of", "at")},
-        "work for": None, "work at": None, "join": None, "rejoin": None, "hire": "hired by",
-        "employ": "employed by", "recruit": "recruited by", "appoint": "appointed by", "rehire": "rehired by",
-        "poach": "poached by"}),
-    Family("schema:founder", ORGANISATION, frozenset({"Person"}), {
-        "found": "founded by", "co-found": "co-founded by", "establish": "established by", "set up": "set up by",
-        **_FOUNDER_ROLES}),
-    Family("schema:owns", AGENT, MADE | ORGANISATION, {
-        "own": None, "have": None, "operate": None, "control": None, "acquire": None, "buy": None,
-        "purchase": None, "take over": None}),
-    Family("schema:manufacturer", MADE, AGENT, {
-        "make": "made by", "build": "built by", "develop": "developed by", "create": "created by",
-        "release": "released by", "launch": "launched by", "unveil": "unveiled by",
-        "introduce": "introduced by", "come up with": "created by", "design": "designed by",
-        "produce": "produced by", "ship": "shipped by", "maker of": "made by", "manufacturer of": "made by",
-        "developer of": "developed by", "creator of": "created by", "publisher of": "published by"}),
-    Family("schema:parentOrganization", ORGANISATION, ORGANISATION, {
-        "division of": None, "subsidiary of": None, "unit of": None, "arm of": None, "part of": None,
-        "branch of": None}),
-    Family("schema:location", ORGANISATION | {"Place", "Event"}, frozenset({"Place"}), {
-        "base in": None, "headquarter in": None, "be based in": None, "be headquartered in": None,
-        "be located in": None}),
+    Family(
+        "schema:worksFor",
+        frozenset({"Person"}),
+        ORGANISATION,
+        {
+            **{f"{role} {prep}": None for role in _STAFF for prep in ("of", "at")},
+            "work for": None,
+            "work at": None,
+            "join": None,
+            "rejoin": None,
+            "hire": "hired by",
+            "employ": "employed by",
+            "recruit": "recruited by",
+            "appoint": "appointed by",
+            "rehire": "rehired by",
+            "poach": "poached by",
+        },
+    ),
+    Family(
+        "schema:founder",
+        ORGANISATION,
+        frozenset({"Person"}),
+        {
+            "found": "founded by",
+            "co-found": "co-founded by",
+            "establish": "established by",
+            "set up": "set up by",
+            **_FOUNDER_ROLES,
+        },
+    ),
+    Family(
+        "schema:owns",
+        AGENT,
+        MADE | ORGANISATION,
+        {
+            "own": None,
+            "have": None,
+            "operate": None,
+            "control": None,
+            "acquire": None,
+            "buy": None,
+            "purchase": None,
+            "take over": None,
+        },
+    ),
+    Family(
+        "schema:manufacturer",
+        MADE,
+        AGENT,
+        {
+            "make": "made by",
+            "build": "built by",
+            "develop": "developed by",
+            "create": "created by",
+            "release": "released by",
+            "launch": "launched by",
+            "unveil": "unveiled by",
+            "introduce": "introduced by",
+            "come up with": "created by",
+            "design": "designed by",
+            "produce": "produced by",
+            "ship": "shipped by",
+            "maker of": "made by",
+            "manufacturer of": "made by",
+            "developer of": "developed by",
+            "creator of": "created by",
+            "publisher of": "published by",
+        },
+    ),
+    Family(
+        "schema:parentOrganization",
+        ORGANISATION,
+        ORGANISATION,
+        {
+            "division of": None,
+            "subsidiary of": None,
+            "unit of": None,
+            "arm of": None,
+            "part of": None,
+            "branch of": None,
+        },
+    ),
+    Family(
+        "schema:location",
+        ORGANISATION | {"Place", "Event"},
+        frozenset({"Place"}),
+        {
+            "base in": None,
+            "headquarter in": None,
+            "be based in": None,
+            "be headquartered in": None,
+            "be located in": None,
+        },
+    ),
 ]
 
 
 # Properties the relation classifier states directly, with the types their arguments must not contradict:
 # "Intel works for Mellanox" is a misreading.
 PLACE, PERSON = frozenset({"Place"}), frozenset({"Person"})
-SIGNATURES = {"schema:worksFor": (PERSON, ORGANISATION | {"Group"}),
-              "schema:location": (ORGANISATION | {"Group"}, PLACE), "schema:homeLocation": (PERSON, PLACE),
-              "schema:containedInPlace": (PLACE, PLACE), "killed": (PERSON, PERSON)}
+SIGNATURES = {
+    "schema:worksFor": (PERSON, ORGANISATION | {"Group"}),
+    "schema:location": (ORGANISATION | {"Group"}, PLACE),
+    "schema:homeLocation": (PERSON, PLACE),
+    "schema:containedInPlace": (PLACE, PLACE),
+    "killed": (PERSON, PERSON),
+}
 
 
 def contradicts(predicate: Predicate, subject_type: str, object_type: str) -> bool:
@@ -84,7 +188,8 @@ def contradicts(predicate: Predicate, subject_type: str, object_type: str) -> bo
     signature = SIGNATURES.get(predicate.local_name)
     return signature is not None and any(
         type_ != "Thing" and type_ not in types
-        for type_, types in zip((subject_type, object_type), signature, strict=True))
+        for type_, types in zip((subject_type, object_type), signature, strict=True)
+    )
 
 
 FAMILY_OF = {phrase: family for family in FAMILIES for phrase in family.phrases}  # each phrase is in one family
@@ -116,6 +221,15 @@ def normalise(subject: Node, predicate: Predicate, obj: Node, negated: bool = Fa
     if inverse is None and _fits(subject, family.subjects) and _fits(obj, family.objects):
         return subject, replace(predicate, local_name=family.local_name), obj
     if inverse is not None and _fits(obj, family.subjects) and _fits(subject, family.objects):
-        return obj, replace(predicate, label=inverse, local_name=family.local_name, said=predicate.said_inverse,
-                            said_inverse=predicate.said), subject
+        return (
+            obj,
+            replace(
+                predicate,
+                label=inverse,
+                local_name=family.local_name,
+                said=predicate.said_inverse,
+                said_inverse=predicate.said,
+            ),
+            subject,
+        )
     return subject, predicate, obj

@@ -27,16 +27,33 @@ _LABELS = (RDFS.label, SKOS.prefLabel, SDO.name)
 _OTHER_NAMES = (SKOS.altLabel, SDO.alternateName, URIRef(KG + "formerName"))
 _KINDS = ("Person", "Organization", "Group", "Place", "Product", "CreativeWork", "Event")
 _SCHEMA_SUBTYPES = {
-    "Corporation": "Organization", "GovernmentOrganization": "Organization", "NGO": "Organization",
-    "EducationalOrganization": "Organization", "NewsMediaOrganization": "Organization",
-    "PoliticalParty": "Organization", "SportsTeam": "Organization", "Country": "Place", "City": "Place",
-    "State": "Place", "AdministrativeArea": "Place", "SoftwareApplication": "Product",
-    "WebSite": "CreativeWork", "Legislation": "CreativeWork",
+    "Corporation": "Organization",
+    "GovernmentOrganization": "Organization",
+    "NGO": "Organization",
+    "EducationalOrganization": "Organization",
+    "NewsMediaOrganization": "Organization",
+    "PoliticalParty": "Organization",
+    "SportsTeam": "Organization",
+    "Country": "Place",
+    "City": "Place",
+    "State": "Place",
+    "AdministrativeArea": "Place",
+    "SoftwareApplication": "Product",
+    "WebSite": "CreativeWork",
+    "Legislation": "CreativeWork",
 }
 _WIKIDATA = {  # instance-of classes a Wikidata extract most often carries
-    "Q5": "Person", "Q43229": "Organization", "Q4830453": "Organization", "Q783794": "Organization",
-    "Q891723": "Organization", "Q7278": "Organization", "Q6256": "Place", "Q515": "Place", "Q1549591": "Place",
-    "Q7397": "Product", "Q2424752": "Product",
+    "Q5": "Person",
+    "Q43229": "Organization",
+    "Q4830453": "Organization",
+    "Q783794": "Organization",
+    "Q891723": "Organization",
+    "Q7278": "Organization",
+    "Q6256": "Place",
+    "Q515": "Place",
+    "Q1549591": "Place",
+    "Q7397": "Product",
+    "Q2424752": "Product",
 }
 
 
@@ -58,8 +75,11 @@ def _kind(types: list[str]) -> str:
 
 def _names(graph: Graph, subject: URIRef, predicates: tuple[URIRef, ...]) -> list[str]:
     """The names, English or untagged ones first (the first is the entity's label)."""
-    names = {(getattr(o, "language", None) not in (None, "en"), str(o).strip())
-             for p in predicates for o in graph.objects(subject, p)}
+    names = {
+        (getattr(o, "language", None) not in (None, "en"), str(o).strip())
+        for p in predicates
+        for o in graph.objects(subject, p)
+    }
     return list(dict.fromkeys(name for _, name in sorted(names) if name))
 
 

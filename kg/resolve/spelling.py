@@ -24,9 +24,15 @@ def _sounds_alike(a: str, b: str) -> bool:
     meta_a, meta_b = jellyfish.metaphone(a), jellyfish.metaphone(b)
     if not (nysiis_a and nysiis_b and meta_a and meta_b):
         return False
-    return (nysiis_a.startswith(nysiis_b) or nysiis_b.startswith(nysiis_a) or meta_a == meta_b
-            or (jellyfish.levenshtein_distance(nysiis_a, nysiis_b) <= 1
-                and jellyfish.levenshtein_distance(meta_a, meta_b) <= 1))
+    return (
+        nysiis_a.startswith(nysiis_b)
+        or nysiis_b.startswith(nysiis_a)
+        or meta_a == meta_b
+        or (
+            jellyfish.levenshtein_distance(nysiis_a, nysiis_b) <= 1
+            and jellyfish.levenshtein_distance(meta_a, meta_b) <= 1
+        )
+    )
 
 
 def variant_confidence(name: str, other: str) -> float | None:

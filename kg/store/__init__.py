@@ -38,8 +38,9 @@ _SAME_AS = ox.NamedNode(PREFIXES["owl"] + "sameAs")
 def _ontology_quads() -> list[ox.Quad]:
     """The ontology (ontologies/kg.ttl) as quads of its own graph."""
     graph = ox.NamedNode(ONTOLOGY_GRAPH)
-    return [ox.Quad(t.subject, t.predicate, t.object, graph)
-            for t in ox.parse(path=str(ONTOLOGY_FILE), format=TURTLE.rdf)]
+    return [
+        ox.Quad(t.subject, t.predicate, t.object, graph) for t in ox.parse(path=str(ONTOLOGY_FILE), format=TURTLE.rdf)
+    ]
 
 
 class StoreError(RuntimeError):
@@ -78,9 +79,16 @@ WHERE {
   OPTIONAL { ?entity rdfs:label ?name }
 } GROUP BY ?m ?label ?entity ?reason ?doc ?start ?confidence ORDER BY ?entityLabel ?label ?doc ?start
 """
-_DOC_FIELDS = {"schema:text": "text", "kg:contentHash": "content_hash", "kg:source": "source",
-               "schema:identifier": "id", "schema:inLanguage": "lang", "schema:headline": "title",
-               "schema:datePublished": "published", "schema:url": "url"}
+_DOC_FIELDS = {
+    "schema:text": "text",
+    "kg:contentHash": "content_hash",
+    "kg:source": "source",
+    "schema:identifier": "id",
+    "schema:inLanguage": "lang",
+    "schema:headline": "title",
+    "schema:datePublished": "published",
+    "schema:url": "url",
+}
 
 
 class KGStore:
@@ -107,8 +115,7 @@ class KGStore:
                 self.store = ox.Store(str(self.generation))
                 generations.prune(self.path)
         except (OSError, RuntimeError) as err:
-            raise StoreError(f"{self.path}: cannot open the store ({err}); is another kg process "
-                             "writing it?") from err
+            raise StoreError(f"{self.path}: cannot open the store ({err}); is another kg process writing it?") from err
 
     def __enter__(self) -> KGStore:
         return self
@@ -167,9 +174,9 @@ class KGStore:
         """Stored documents by source (file path, or path#id for jsonl lines)."""
         rows = self.store.query(
             "SELECT ?g ?source ?hash WHERE { GRAPH ?g { ?g kg:source ?source ; kg:contentHash ?hash } }",
-            prefixes=PREFIXES)
-        return {r["source"].value: StoredDocument(r["g"].value, r["source"].value, r["hash"].value)
-                for r in rows}
+            prefixes=PREFIXES,
+        )
+        return {r["source"].value: StoredDocument(r["g"].value, r["source"].value, r["hash"].value) for r in rows}
 
     def entities(self, base: str) -> Iterator[Entity]:
         """Entities already in the store, for resolving new documents against them."""
@@ -178,7 +185,7 @@ class KGStore:
         for quad in self.store.quads_for_pattern(None, _RDFS_LABEL, None):
             iri = quad.subject.value if isinstance(quad.subject, ox.NamedNode) else ""
             if iri.startswith(prefix) and iri not in found:
-                found[iri] = Entity(iri[len(prefix):], quad.object.value, "Thing")
+                found[iri] = Entity(iri[len(prefix) :], quad.object.value, "Thing")
         for quad in self.store.quads_for_pattern(None, _ALT_LABEL, None):
             if quad.subject.value in found:
                 found[quad.subject.value].aliases.add(quad.object.value)
@@ -188,7 +195,7 @@ class KGStore:
         for quad in self.store.quads_for_pattern(None, _TYPE, None):
             entity = found.get(quad.subject.value)
             if entity and quad.object.value.startswith(KG):
-                local = quad.object.value[len(KG):]
+                local = quad.object.value[len(KG) :]
                 if entity.type == "Thing" or local != "Thing":
                     entity.type = local
         yield from found.values()
@@ -197,43 +204,65 @@ class KGStore:
         """IRIs of the entities called `name` (an IRI, a label or an alias, any case)."""
         if name.startswith(("http://", "https://")):
             return [name] if self.count(f"<{name}> kg:mentionedIn ?d") else []
-        rows = self.query("SELECT DISTINCT ?e WHERE { ?e kg:mentionedIn ?d ; rdfs:label|skos:altLabel ?l . "
-                          f"FILTER(LCASE(STR(?l)) = LCASE({ox.Literal(name)}) && "
-                          f"STRSTARTS(STR(?e), {ox.Literal(base + 'entity/')})) }} ORDER BY ?e")
+        rows = self.query(
+            "SELECT DISTINCT ?e WHERE { ?e kg:mentionedIn ?d ; rdfs:label|skos:altLabel ?l . "
+            f"FILTER(LCASE(STR(?l)) = LCASE({ox.Literal(name)}) && "
+            f"STRSTARTS(STR(?e), {ox.Literal(base + 'entity/')})) }} ORDER BY ?e"
+        )
         return [r["e"].value for r in rows]
 
     def merges(self, entity: str | None = None, merge: str | None = None) -> list[StoredMerge]:
         """Recorded merges, all or those into one entity IRI or with one merge IRI."""
-        values = (f"VALUES ?entity {{ <{entity}> }}" if entity else "") + (f"VALUES ?m {{ <{merge}> }}" if merge
-                                                                           else "")
-        return [StoredMerge(r["m"].value, r["label"].value, r["entity"].value,
-                            r["entityLabel"].value if r["entityLabel"] else "", r["reason"].value, r["doc"].value,
-                            r["title"].value if r["title"] else "", int(r["start"].value),
-                            float(r["confidence"].value))
-                for r in self.query(_MERGES % values)]
+        values = (f"VALUES ?entity {{ <{entity}> }}" if entity else "") + (
+            f"VALUES ?m {{ <{merge}> }}" if merge else ""
+        )
+        return [
+            StoredMerge(
+                r["m"].value,
+                r["label"].value,
+                r["entity"].value,
+                r["entityLabel"].value if r["entityLabel"] else "",
+                r["reason"].value,
+                r["doc"].value,
+                r["title"].value if r["title"] else "",
+                int(r["start"].value),
+                float(r["confidence"].value),
+            )
+            for r in self.query(_MERGES % values)
+        ]
 
     def graphs_naming(self, entity: str, label: str) -> set[str]:
         """Document graphs that merged `label` into `entity` or list it among the entity's aliases."""
         e = ox.NamedNode(entity)
-        rows = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {{ ?m kg:mergedInto {e} ; kg:mergedLabel ?l }} "
-                          f"UNION {{ {e} skos:altLabel ?l }} }} FILTER(LCASE(STR(?l)) = LCASE({ox.Literal(label)})) }}",
-                          use_default_graph_as_union=False)
+        rows = self.query(
+            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {{ ?m kg:mergedInto {e} ; kg:mergedLabel ?l }} "
+            f"UNION {{ {e} skos:altLabel ?l }} }} FILTER(LCASE(STR(?l)) = LCASE({ox.Literal(label)})) }}",
+            use_default_graph_as_union=False,
+        )
         return {r["g"].value for r in rows}
 
     def vetoes(self, decisions: str, base: str) -> list[Veto]:
         """The unmerge decisions still in force (a mention's veto lapses when its document is replaced)."""
-        rows = self.query(f"SELECT ?label ?entity ?d ?hash ?start WHERE {{ GRAPH <{decisions}> {{ "
-                          "?u a kg:Unmerge ; kg:mergedLabel ?label ; kg:keptApartFrom ?entity . "
-                          "OPTIONAL { ?u kg:inDocument ?d ; kg:start ?start } } "
-                          "OPTIONAL { GRAPH ?d { ?d kg:contentHash ?hash } } }")
+        rows = self.query(
+            f"SELECT ?label ?entity ?d ?hash ?start WHERE {{ GRAPH <{decisions}> {{ "
+            "?u a kg:Unmerge ; kg:mergedLabel ?label ; kg:keptApartFrom ?entity . "
+            "OPTIONAL { ?u kg:inDocument ?d ; kg:start ?start } } "
+            "OPTIONAL { GRAPH ?d { ?d kg:contentHash ?hash } } }"
+        )
         prefix = f"{base}entity/"
         out = []
         for r in rows:
             if r["d"] is not None and r["hash"] is None:
                 continue
             key = r["entity"].value.removeprefix(prefix)
-            out.append(Veto(r["label"].value, key, r["hash"].value if r["hash"] else None,
-                            int(r["start"].value) if r["start"] else None))
+            out.append(
+                Veto(
+                    r["label"].value,
+                    key,
+                    r["hash"].value if r["hash"] else None,
+                    int(r["start"].value) if r["start"] else None,
+                )
+            )
         return out
 
     def document_records(self, graphs: Iterable[str]) -> list[Document]:
@@ -247,8 +276,10 @@ class KGStore:
                     fields[name] = rows[0]["v"].value
             people = {}
             for role in ("author", "editor"):
-                rows = self.query(f"SELECT ?name WHERE {{ GRAPH <{graph}> {{ <{graph}> schema:{role} ?p . "
-                                  "?p rdfs:label ?name } } ORDER BY ?name")
+                rows = self.query(
+                    f"SELECT ?name WHERE {{ GRAPH <{graph}> {{ <{graph}> schema:{role} ?p . "
+                    "?p rdfs:label ?name } } ORDER BY ?name"
+                )
                 people[role] = tuple(r["name"].value for r in rows)
             if "text" in fields:
                 out.append(Document(**fields, authors=people["author"], editors=people["editor"]))
@@ -264,8 +295,10 @@ class KGStore:
             "entities": self.count("SELECT DISTINCT ?e WHERE { ?e kg:mentionedIn ?d }"),
             "statements": self.count("?s a kg:Statement"),
             "negated statements": self.count("?s a kg:Statement ; kg:negated true"),
-            "facts": self.count("?s a kg:Statement ; rdf:subject ?a ; rdf:predicate ?p ; rdf:object ?b . "
-                                "FILTER NOT EXISTS { ?s kg:negated true }"),
+            "facts": self.count(
+                "?s a kg:Statement ; rdf:subject ?a ; rdf:predicate ?p ; rdf:object ?b . "
+                "FILTER NOT EXISTS { ?s kg:negated true }"
+            ),
             "quads": len(self.store),
         }
 
@@ -303,8 +336,7 @@ class KGStore:
         for quad in add:
             by_graph.setdefault(quad.graph_name.value, []).append(str(quad.triple))
         if by_graph:
-            body = "\n".join(f"GRAPH <{g}> {{\n" + " .\n".join(triples) + " .\n}" for g, triples in
-                             by_graph.items())
+            body = "\n".join(f"GRAPH <{g}> {{\n" + " .\n".join(triples) + " .\n}" for g, triples in by_graph.items())
             parts.append(f"INSERT DATA {{\n{body}\n}}")
         if parts:
             self.store.update(" ;\n".join(parts))

@@ -6,16 +6,28 @@ on it, and `analytics` writes centrality and community membership back into the 
 
 from kg.views.filters import GraphFilter
 from kg.views.measures import (
-           Centrality,
-           centrality,
-           communities,
-           components,
-           most_central,
-           neighbourhood,
-           pagerank,
-           paths,
+    Centrality,
+    centrality,
+    communities,
+    components,
+    most_central,
+    neighbourhood,
+    pagerank,
+    paths,
 )
 from kg.views.projection import EntityGraph, ProjectionCache, project
 
-__all__ = ["EntityGraph", "ProjectionCache", "project", "Centrality", "centrality", "communities", "components",
-           "neighbourhood", "pagerank", "paths", "most_central", "GraphFilter"]
+__all__ = [
+    "EntityGraph",
+    "ProjectionCache",
+    "project",
+    "Centrality",
+    "centrality",
+    "communities",
+    "components",
+    "neighbourhood",
+    "pagerank",
+    "paths",
+    "most_central",
+    "GraphFilter",
+]

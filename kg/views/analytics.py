@@ -17,8 +17,15 @@ from kg.store import KGStore
 from kg.views.measures import centrality, communities
 from kg.views.projection import EntityGraph, project
 
-__all__ = ["analytics_graph", "analytics_quads", "analyze", "Analysis", "StoredAnalytics", "StoredCommunity",
-           "stored_analytics"]
+__all__ = [
+    "analytics_graph",
+    "analytics_quads",
+    "analyze",
+    "Analysis",
+    "StoredAnalytics",
+    "StoredCommunity",
+    "stored_analytics",
+]
 
 _DOUBLE = NamedNode(PREFIXES["xsd"] + "double")
 _INTEGER = NamedNode(PREFIXES["xsd"] + "integer")
@@ -45,22 +52,33 @@ def analytics_quads(view: EntityGraph, base: str) -> list[Quad]:
     """The analytics graph's quads for this projection."""
     graph = NamedNode(analytics_graph(base))
     scores = centrality(view)
-    quads = [Quad(graph, _TYPE, NamedNode(KG + "Analysis"), graph),
-             Quad(graph, NamedNode(PREFIXES["prov"] + "generatedAtTime"),
-                  Literal(datetime.now(UTC).replace(microsecond=0).isoformat(),
-                          datatype=NamedNode(PREFIXES["xsd"] + "dateTime")), graph)]
+    quads = [
+        Quad(graph, _TYPE, NamedNode(KG + "Analysis"), graph),
+        Quad(
+            graph,
+            NamedNode(PREFIXES["prov"] + "generatedAtTime"),
+            Literal(
+                datetime.now(UTC).replace(microsecond=0).isoformat(), datatype=NamedNode(PREFIXES["xsd"] + "dateTime")
+            ),
+            graph,
+        ),
+    ]
     for node, score in scores.items():
         entity = NamedNode(node)
-        quads += [Quad(entity, NamedNode(KG + "pageRank"), _number(score.pagerank), graph),
-                  Quad(entity, NamedNode(KG + "degreeCentrality"), _number(score.degree), graph),
-                  Quad(entity, NamedNode(KG + "betweenness"), _number(score.betweenness), graph)]
+        quads += [
+            Quad(entity, NamedNode(KG + "pageRank"), _number(score.pagerank), graph),
+            Quad(entity, NamedNode(KG + "degreeCentrality"), _number(score.degree), graph),
+            Quad(entity, NamedNode(KG + "betweenness"), _number(score.betweenness), graph),
+        ]
     for index, members in enumerate(communities(view), start=1):
         community = NamedNode(f"{base}community/{index}")
         central = sorted(members, key=lambda n: -scores[n].pagerank)[:3]
         name = ", ".join(view.graph.nodes[n]["label"] for n in central) + (", ..." if len(members) > 3 else "")
-        quads += [Quad(community, _TYPE, NamedNode(KG + "Community"), graph),
-                  Quad(community, _LABEL, Literal(f"Community {index}: {name}"), graph),
-                  Quad(community, NamedNode(KG + "size"), Literal(str(len(members)), datatype=_INTEGER), graph)]
+        quads += [
+            Quad(community, _TYPE, NamedNode(KG + "Community"), graph),
+            Quad(community, _LABEL, Literal(f"Community {index}: {name}"), graph),
+            Quad(community, NamedNode(KG + "size"), Literal(str(len(members)), datatype=_INTEGER), graph),
+        ]
         quads += [Quad(NamedNode(n), NamedNode(KG + "community"), community, graph) for n in members]
     return quads
 
@@ -95,8 +113,10 @@ def stored_analytics(store: KGStore, base: str) -> StoredAnalytics:
     graph = NamedNode(analytics_graph(base))
 
     def column(predicate: str) -> dict[str, str]:
-        return {q.subject.value: q.object.value
-                for q in store.store.quads_for_pattern(None, NamedNode(predicate), None, graph)}
+        return {
+            q.subject.value: q.object.value
+            for q in store.store.quads_for_pattern(None, NamedNode(predicate), None, graph)
+        }
 
     labels, sizes = column(_LABEL.value), column(KG + "size")
     found = [StoredCommunity(iri, labels.get(iri, iri), int(size)) for iri, size in sizes.items()]

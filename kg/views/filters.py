@@ -31,13 +31,18 @@ class GraphFilter:
         return not self.types or data["type"] in self.types
 
     def keeps_edge(self, predicate: str, data: dict) -> bool:
-        return ((not self.predicates or predicate in self.predicates)
-                and (self.document is None or self.document in data["documents"])
-                and data["confidence"] >= self.min_confidence)
+        return (
+            (not self.predicates or predicate in self.predicates)
+            and (self.document is None or self.document in data["documents"])
+            and data["confidence"] >= self.min_confidence
+        )
 
     def apply(self, graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
         """A read-only view of `graph` (the projection's multigraph) with only what this filter keeps."""
         if not self.active:
             return graph
-        return nx.subgraph_view(graph, filter_node=lambda n: self.keeps_node(graph.nodes[n]),
-                                filter_edge=lambda a, b, key: self.keeps_edge(key, graph[a][b][key]))
+        return nx.subgraph_view(
+            graph,
+            filter_node=lambda n: self.keeps_node(graph.nodes[n]),
+            filter_edge=lambda a, b, key: self.keeps_edge(key, graph[a][b][key]),
+        )

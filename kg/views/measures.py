@@ -10,8 +10,16 @@ import networkx as nx
 from kg.views.filters import GraphFilter
 from kg.views.projection import EntityGraph
 
-__all__ = ["Centrality", "neighbourhood", "paths", "pagerank", "centrality", "communities", "components",
-           "most_central"]
+__all__ = [
+    "Centrality",
+    "neighbourhood",
+    "paths",
+    "pagerank",
+    "centrality",
+    "communities",
+    "components",
+    "most_central",
+]
 
 BETWEENNESS_SAMPLES = 200  # betweenness from at most this many sources: exact on small graphs, estimated on large ones
 BETWEENNESS_BUDGET = 5_000_000  # ... and from fewer on large graphs, so sources x links stays near this (min. 10)
@@ -32,8 +40,9 @@ def _kept(view: EntityGraph, keep: GraphFilter | None) -> tuple[nx.MultiDiGraph,
     return graph, graph.to_undirected(as_view=True)
 
 
-def neighbourhood(view: EntityGraph, node: str, depth: int = 1, comentions: bool = False,
-                  keep: GraphFilter | None = None) -> nx.Graph:
+def neighbourhood(
+    view: EntityGraph, node: str, depth: int = 1, comentions: bool = False, keep: GraphFilter | None = None
+) -> nx.Graph:
     """The entities within `depth` steps of `node` (either direction) and the edges between them: statements
     (those `keep` keeps, if given), or with `comentions` the co-mention graph. A read-only view."""
     graph, steps = (view.comentions, view.comentions) if comentions else _kept(view, keep)
@@ -42,8 +51,9 @@ def neighbourhood(view: EntityGraph, node: str, depth: int = 1, comentions: bool
     return graph.subgraph(nx.single_source_shortest_path_length(steps, node, cutoff=depth))
 
 
-def paths(view: EntityGraph, source: str, target: str, limit: int = 5,
-          keep: GraphFilter | None = None) -> list[list[str]]:
+def paths(
+    view: EntityGraph, source: str, target: str, limit: int = 5, keep: GraphFilter | None = None
+) -> list[list[str]]:
     """Up to `limit` shortest paths between two entities over statements (those `keep` keeps) in either
     direction; [] if none."""
     _, steps = _kept(view, keep)
@@ -53,8 +63,9 @@ def paths(view: EntityGraph, source: str, target: str, limit: int = 5,
         return []
 
 
-def most_central(view: EntityGraph, ranks: dict[str, float], limit: int,
-                 keep: GraphFilter | None = None) -> nx.MultiDiGraph:
+def most_central(
+    view: EntityGraph, ranks: dict[str, float], limit: int, keep: GraphFilter | None = None
+) -> nx.MultiDiGraph:
     """The `limit` entities of highest rank (among those `keep` keeps, and linked by a kept statement when
     it filters statements) and the statements between them."""
     graph, steps = _kept(view, keep)

@@ -72,8 +72,9 @@ def project(store: KGStore, base: str) -> EntityGraph:
     """Project the store's entities and the statements between them."""
     graph = nx.MultiDiGraph()
     for entity in store.entities(base):
-        graph.add_node(f"{base}entity/{entity.key}", label=entity.label, type=entity.type,
-                       aliases=tuple(sorted(entity.aliases)))
+        graph.add_node(
+            f"{base}entity/{entity.key}", label=entity.label, type=entity.type, aliases=tuple(sorted(entity.aliases))
+        )
     for s, p, o, label, confidence, doc in _facts(store, set(graph)):
         if graph.has_edge(s, o, key=p):
             data = graph[s][o][p]
@@ -91,17 +92,33 @@ def _facts(store: KGStore, entities: set[str]):
     `entities` that is not negated. Statements whose subject is an entity are read one by one from the
     store's subject index, so memory does not grow with the number of statements (a column join in Python
     held every statement at once; the same join in SPARQL is twice as slow)."""
-    wanted = {ox.NamedNode(iri): name for iri, name in (
-        (_RDF + "object", "object"), (_RDF + "predicate", "predicate"), (_KG + "predicateLabel", "label"),
-        (_KG + "confidence", "confidence"), (_KG + "negated", "negated"))}
+    wanted = {
+        ox.NamedNode(iri): name
+        for iri, name in (
+            (_RDF + "object", "object"),
+            (_RDF + "predicate", "predicate"),
+            (_KG + "predicateLabel", "label"),
+            (_KG + "confidence", "confidence"),
+            (_KG + "negated", "negated"),
+        )
+    }
     for quad in store.store.quads_for_pattern(None, ox.NamedNode(_RDF + "subject"), None):
         if quad.object.value not in entities:
             continue
-        row = {wanted[q.predicate]: q.object for q in store.store.quads_for_pattern(
-            quad.subject, None, None, quad.graph_name) if q.predicate in wanted}
+        row = {
+            wanted[q.predicate]: q.object
+            for q in store.store.quads_for_pattern(quad.subject, None, None, quad.graph_name)
+            if q.predicate in wanted
+        }
         if len(row) == len(wanted) and row["negated"] == _FALSE and row["object"].value in entities:
-            yield (quad.object.value, row["predicate"].value, row["object"].value, row["label"].value,
-                   float(row["confidence"].value), quad.graph_name.value)
+            yield (
+                quad.object.value,
+                row["predicate"].value,
+                row["object"].value,
+                row["label"].value,
+                float(row["confidence"].value),
+                quad.graph_name.value,
+            )
 
 
 def _comentions(store: KGStore, graph: nx.MultiDiGraph) -> nx.Graph:

@@ -42,8 +42,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for name in ("package.json", "package-lock.json"):
             shutil.copy(WEB / name, tmp)
-        subprocess.run(["npm", "ci", "--prefix", tmp, "--ignore-scripts", "--no-audit", "--no-fund",
-                        "--loglevel=error"], check=True)
+        subprocess.run(
+            ["npm", "ci", "--prefix", tmp, "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
+            check=True,
+        )
         for library, (package, served, licences) in FILES.items():
             source = Path(tmp) / "node_modules" / package
             target = VENDOR / library
@@ -55,9 +57,13 @@ def main() -> int:
                 shutil.copy(source / relative, target / name)
                 files[name] = sha256(target / name)
             locked = lock["packages"][f"node_modules/{package}"]
-            manifest[library] = {"package": package, "version": locked["version"],
-                                 "integrity": locked["integrity"], "served": [Path(f).name for f in served],
-                                 "files": files}
+            manifest[library] = {
+                "package": package,
+                "version": locked["version"],
+                "integrity": locked["integrity"],
+                "served": [Path(f).name for f in served],
+                "files": files,
+            }
     (VENDOR / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     versions = ", ".join(f"{m['package']} {m['version']}" for m in manifest.values())
     print(f"refreshed {versions} in {VENDOR}")

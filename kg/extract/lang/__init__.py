@@ -60,21 +60,39 @@ class LanguagePack:
         """A pack whose lexicon, value words and name words are read from a words module that defines
         them by the names the English and Portuguese ones use (NOUN_CLASS, NEGATORS, SCALES, ...)."""
         lexicon = Lexicon(
-            noun_class=words.NOUN_CLASS, generic=frozenset(words.GENERIC_DESCRIPTIONS),
-            other_referent=frozenset(words.OTHER_REFERENT), origin_suffix=words.ORIGIN_SUFFIX,
-            pronoun_classes=words.PRONOUN_CLASSES, possessive_pronouns=frozenset(words.POSSESSIVE_PRONOUNS),
-            relative_pronouns=frozenset(words.RELATIVE_PRONOUNS), definite=frozenset(words.DEFINITE),
-            leading_function_words=frozenset(words.LEADING_FUNCTION_WORDS), honorifics=frozenset(words.HONORIFICS),
-            complement_prepositions=frozenset(words.COMPLEMENT_PREPOSITIONS), negators=frozenset(words.NEGATORS),
-            adverb_particles=frozenset(words.ADVERB_PARTICLES), date_words=words.DATE_WORDS, hedges=words.HEDGES,
-            common_acronyms=frozenset(words.COMMON_ACRONYMS), modals=frozenset(words.MODALS),
-            conditions=frozenset(words.CONDITIONS), claims=frozenset(words.CLAIMS), future=frozenset(words.FUTURE),
-            intentions=frozenset(words.INTENTIONS))
-        values = ValueWords(words.SCALES, words.CURRENCIES, words.NUMBERS, words.DATE_PREFIX, words.DATE_FORMATS,
-                            words.MONTHS)
-        names = NameWords(frozenset(words.NOUN_CLASS), frozenset(words.CORPORATE),
-                          {word: cls for cls, heads in words.NAME_HEADS.items() for word in heads},
-                          words.NAME_HEAD_FIRST, frozenset(words.ACRONYM_SKIPS), words.PLURAL_ENDINGS)
+            noun_class=words.NOUN_CLASS,
+            generic=frozenset(words.GENERIC_DESCRIPTIONS),
+            other_referent=frozenset(words.OTHER_REFERENT),
+            origin_suffix=words.ORIGIN_SUFFIX,
+            pronoun_classes=words.PRONOUN_CLASSES,
+            possessive_pronouns=frozenset(words.POSSESSIVE_PRONOUNS),
+            relative_pronouns=frozenset(words.RELATIVE_PRONOUNS),
+            definite=frozenset(words.DEFINITE),
+            leading_function_words=frozenset(words.LEADING_FUNCTION_WORDS),
+            honorifics=frozenset(words.HONORIFICS),
+            complement_prepositions=frozenset(words.COMPLEMENT_PREPOSITIONS),
+            negators=frozenset(words.NEGATORS),
+            adverb_particles=frozenset(words.ADVERB_PARTICLES),
+            date_words=words.DATE_WORDS,
+            hedges=words.HEDGES,
+            common_acronyms=frozenset(words.COMMON_ACRONYMS),
+            modals=frozenset(words.MODALS),
+            conditions=frozenset(words.CONDITIONS),
+            claims=frozenset(words.CLAIMS),
+            future=frozenset(words.FUTURE),
+            intentions=frozenset(words.INTENTIONS),
+        )
+        values = ValueWords(
+            words.SCALES, words.CURRENCIES, words.NUMBERS, words.DATE_PREFIX, words.DATE_FORMATS, words.MONTHS
+        )
+        names = NameWords(
+            frozenset(words.NOUN_CLASS),
+            frozenset(words.CORPORATE),
+            {word: cls for cls, heads in words.NAME_HEADS.items() for word in heads},
+            words.NAME_HEAD_FIRST,
+            frozenset(words.ACRONYM_SKIPS),
+            words.PLURAL_ENDINGS,
+        )
         return cls(code, syntax, lexicon, values, names, **parts)
 
     def construction(self, function: Construction) -> Construction:

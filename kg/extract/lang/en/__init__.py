@@ -54,8 +54,9 @@ CLEARNLP = Syntax(
     prepositional_complement="pcomp",
     clausal_modifier="acl",
     temporal=frozenset({"npadvmod", "tmod"}),
-    concept_modifiers=frozenset({"amod", "compound", "nmod", "nummod", "quantmod", "advmod", "npadvmod", "det",
-                                 "predet"}),
+    concept_modifiers=frozenset(
+        {"amod", "compound", "nmod", "nummod", "quantmod", "advmod", "npadvmod", "det", "predet"}
+    ),
     kind_modifiers=frozenset({"amod", "compound"}),
     name_modifiers=frozenset({"compound", "nmod", "amod"}),
     picking_out=frozenset({"prep", "relcl", "acl", "nummod", "poss"}),
@@ -69,16 +70,17 @@ CLEARNLP = Syntax(
 )
 
 
-
 def _adapt(nlp: Language) -> None:
     """Job titles ("CPO", "Chief Executive") are marked TITLE ahead of the NER, which takes them for names,
     and amounts after a currency sign MONEY, which it misses. A scale letter's full stop ends a sentence
     ("rose to £300m. Sales fell"): the tokenizer's "m." abbreviation would join the two."""
-    nlp.tokenizer.rules = {text: rule for text, rule in nlp.tokenizer.rules.items()
-                           if text not in words.SCALE_ABBREVIATIONS}
+    nlp.tokenizer.rules = {
+        text: rule for text, rule in nlp.tokenizer.rules.items() if text not in words.SCALE_ABBREVIATIONS
+    }
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("entity_ruler", name="kg_rulers", before="ner").add_patterns(
-            words.TITLE_PATTERNS + words.MONEY_PATTERNS)
+            words.TITLE_PATTERNS + words.MONEY_PATTERNS
+        )
 
 
 def _classifier() -> Callable[[Doc], Iterator[tuple[Span, Span, Predicate, float]]]:
@@ -89,10 +91,21 @@ def _classifier() -> Callable[[Doc], Iterator[tuple[Span, Span, Predicate, float
 
 
 PACK = LanguagePack.of(
-    "en", CLEARNLP, words,
-    entity_classes={"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
-                    "PRODUCT": "Product", "WORK_OF_ART": "CreativeWork", "EVENT": "Event", "NORP": "Group",
-                    "LAW": "CreativeWork"},
+    "en",
+    CLEARNLP,
+    words,
+    entity_classes={
+        "PERSON": "Person",
+        "ORG": "Organization",
+        "GPE": "Place",
+        "LOC": "Place",
+        "FAC": "Place",
+        "PRODUCT": "Product",
+        "WORK_OF_ART": "CreativeWork",
+        "EVENT": "Event",
+        "NORP": "Group",
+        "LAW": "CreativeWork",
+    },
     value_labels=frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE", "TIME"}),
     place_labels=frozenset({"GPE", "LOC", "FAC"}),
     examples=examples,
@@ -102,6 +115,16 @@ PACK = LanguagePack.of(
 # the order they run in on each token: a verb's clause, what a noun of intention means to do, whom competition
 # comes from, else an apposition; possessives, roles held in a name; titles and class nouns before a name;
 # where a name is based
-for _construction in (clause, intended, competition_from, appositive, possessive, role_held_in, title_before_name,
-                      kind_before_name, based_in, name_in_place):
+for _construction in (
+    clause,
+    intended,
+    competition_from,
+    appositive,
+    possessive,
+    role_held_in,
+    title_before_name,
+    kind_before_name,
+    based_in,
+    name_in_place,
+):
     PACK.construction(_construction)

@@ -39,12 +39,26 @@ def clause(r: Reader, verb: Token) -> None:
         return
     objects = r.expand([c for c in verb.children if c.dep_ in syntax.object])
     if passive:
-        agents = r.expand([g for c in verb.children if c.dep_ == syntax.agent
-                           for g in c.children if g.dep_ == syntax.preposition_object])
+        agents = r.expand(
+            [
+                g
+                for c in verb.children
+                if c.dep_ == syntax.agent
+                for g in c.children
+                if g.dep_ == syntax.preposition_object
+            ]
+        )
         for agent in agents:
             for patient in subjects:
-                r.add(r.argument(agent), relation(label), r.argument(patient),
-                      [agent, verb, patient], "passive", negated, when)
+                r.add(
+                    r.argument(agent),
+                    relation(label),
+                    r.argument(patient),
+                    [agent, verb, patient],
+                    "passive",
+                    negated,
+                    when,
+                )
         label = " ".join([words.COPULA, verb.lower_, *r.particles(verb)])  # "was brought up in", "was
         # awarded (two contracts)": the subject is the one acted on or given to
     _appointed(r, subjects if passive else objects, verb, negated, passive)
@@ -70,8 +84,16 @@ def clause(r: Reader, verb: Token) -> None:
             _to_do(r, subject, subj, verb, comp, prefix, negated or r.negated(comp), r.date_of(comp) or when)
 
 
-def _to_do(r: Reader, subject: Argument | None, subj: Token, via: Token, act: Token, prefix: str, negated: bool,
-           when: Literal | None) -> None:
+def _to_do(
+    r: Reader,
+    subject: Argument | None,
+    subj: Token,
+    via: Token,
+    act: Token,
+    prefix: str,
+    negated: bool,
+    when: Literal | None,
+) -> None:
     """What a subject goes on, means or agrees to do, `act` (a control verb's complement, a noun of
     intention's infinitive, reached through `via`): its objects, a sale it makes, else its prepositional
     objects, each under `prefix` and the act's verb ("refuse to invest in", "deal to buy")."""
@@ -89,8 +111,11 @@ def intended(r: Reader, verb: Token) -> None:
     of intention says what the one who has it (the subject of the verb it is the object of, or its
     possessor) means to do -> (Globex, deal to buy, Initech)."""
     syntax, noun = r.syntax, verb.head
-    if verb.dep_ not in (syntax.clausal_modifier, syntax.relative_clause) or not syntax.infinitive(verb) or \
-            noun.lemma_.lower() not in words.INTENTION_NOUNS:
+    if (
+        verb.dep_ not in (syntax.clausal_modifier, syntax.relative_clause)
+        or not syntax.infinitive(verb)
+        or noun.lemma_.lower() not in words.INTENTION_NOUNS
+    ):
         return
     holders = [c for c in noun.children if c.dep_ == syntax.possessive]
     if not holders and noun.dep_ in syntax.object:
@@ -106,8 +131,9 @@ def intended(r: Reader, verb: Token) -> None:
         _sold(r, verb, r.expand([c for c in verb.children if c.dep_ in syntax.object]), prefix, negated, when)
 
 
-def _stake(r: Reader, subject: Argument | None, subj: Token, verb: Token, obj: Token, negated: bool,
-           when: Literal | None) -> None:
+def _stake(
+    r: Reader, subject: Argument | None, subj: Token, verb: Token, obj: Token, negated: bool, when: Literal | None
+) -> None:
     """'Siemens, which owns 8% of Vantage', 'bought a 10% stake in Vantage' -> (Siemens, own stake in,
     Vantage): a share of a named company held or taken (the share itself stays in the verb's object)."""
     if verb.lemma_.lower() not in words.STAKE_VERBS:
@@ -117,8 +143,15 @@ def _stake(r: Reader, subject: Argument | None, subj: Token, verb: Token, obj: T
         return
     for prep in (c for c in obj.children if c.dep_ == r.syntax.preposition and c.lower_ in words.STAKE_PREPOSITIONS):
         for held in (g for g in prep.children if g.dep_ == r.syntax.preposition_object and r.is_name(g)):
-            r.add(subject, relation(f"{r.verb_label(verb)} stake in"), r.entity(held), [subj, verb, obj, held],
-                  "verb-object", negated, when)
+            r.add(
+                subject,
+                relation(f"{r.verb_label(verb)} stake in"),
+                r.entity(held),
+                [subj, verb, obj, held],
+                "verb-object",
+                negated,
+                when,
+            )
 
 
 def _price(r: Reader, verb: Token, item: Token, negated: bool, when: Literal | None) -> None:
@@ -126,20 +159,25 @@ def _price(r: Reader, verb: Token, item: Token, negated: bool, when: Literal | N
     label = words.PRICED.get(verb.lemma_.lower())
     if label is None:
         return
-    for prep in (c for t in (verb, item) for c in t.children
-                 if c.dep_ == r.syntax.preposition and c.lower_ == words.FOR):
+    for prep in (
+        c for t in (verb, item) for c in t.children if c.dep_ == r.syntax.preposition and c.lower_ == words.FOR
+    ):
         for amount in (g for g in prep.children if g.dep_ == r.syntax.preposition_object):
             price = r.argument(amount)
             if isinstance(price, Literal) and price.kind == "Money":
-                r.add(r.argument(item), relation(label), price, [verb, item, prep, amount], "verb-object", negated,
-                      when)
+                r.add(
+                    r.argument(item), relation(label), price, [verb, item, prep, amount], "verb-object", negated, when
+                )
 
 
 def _served_as(r: Reader, subjects: list[Token], verb: Token, negated: bool) -> None:
     """'served as chief executive of Globex', 'stepped down as CEO', 'worked as an engineer at Initech':
     the subject held the role (the verb says when or how, not whether)."""
-    roles = [g for g in r.preposition_objects(verb, words.AS)
-             if is_title(g) or r.lexicon.noun_class.get(g.lemma_.lower()) == "Person"]
+    roles = [
+        g
+        for g in r.preposition_objects(verb, words.AS)
+        if is_title(g) or r.lexicon.noun_class.get(g.lemma_.lower()) == "Person"
+    ]
     for role in roles:
         for subj in subjects:
             definition(r, subj, role, verb, negated, "role-as")
@@ -153,8 +191,15 @@ def _sold(r: Reader, verb: Token, goods: list[Token], prefix: str, negated: bool
     buyers = r.expand(r.preposition_objects(verb, words.TO))
     for buyer in buyers:
         for item in goods:
-            r.add(r.argument(buyer), relation(f"{prefix}{words.BUY}"), r.argument(item), [verb, buyer, item],
-                  "sale", negated, when)
+            r.add(
+                r.argument(buyer),
+                relation(f"{prefix}{words.BUY}"),
+                r.argument(item),
+                [verb, buyer, item],
+                "sale",
+                negated,
+                when,
+            )
 
 
 def _appointed(r: Reader, holders: list[Token], verb: Token, negated: bool, passive: bool) -> None:
@@ -177,43 +222,77 @@ def _speech_topics(r: Reader, speakers: list[Token], verb: Token, negated: bool)
         for topic in r.expand([c for c in said.children if c.dep_ in syntax.nominal_subject]):
             if r.is_name(topic):
                 for speaker in speakers:
-                    r.add(r.argument(speaker), relation("comment on"), r.entity(topic),
-                          [speaker, verb, topic], "speech-topic", negated)
+                    r.add(
+                        r.argument(speaker),
+                        relation("comment on"),
+                        r.entity(topic),
+                        [speaker, verb, topic],
+                        "speech-topic",
+                        negated,
+                    )
 
 
-def _prepositional(r: Reader, subject: Argument | None, subj: Token, verb: Token, label: str,
-                   negated: bool, when: Literal | None, pattern: str) -> None:
+def _prepositional(
+    r: Reader,
+    subject: Argument | None,
+    subj: Token,
+    verb: Token,
+    label: str,
+    negated: bool,
+    when: Literal | None,
+    pattern: str,
+) -> None:
     syntax = r.syntax
     for prep in (c for c in verb.children if c.dep_ in syntax.verb_prepositions):
         for pobj in r.expand([g for g in prep.children if g.dep_ == syntax.preposition_object]):
             if r.is_date(pobj):
                 continue
-            r.add(subject, relation(f"{label} {prep.lower_}"), r.argument(pobj),
-                  [subj, verb, prep, pobj], pattern, negated, when)
+            r.add(
+                subject,
+                relation(f"{label} {prep.lower_}"),
+                r.argument(pobj),
+                [subj, verb, prep, pobj],
+                pattern,
+                negated,
+                when,
+            )
 
 
-def _measured_attribute(r: Reader, subj: Token, verb: Token, label: str, negated: bool,
-                        when: Literal | None) -> bool:
+def _measured_attribute(r: Reader, subj: Token, verb: Token, label: str, negated: bool, when: Literal | None) -> bool:
     """'Microsoft's market value soared to $2.5 trillion' -> (Microsoft, market value soar to, ...); the
     owner may follow ('profits at Globex jumped 76%', 'shares in Initech fell 3%')."""
     syntax = r.syntax
     owner = next((c for c in subj.children if c.dep_ == syntax.possessive), None) or next(
-        (g for prep in subj.children if prep.dep_ == syntax.preposition
-         and prep.lower_ in words.FIGURE_OWNER_PREPOSITIONS
-         for g in prep.children if g.dep_ == syntax.preposition_object and r.is_name(g)), None)
+        (
+            g
+            for prep in subj.children
+            if prep.dep_ == syntax.preposition and prep.lower_ in words.FIGURE_OWNER_PREPOSITIONS
+            for g in prep.children
+            if g.dep_ == syntax.preposition_object and r.is_name(g)
+        ),
+        None,
+    )
     if owner is None or subj.i in r.span_of or subj.pos_ != "NOUN":
         return False
     found = False
     head = words.PLURAL_FIGURES.get(subj.lemma_.lower(), subj.lemma_.lower())  # "sales", not "sale"
     attribute = " ".join([*(t.lower_ for t in subj.lefts if t.dep_ in syntax.kind_modifiers), head])
     targets = [(c, None) for c in verb.children if c.dep_ in syntax.object | syntax.temporal] + [  # "rose 5%"
-        (obj, prep) for prep, obj in syntax.objects_of(verb)]
+        (obj, prep) for prep, obj in syntax.objects_of(verb)
+    ]
     for target, prep in targets:
         value = r.argument(target)
         if isinstance(value, Literal) and value.kind != "Date":
             text = f"{attribute} {label}" + (f" {prep.lower_}" if prep is not None else "")
-            r.add(r.argument(owner), relation(text), value, [owner, subj, verb, target],
-                  "measured-attribute", negated, when)
+            r.add(
+                r.argument(owner),
+                relation(text),
+                value,
+                [owner, subj, verb, target],
+                "measured-attribute",
+                negated,
+                when,
+            )
             found = True
     return found
 
@@ -228,13 +307,19 @@ def competition_from(r: Reader, noun: Token) -> None:
     subjects, passive = r.subjects(verb)
     if passive:
         return
-    rivals = [obj for prep, obj in (*syntax.objects_of(noun), *syntax.objects_of(verb))
-              if prep.lower_ == words.SOURCE]
+    rivals = [obj for prep, obj in (*syntax.objects_of(noun), *syntax.objects_of(verb)) if prep.lower_ == words.SOURCE]
     negated = r.negated(verb)
     for subj in subjects:
         for rival in (t for t in r.expand(rivals) if r.is_name(t)):
-            r.add(r.argument(subj), relation("compete with"), r.entity(rival), [subj, verb, noun, rival],
-                  "competition", negated, r.date_of(verb))
+            r.add(
+                r.argument(subj),
+                relation("compete with"),
+                r.entity(rival),
+                [subj, verb, noun, rival],
+                "competition",
+                negated,
+                r.date_of(verb),
+            )
 
 
 def role_held_in(r: Reader, tok: Token) -> None:
@@ -242,8 +327,12 @@ def role_held_in(r: Reader, tok: Token) -> None:
     holder is named (the resolver decides which roles say what type the name is)."""
     syntax = r.syntax
     prep = tok.head
-    if tok.dep_ != syntax.preposition_object or prep.lower_ not in words.ROLE_PREPOSITIONS or \
-            prep.dep_ != syntax.preposition or not r.is_name(tok):
+    if (
+        tok.dep_ != syntax.preposition_object
+        or prep.lower_ not in words.ROLE_PREPOSITIONS
+        or prep.dep_ != syntax.preposition
+        or not r.is_name(tok)
+    ):
         return
     span = r.span_of[tok.i][0]
     if tok.i == span.root.i and (prep.head.pos_ == "NOUN" or is_title(prep.head)):

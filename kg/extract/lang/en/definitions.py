@@ -27,13 +27,21 @@ from kg.records import NAMED_BY, Argument, Literal, Mention, Predicate
 NATIONALITY = Predicate("nationality", "schema:nationality")
 BASED_IN = relation("base in")
 
-__all__ = ["examples", "definition", "role_name", "appositive", "title_before_name", "possessive", "based_in",
-           "kind_before_name"]
+__all__ = [
+    "examples",
+    "definition",
+    "role_name",
+    "appositive",
+    "title_before_name",
+    "possessive",
+    "based_in",
+    "kind_before_name",
+]
 
 
 def _hyphenated(tok: Token) -> str:
     """'hand' in 'right-hand': the word with the words hyphenated onto it."""
-    return tok.doc[hyphen_start(tok):tok.i + 1].text.lower()
+    return tok.doc[hyphen_start(tok) : tok.i + 1].text.lower()
 
 
 def examples(r: Reader, noun: Token) -> list[Token]:
@@ -43,8 +51,10 @@ def examples(r: Reader, noun: Token) -> list[Token]:
         return []
     out = []
     for prep in noun.children:
-        if prep.dep_ != r.syntax.preposition or not (prep.lower_ in words.EXAMPLE_PREPOSITIONS or (
-                prep.lower_ == words.AS and prep.i > 0 and prep.nbor(-1).lower_ == words.SUCH)):
+        if prep.dep_ != r.syntax.preposition or not (
+            prep.lower_ in words.EXAMPLE_PREPOSITIONS
+            or (prep.lower_ == words.AS and prep.i > 0 and prep.nbor(-1).lower_ == words.SUCH)
+        ):
             continue
         for pobj in (t for g in prep.children if g.dep_ == r.syntax.preposition_object for t in (g, *g.conjuncts)):
             if r.is_name(pobj):
@@ -66,50 +76,90 @@ def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool
         if role.pos_ == "PROPN":
             r.add(subject, relation("be"), r.entity(role), [subj, anchor, role], pattern, negated)
         return
-    nominal_adjective = role.pos_ == "ADJ" and any(c.dep_ == syntax.determiner and c.lower_ in words.INDEFINITE
-                                                   for c in role.children)  # "is an academic"
+    nominal_adjective = role.pos_ == "ADJ" and any(
+        c.dep_ == syntax.determiner and c.lower_ in words.INDEFINITE for c in role.children
+    )  # "is an academic"
     if role.pos_ not in ("NOUN", "PROPN") and not nominal_adjective and not is_title(role):
         return
-    named = [t.i for c in role.lefts if c.dep_ == syntax.compound for t in c.subtree
-             if t.pos_ == "PROPN" or r.is_name(t)]
+    named = [
+        t.i for c in role.lefts if c.dep_ == syntax.compound for t in c.subtree if t.pos_ == "PROPN" or r.is_name(t)
+    ]
     # "a Globex executive", "Tory leader X", "Initech chairman X" (the name parsed as an adjective)
-    holders = named + [c.i for c in role.lefts if c.dep_ in syntax.name_modifiers and r.is_name(c)
-                       and not _nationality(r, c)]
+    holders = named + [
+        c.i for c in role.lefts if c.dep_ in syntax.name_modifiers and r.is_name(c) and not _nationality(r, c)
+    ]
     held_in = r.doc[max(holders)] if holders and role.lemma_.lower() in words.ROLES_HELD_IN else None
     if held_in is not None and _place(r, held_in) and _affiliation(r, role) is not None:
         held_in = None  # "chief UK economist at Capital Economics": the place is what the role covers
-    if pattern == "appositive" and named and held_in is None and isinstance(subject, Mention) and \
-            subject.kind == "entity":
+    if (
+        pattern == "appositive"
+        and named
+        and held_in is None
+        and isinstance(subject, Mention)
+        and subject.kind == "entity"
+    ):
         # "Reality Labs, its Metaverse division": a descriptor with a name in it is another name of X,
         # and X is an instance of the class noun after that name
         r.add(subject, NAMED_BY, r.concept(role), [subj, anchor, role], "appositive-name", False)
-        r.add(subject, IS_A, r.mention(r.doc[max(named) + 1:role.i + 1], "concept", "Concept", role),
-              [subj, anchor, role], pattern, negated)
+        r.add(
+            subject,
+            IS_A,
+            r.mention(r.doc[max(named) + 1 : role.i + 1], "concept", "Concept", role),
+            [subj, anchor, role],
+            pattern,
+            negated,
+        )
     elif held_in is not None and r.is_name(held_in):  # "Globex chief executive": the role, where it is held
-        words_of_role = r.doc[held_in.i + 1:role.i + 1]
+        words_of_role = r.doc[held_in.i + 1 : role.i + 1]
         if is_title(role):  # a capitalised title is said whole ("Shadow Home Secretary")
             r.add(subject, JOB_TITLE, r.concept(role), [subj, anchor, role], pattern, negated)
         else:
-            r.add(subject, IS_A, r.mention(words_of_role, "concept", "Concept", role), [subj, anchor, role],
-                  pattern, negated)
-        r.add(subject, relation(f"{_title_of(words_of_role)} of"), r.entity(held_in),
-              [subj, anchor, held_in, role], pattern + "-affiliation", negated)
+            r.add(
+                subject,
+                IS_A,
+                r.mention(words_of_role, "concept", "Concept", role),
+                [subj, anchor, role],
+                pattern,
+                negated,
+            )
+        r.add(
+            subject,
+            relation(f"{_title_of(words_of_role)} of"),
+            r.entity(held_in),
+            [subj, anchor, held_in, role],
+            pattern + "-affiliation",
+            negated,
+        )
     else:
-        r.add(subject, JOB_TITLE if is_title(role) else IS_A, r.concept(role), [subj, anchor, role],
-              pattern, negated)
+        r.add(subject, JOB_TITLE if is_title(role) else IS_A, r.concept(role), [subj, anchor, role], pattern, negated)
         _from(r, subject, role, [subj, anchor], pattern, negated)
     owner = next((c for c in role.children if c.dep_ == syntax.possessive), None)
     if owner is not None:
-        r.add(subject, relation(f"{role_name(role)} of"), _role_owner(r, owner, role),
-              [subj, anchor, role, owner], pattern + "-possessive", negated)
+        r.add(
+            subject,
+            relation(f"{role_name(role)} of"),
+            _role_owner(r, owner, role),
+            [subj, anchor, role, owner],
+            pattern + "-possessive",
+            negated,
+        )
     for prep in (c for c in role.children if c.dep_ == syntax.preposition and c.lower_ in words.AFFILIATIONS):
         target = next((t for t in prep.subtree if t.dep_ == syntax.preposition_object and r.is_name(t)), None)
         if target is not None:
             governor = target.head
-            text = f"{role_name(role)} {prep.lower_}" if governor.i == prep.i and prep.lower_ != "from" \
-                else governor.lower_  # "engineer at X", "founder of X"; "(a pioneer) from X"
-            r.add(subject, relation(text), r.entity(target),
-                  [subj, anchor, governor, target], pattern + "-affiliation", negated)
+            text = (
+                f"{role_name(role)} {prep.lower_}"
+                if governor.i == prep.i and prep.lower_ != "from"
+                else governor.lower_
+            )  # "engineer at X", "founder of X"; "(a pioneer) from X"
+            r.add(
+                subject,
+                relation(text),
+                r.entity(target),
+                [subj, anchor, governor, target],
+                pattern + "-affiliation",
+                negated,
+            )
 
 
 def _place(r: Reader, tok: Token) -> bool:
@@ -132,7 +182,7 @@ def _origin(r: Reader, role: Token) -> tuple[Mention | None, Token, bool] | None
     for word in role.lefts:
         if word.dep_ not in r.syntax.name_modifiers:
             continue
-        span, label = r.span_of.get(word.i, (r.doc[word.i:word.i + 1], None))
+        span, label = r.span_of.get(word.i, (r.doc[word.i : word.i + 1], None))
         if label in r.pack.place_labels:
             return r.entity(word), word, False
         if (label is None or r.pack.entity_classes.get(label) == "Group") and span.text in words.DEMONYMS:
@@ -153,7 +203,7 @@ def _from(r: Reader, subject: Argument, role: Token, tokens: list[Token], patter
     lemma = role.lemma_.lower()
     tokens = [*tokens, word, role]
     if lemma in (words.OFFICES_OF_STATE if people else words.ROLES_HELD_IN):
-        between = r.doc[word.i + 1:role.i + 1]  # "British Prime Minister": prime minister of the UK
+        between = r.doc[word.i + 1 : role.i + 1]  # "British Prime Minister": prime minister of the UK
         title = _title_of(between) if all(t.head.i == role.i or t.i == role.i for t in between) else role_name(role)
         r.add(subject, relation(f"{title} of"), place, tokens, pattern + "-origin", negated)
     elif r.lexicon.noun_class.get(lemma) == "Organization":
@@ -166,15 +216,18 @@ def _role_owner(r: Reader, owner: Token, role: Token) -> Argument | None:
     """Whose the role is: "its chief executive" points back at what can employ (an organisation, or a
     name typed a product or nothing yet), not at a place."""
     if owner.lower_ == words.ITS and role.lemma_.lower() in words.STAFF_ROLES:
-        return r.mention(r.doc[owner.i:owner.i + 1], "pronoun", "Employer", owner)
+        return r.mention(r.doc[owner.i : owner.i + 1], "pronoun", "Employer", owner)
     return r.argument(owner)
 
 
 def role_name(noun: Token) -> str:
     """'most trusted right-hand man' -> 'right-hand man': common-noun compounds and hyphenated modifiers
     kept, names dropped ('its Metaverse division' -> 'division')."""
-    kept = [c for c in noun.lefts if (c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower) or
-            (c.dep_ == "amod" and "-" in c.text)]
+    kept = [
+        c
+        for c in noun.lefts
+        if (c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower) or (c.dep_ == "amod" and "-" in c.text)
+    ]
     head = noun.text if noun.text.isupper() else noun.lemma_.lower()  # "CFO of", "founder of"
     if hyphen_start(noun) < noun.i:
         head = _hyphenated(noun)  # "co-founder of"
@@ -190,7 +243,7 @@ def appositive(r: Reader, tok: Token) -> None:
         if _class_noun_before(r, name) not in (None, noun):
             continue  # "research by technology firms Earthlink and Webroot": the firms, not the research
         start = r.span_of[name.i][0].start
-        if noun.i < start and any(r.is_name(t) and r.span_of[t.i][0].start != start for t in r.doc[noun.i + 1:start]):
+        if noun.i < start and any(r.is_name(t) and r.span_of[t.i][0].start != start for t in r.doc[noun.i + 1 : start]):
             continue  # "the union Unison Dave Prentis": the union is the nearer name
         definition(r, name, noun, tok, False, "appositive")
 
@@ -206,23 +259,33 @@ def _class_noun_before(r: Reader, name: Token) -> Token | None:
 
 def _clause_head(r: Reader, tok: Token) -> bool:
     """A verb that heads a clause of its own (not an auxiliary or an open complement)."""
-    return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in r.syntax.auxiliary and \
-        tok.dep_ != r.syntax.open_complement
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in r.syntax.auxiliary and tok.dep_ != r.syntax.open_complement
 
 
 def title_before_name(r: Reader, tok: Token) -> None:
     """'open source model LLaMA', 'CPO Chris Cox': common nouns compounded onto a name define it. Not
     before places ('downtown Dallas', 'southwest Louisiana') and not measures ('76-story')."""
-    if tok.pos_ != "PROPN" or tok.i not in r.span_of or \
-            r.span_of[tok.i][1] in r.pack.value_labels | r.pack.place_labels:
+    if (
+        tok.pos_ != "PROPN"
+        or tok.i not in r.span_of
+        or r.span_of[tok.i][1] in r.pack.value_labels | r.pack.place_labels
+    ):
         return
     span = r.span_of[tok.i][0]
     if tok.i != span.root.i:
         return
-    nouns = [c for c in tok.lefts if c.dep_ in r.syntax.name_modifiers and c.i < span.start
-             and ((c.pos_ == "NOUN" and c.text.replace("-", "").isalpha()) or is_title(c)
-                 or (c.pos_ == "PROPN" and common_word(c)))
-             and c.i not in r.span_of]
+    nouns = [
+        c
+        for c in tok.lefts
+        if c.dep_ in r.syntax.name_modifiers
+        and c.i < span.start
+        and (
+            (c.pos_ == "NOUN" and c.text.replace("-", "").isalpha())
+            or is_title(c)
+            or (c.pos_ == "PROPN" and common_word(c))
+        )
+        and c.i not in r.span_of
+    ]
     for run in _runs(nouns):
         if len(run) == 1:  # "Unison general secretary Dave Prentis": the role, and where it is held
             definition(r, tok, run[0], tok, False, "title-before-name")
@@ -249,12 +312,18 @@ def kind_before_name(r: Reader, tok: Token) -> None:
     if before < 0:
         return
     noun = r.doc[before]
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in r.lexicon.noun_class or noun.i in r.span_of or \
-            span.start <= noun.head.i < span.end or \
-            (article_between and any(c.dep_ == r.syntax.determiner for c in noun.children)):
+    if (
+        noun.pos_ != "NOUN"
+        or noun.lemma_.lower() not in r.lexicon.noun_class
+        or noun.i in r.span_of
+        or span.start <= noun.head.i < span.end
+        or (article_between and any(c.dep_ == r.syntax.determiner for c in noun.children))
+    ):
         return
-    if r.pack.entity_classes.get(r.span_of[tok.i][1]) == "Person" != r.lexicon.noun_class[noun.lemma_.lower()] \
-            and len(span) > 1:
+    if (
+        r.pack.entity_classes.get(r.span_of[tok.i][1]) == "Person" != r.lexicon.noun_class[noun.lemma_.lower()]
+        and len(span) > 1
+    ):
         return  # a person's full name is not a firm's (the recogniser's guess on one new word is weaker)
     definition(r, tok, noun, noun, False, "kind-before-name")
 
@@ -285,25 +354,49 @@ def _flat_title(r: Reader, name: Token, run: list[Token]) -> None:
     """'Globex chief executive Ana Costa' parsed flat, each word on the name: the words together are the
     role, and a name just before them is where it is held."""
     role = run[-1]
-    words_of_role = r.doc[run[0].i:role.i + 1]
+    words_of_role = r.doc[run[0].i : role.i + 1]
     subject = r.argument(name)
-    r.add(subject, JOB_TITLE if is_title(role) else IS_A,
-          r.mention(words_of_role, "concept", "Concept", role), [*run, name], "title-before-name")
+    r.add(
+        subject,
+        JOB_TITLE if is_title(role) else IS_A,
+        r.mention(words_of_role, "concept", "Concept", role),
+        [*run, name],
+        "title-before-name",
+    )
     before = r.doc[run[0].i - 1] if run[0].i > 0 else None
-    if before is not None and r.is_name(before) and not _nationality(r, before) and \
-            role.lemma_.lower() in words.ROLES_HELD_IN:
-        r.add(subject, relation(f"{_title_of(words_of_role)} of"), r.entity(before), [before, *run, name],
-              "title-before-name-affiliation")
+    if (
+        before is not None
+        and r.is_name(before)
+        and not _nationality(r, before)
+        and role.lemma_.lower() in words.ROLES_HELD_IN
+    ):
+        r.add(
+            subject,
+            relation(f"{_title_of(words_of_role)} of"),
+            r.entity(before),
+            [before, *run, name],
+            "title-before-name-affiliation",
+        )
 
 
 def name_in_place(r: Reader, tok: Token) -> None:
     """'makers like Lenovo in China and Aquarius in Russia' -> (Aquarius, be located in, Russia): a place hung
     by "in" on an organisation's name (not on a verb or a noun) says where it is."""
-    if tok.lower_ != words.IN or tok.dep_ != r.syntax.preposition or not r.is_name(tok.head) or \
-            r.pack.entity_classes.get(r.span_of[tok.head.i][1]) != "Organization":
+    if (
+        tok.lower_ != words.IN
+        or tok.dep_ != r.syntax.preposition
+        or not r.is_name(tok.head)
+        or r.pack.entity_classes.get(r.span_of[tok.head.i][1]) != "Organization"
+    ):
         return
-    place = next((t for prep, t in r.syntax.objects_of(tok.head) if prep.i == tok.i and r.is_name(t) and
-                  r.span_of[t.i][1] in r.pack.place_labels), None)
+    place = next(
+        (
+            t
+            for prep, t in r.syntax.objects_of(tok.head)
+            if prep.i == tok.i and r.is_name(t) and r.span_of[t.i][1] in r.pack.place_labels
+        ),
+        None,
+    )
     if place is not None:
         r.add(r.entity(tok.head), relation(words.LOCATED_IN), r.entity(place), [tok.head, tok, place], "name-in-place")
 
@@ -333,12 +426,17 @@ def _owners_product(r: Reader, owner: Token, noun: Token) -> None:
     a person's car is theirs, not their make), the name one the recogniser calls a product or none."""
     if noun.pos_ != "NOUN" or r.lexicon.noun_class.get(noun.lemma_.lower()) != "Product":
         return
-    name = max((c for c in noun.lefts if c.dep_ in r.syntax.name_modifiers and r.is_name(c) and c.i > owner.i),
-               key=lambda c: c.i, default=None)
+    name = max(
+        (c for c in noun.lefts if c.dep_ in r.syntax.name_modifiers and r.is_name(c) and c.i > owner.i),
+        key=lambda c: c.i,
+        default=None,
+    )
     if name is not None and r.pack.entity_classes.get(r.span_of[name.i][1]) not in (None, "Product"):
         return  # "its Sony camera": a firm's name on the noun is the maker's, not the product's
-    if name is not None and (owner.lower_ == words.ITS or (
-            owner.i in r.span_of and r.pack.entity_classes.get(r.span_of[owner.i][1]) == "Organization")):
+    if name is not None and (
+        owner.lower_ == words.ITS
+        or (owner.i in r.span_of and r.pack.entity_classes.get(r.span_of[owner.i][1]) == "Organization")
+    ):
         r.add(r.argument(owner), relation("make"), r.entity(name), [owner, name, noun], "possessive-product")
 
 

@@ -40,20 +40,36 @@ _YEAR = {"TEXT": {"REGEX": rf"^{YEAR}$"}}
 _SCALE = {"LOWER": {"IN": sorted(words.SCALES)}}
 _MONTH = {"LOWER": {"IN": sorted(words.MONTHS)}}
 VALUE_PATTERNS = [
-    {"label": "MONEY", "pattern": [{"TEXT": {"IN": ["US$", "R$", "U$", "€", "£", "$"]}}, _NUMBER,
-                                   {**_SCALE, "OP": "?"}]},
-    {"label": "MONEY", "pattern": [_NUMBER, {**_SCALE, "OP": "?"}, {"LOWER": "de", "OP": "?"},
-                                   {"LOWER": {"IN": [w for w, _ in words.CURRENCIES]}},
-                                   {"LOWER": {"IN": sorted(words.CURRENCY_QUALIFIERS)}, "OP": "?"}]},
+    {
+        "label": "MONEY",
+        "pattern": [{"TEXT": {"IN": ["US$", "R$", "U$", "€", "£", "$"]}}, _NUMBER, {**_SCALE, "OP": "?"}],
+    },
+    {
+        "label": "MONEY",
+        "pattern": [
+            _NUMBER,
+            {**_SCALE, "OP": "?"},
+            {"LOWER": "de", "OP": "?"},
+            {"LOWER": {"IN": [w for w, _ in words.CURRENCIES]}},
+            {"LOWER": {"IN": sorted(words.CURRENCY_QUALIFIERS)}, "OP": "?"},
+        ],
+    },
     {"label": "PERCENT", "pattern": [_NUMBER, {"TEXT": "%"}]},
     {"label": "PERCENT", "pattern": [_NUMBER, {"LOWER": "por"}, {"LOWER": "cento"}]},
     {"label": "DATE", "pattern": [_YEAR]},
-    {"label": "DATE", "pattern": [{"TEXT": {"REGEX": r"^\d{1,2}º?$"}}, {"LOWER": "de"}, _MONTH,
-                                  {"LOWER": "de", "OP": "?"}, {**_YEAR, "OP": "?"}]},
+    {
+        "label": "DATE",
+        "pattern": [
+            {"TEXT": {"REGEX": r"^\d{1,2}º?$"}},
+            {"LOWER": "de"},
+            _MONTH,
+            {"LOWER": "de", "OP": "?"},
+            {**_YEAR, "OP": "?"},
+        ],
+    },
     {"label": "DATE", "pattern": [_MONTH, {"LOWER": "de"}, _YEAR]},
     {"label": "DATE", "pattern": [_MONTH]},
-    {"label": "CARDINAL", "pattern": [{"LIKE_NUM": True, "TEXT": {"REGEX": rf"^(?!{YEAR}$)"}},
-                                      {**_SCALE, "OP": "?"}]},
+    {"label": "CARDINAL", "pattern": [{"LIKE_NUM": True, "TEXT": {"REGEX": rf"^(?!{YEAR}$)"}}, {**_SCALE, "OP": "?"}]},
 ]
 
 
@@ -66,7 +82,9 @@ def _add_rulers(nlp: Language) -> None:
 
 
 PACK = LanguagePack.of(
-    "pt", dataclasses.replace(UNIVERSAL, participle=_participle, gerund=_gerund), words,
+    "pt",
+    dataclasses.replace(UNIVERSAL, participle=_participle, gerund=_gerund),
+    words,
     entity_classes={"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "Thing"},
     value_labels=frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE", "TIME"}),
     place_labels=frozenset({"LOC"}),

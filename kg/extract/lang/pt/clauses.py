@@ -93,9 +93,10 @@ def _verb_label(r: Reader, verb: Token) -> str:
     clitic = words.CLITICS.search(verb.text) or words.REFLEXIVE.search(verb.text)
     if clitic is None:
         return r.verb_label(verb)
-    bare = verb.text[:clitic.start()].lower()
-    infinitive = next((bare[:-len(ending)] + ending_of for ending, ending_of in _PRETERITE if bare.endswith(ending)),
-                      bare)
+    bare = verb.text[: clitic.start()].lower()
+    infinitive = next(
+        (bare[: -len(ending)] + ending_of for ending, ending_of in _PRETERITE if bare.endswith(ending)), bare
+    )
     return infinitive + ("-se" if words.REFLEXIVE.search(verb.text) else "")
 
 
@@ -113,7 +114,8 @@ def clause(r: Reader, verb: Token) -> None:
         return
     negated, when, label = r.negated(verb), r.date_of(verb), _verb_label(r, verb)
     objects: list[tuple[Token, Argument | None]] = [
-        (o, r.argument(o)) for o in r.expand([c for c in verb.children if c.dep_ in syntax.object])]
+        (o, r.argument(o)) for o in r.expand([c for c in verb.children if c.dep_ in syntax.object])
+    ]
     clitic = _clitic(r, verb)
     if clitic is not None:
         objects.append((verb, clitic))
@@ -121,8 +123,15 @@ def clause(r: Reader, verb: Token) -> None:
     if passive:
         for agent in r.expand(agents):
             for patient in subjects:
-                r.add(r.argument(agent), relation(label), _subject(r, patient, verb), [agent, verb, patient],
-                      "passive", negated, when)
+                r.add(
+                    r.argument(agent),
+                    relation(label),
+                    _subject(r, patient, verb),
+                    [agent, verb, patient],
+                    "passive",
+                    negated,
+                    when,
+                )
         objects, label = [], f"ser {verb.lower_}"
     _appointed(r, subjects if passive else [], verb, negated)
     if verb.lemma_.lower() == words.SELL:
@@ -139,13 +148,21 @@ def clause(r: Reader, verb: Token) -> None:
         if not objects:
             _prepositional(r, subject, subj, verb, label, negated, when, "verb-preposition", agents)
         for comp in _complements(r, verb):
-            comp_label = r.verb_label(comp) if verb.lemma_.lower() in words.ASPECTUAL else \
-                f"{label} {r.verb_label(comp)}"
+            comp_label = (
+                r.verb_label(comp) if verb.lemma_.lower() in words.ASPECTUAL else f"{label} {r.verb_label(comp)}"
+            )
             comp_negated, comp_when = negated or r.negated(comp), r.date_of(comp) or when
             comp_objects = r.expand([c for c in comp.children if c.dep_ in syntax.object])
             for obj in comp_objects:
-                r.add(subject, relation(comp_label), r.argument(obj), [subj, verb, comp, obj], "control",
-                      comp_negated, comp_when)
+                r.add(
+                    subject,
+                    relation(comp_label),
+                    r.argument(obj),
+                    [subj, verb, comp, obj],
+                    "control",
+                    comp_negated,
+                    comp_when,
+                )
             if not comp_objects:
                 _prepositional(r, subject, subj, comp, comp_label, comp_negated, comp_when, "control")
 
@@ -153,17 +170,31 @@ def clause(r: Reader, verb: Token) -> None:
 def _complements(r: Reader, verb: Token) -> list[Token]:
     """The infinitives a verb governs: its open complements, and an infinitive after "a" the parser hung as an
     oblique ("recusou-se a investir")."""
-    return [c for c in verb.children if c.pos_ == "VERB" and (c.dep_ == r.syntax.open_complement or (
-        c.dep_ in r.syntax.verb_prepositions and "Inf" in c.morph.get("VerbForm") and
-        any(m.dep_ == "mark" and m.lower_ in words.INFINITIVE_MARKS for m in c.children)))]
+    return [
+        c
+        for c in verb.children
+        if c.pos_ == "VERB"
+        and (
+            c.dep_ == r.syntax.open_complement
+            or (
+                c.dep_ in r.syntax.verb_prepositions
+                and "Inf" in c.morph.get("VerbForm")
+                and any(m.dep_ == "mark" and m.lower_ in words.INFINITIVE_MARKS for m in c.children)
+            )
+        )
+    ]
 
 
 def _personal(verb: Token) -> bool:
     """A finite verb that takes a subject: not "se" ("pode-se dizer" has no one to point at) nor one that
     takes none ("há", "é possível")."""
     finite = "Fin" in verb.morph.get("VerbForm") if verb.morph.get("VerbForm") else verb.lemma_.lower() != verb.lower_
-    return finite and verb.lemma_.lower() not in words.IMPERSONAL and \
-        not any(c.lower_ == "se" for c in verb.children) and not words.REFLEXIVE.search(verb.text)
+    return (
+        finite
+        and verb.lemma_.lower() not in words.IMPERSONAL
+        and not any(c.lower_ == "se" for c in verb.children)
+        and not words.REFLEXIVE.search(verb.text)
+    )
 
 
 def _unsaid_subject(verb: Token) -> bool:
@@ -174,8 +205,12 @@ def _unsaid_subject(verb: Token) -> bool:
 def _reported_without_subject(r: Reader, verb: Token) -> bool:
     """A finite verb with no subject in what a verb with one says or thinks ("Zuckerberg afirmou que formou
     uma equipe"): Portuguese leaves out a subject that is the speaker's."""
-    return verb.dep_ in r.syntax.reported and verb.head.pos_ == "VERB" and _personal(verb) and \
-        verb.head.lemma_.lower() in words.REPORTING
+    return (
+        verb.dep_ in r.syntax.reported
+        and verb.head.pos_ == "VERB"
+        and _personal(verb)
+        and verb.head.lemma_.lower() in words.REPORTING
+    )
 
 
 def _subject(r: Reader, subj: Token, verb: Token) -> Argument | None:
@@ -188,54 +223,98 @@ def _agents(r: Reader, verb: Token) -> list[Token]:
     ("a cimeira realizada pela Casa Branca")."""
     syntax = r.syntax
     marked = [noun for _, noun in syntax.objects_of(verb, frozenset({syntax.agent}))]
-    return marked or [noun for prep, noun in syntax.objects_of(verb, syntax.verb_prepositions)
-                      if _preposition(prep) == words.AGENT_PREPOSITION and r.is_name(noun)]
+    return marked or [
+        noun
+        for prep, noun in syntax.objects_of(verb, syntax.verb_prepositions)
+        if _preposition(prep) == words.AGENT_PREPOSITION and r.is_name(noun)
+    ]
 
 
-def _prepositional(r: Reader, subject: Argument | None, subj: Token, verb: Token, label: str, negated: bool,
-                   when: Literal | None, pattern: str, agents: list[Token] | None = None) -> None:
+def _prepositional(
+    r: Reader,
+    subject: Argument | None,
+    subj: Token,
+    verb: Token,
+    label: str,
+    negated: bool,
+    when: Literal | None,
+    pattern: str,
+    agents: list[Token] | None = None,
+) -> None:
     for prep, noun in r.syntax.objects_of(verb, r.syntax.verb_prepositions):
         if _preposition(prep) in words.AS or noun in (agents or ()):
             continue  # "como diretora": a role, read by _appointed; the agent, read as the subject
         for obj in r.expand([noun]):
             if not r.is_date(obj):
-                r.add(subject, relation(f"{label} {_preposition(prep)}"), r.argument(obj), [subj, verb, prep, obj],
-                      pattern, negated, when)
+                r.add(
+                    subject,
+                    relation(f"{label} {_preposition(prep)}"),
+                    r.argument(obj),
+                    [subj, verb, prep, obj],
+                    pattern,
+                    negated,
+                    when,
+                )
 
 
 def _owner(r: Reader, tok: Token) -> Argument | None:
     """Whose a thing is: a name, or a possessive determiner ("seu lucro") as a pronoun that points back."""
     if tok.lower_ in words.POSSESSIVE_PRONOUNS:
-        return r.mention(r.doc[tok.i:tok.i + 1], "pronoun", r.lexicon.pronoun_classes.get(tok.lower_, "Any"), tok)
+        return r.mention(r.doc[tok.i : tok.i + 1], "pronoun", r.lexicon.pronoun_classes.get(tok.lower_, "Any"), tok)
     return r.argument(tok)
 
 
 def _measured_attribute(r: Reader, subj: Token, verb: Token, label: str, negated: bool, when: Literal | None) -> bool:
     """'o valor de mercado da Microsoft subiu para US$ 2,5 trilhões' -> (Microsoft, valor de mercado subir
     para, 2500000000000 USD); 'seu lucro líquido caiu 41%': whose the measure is, and the value."""
-    if subj.pos_ != "NOUN" or subj.i in r.span_of or \
-            any(c.dep_ == r.syntax.apposition and r.is_name(c) for c in subj.children):
+    if (
+        subj.pos_ != "NOUN"
+        or subj.i in r.span_of
+        or any(c.dep_ == r.syntax.apposition and r.is_name(c) for c in subj.children)
+    ):
         return False  # "sua divisão, Reality Labs, perderá ...": a thing with a name, not a measure
     syntax = r.syntax
     owners = [noun for prep, noun in syntax.objects_of(subj) if _preposition(prep) == "de" and r.is_name(noun)]
     owners += [c for c in subj.children if c.lower_ in words.POSSESSIVE_PRONOUNS]
     if not owners:
         return False
-    described = [noun for prep, noun in syntax.objects_of(subj) if _preposition(prep) == "de" and noun not in owners
-                 and not r.is_name(noun)]
-    attribute = " ".join([subj.lemma_.lower(), *(c.lower_ for c in subj.rights if c.dep_ == "amod"),
-                          *(f"de {noun.lemma_.lower()}" for noun in described)])
-    bare = [c for c in verb.children if c.dep_ in syntax.object or (  # "caiu 41%": a measure with no preposition
-        c.dep_ in syntax.verb_prepositions and syntax.preposition_of(c, syntax.verb_prepositions) is None)]
-    targets = [(c, None) for c in bare] + \
-        [(noun, prep) for prep, noun in syntax.objects_of(verb, syntax.verb_prepositions)]
+    described = [
+        noun
+        for prep, noun in syntax.objects_of(subj)
+        if _preposition(prep) == "de" and noun not in owners and not r.is_name(noun)
+    ]
+    attribute = " ".join(
+        [
+            subj.lemma_.lower(),
+            *(c.lower_ for c in subj.rights if c.dep_ == "amod"),
+            *(f"de {noun.lemma_.lower()}" for noun in described),
+        ]
+    )
+    bare = [
+        c
+        for c in verb.children
+        if c.dep_ in syntax.object
+        or (  # "caiu 41%": a measure with no preposition
+            c.dep_ in syntax.verb_prepositions and syntax.preposition_of(c, syntax.verb_prepositions) is None
+        )
+    ]
+    targets = [(c, None) for c in bare] + [
+        (noun, prep) for prep, noun in syntax.objects_of(verb, syntax.verb_prepositions)
+    ]
     found = False
     for target, prep in targets:
         value = r.argument(target)
         if isinstance(value, Literal) and value.kind != "Date":
             text = f"{attribute} {label}" + (f" {_preposition(prep)}" if prep is not None else "")
-            r.add(_owner(r, owners[0]), relation(text), value, [owners[0], subj, verb, target], "measured-attribute",
-                  negated, when)
+            r.add(
+                _owner(r, owners[0]),
+                relation(text),
+                value,
+                [owners[0], subj, verb, target],
+                "measured-attribute",
+                negated,
+                when,
+            )
             found = True
     return found
 
@@ -256,8 +335,11 @@ def _appointed(r: Reader, passive_holders: list[Token], verb: Token, negated: bo
 
 def _sold(r: Reader, verb: Token, goods: list[Argument | None], negated: bool, when: Literal | None) -> None:
     """'a Unilever vendeu a Ekaterra à CVC' -> (CVC, comprar, Ekaterra): the one sold to is the buyer."""
-    buyers = [noun for prep, noun in r.syntax.objects_of(verb, r.syntax.verb_prepositions)
-              if _preposition(prep) in ("a", "para")]
+    buyers = [
+        noun
+        for prep, noun in r.syntax.objects_of(verb, r.syntax.verb_prepositions)
+        if _preposition(prep) in ("a", "para")
+    ]
     for buyer in r.expand(buyers):
         for item in goods:
             r.add(r.argument(buyer), relation(words.BUY), item, [verb, buyer], "sale", negated, when)
@@ -271,8 +353,14 @@ def _speech_topics(r: Reader, speakers: list[Token], verb: Token, negated: bool)
         for topic in r.expand(topics):
             if r.is_name(topic):
                 for speaker in speakers:
-                    r.add(_subject(r, speaker, verb), relation("comentar sobre"), r.entity(topic),
-                          [speaker, verb, topic], "speech-topic", negated)
+                    r.add(
+                        _subject(r, speaker, verb),
+                        relation("comentar sobre"),
+                        r.entity(topic),
+                        [speaker, verb, topic],
+                        "speech-topic",
+                        negated,
+                    )
 
 
 def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool, pattern: str) -> None:
@@ -294,13 +382,24 @@ def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool
     r.add(subject, JOB_TITLE if is_title(role) else IS_A, r.concept(role), [subj, anchor, role], pattern, negated)
     for prep, target in syntax.objects_of(role):
         if _preposition(prep) in words.ROLE_PREPOSITIONS and r.is_name(target):
-            r.add(subject, relation(f"{_role_name(role)} {_preposition(prep)}"), r.entity(target),
-                  [subj, anchor, role, target], pattern + "-affiliation", negated)
+            r.add(
+                subject,
+                relation(f"{_role_name(role)} {_preposition(prep)}"),
+                r.entity(target),
+                [subj, anchor, role, target],
+                pattern + "-affiliation",
+                negated,
+            )
     owner = next((c for c in role.children if c.lower_ in words.POSSESSIVE_PRONOUNS), None)
     if owner is not None and role.lemma_.lower() in words.OWNED_ROLES:  # "a sua diretora", "sua divisão"
-        r.add(subject, relation(f"{_role_name(role)} de"),
-              r.mention(r.doc[owner.i:owner.i + 1], "pronoun", "Employer", owner), [subj, anchor, role, owner],
-              pattern + "-possessive", negated)
+        r.add(
+            subject,
+            relation(f"{_role_name(role)} de"),
+            r.mention(r.doc[owner.i : owner.i + 1], "pronoun", "Employer", owner),
+            [subj, anchor, role, owner],
+            pattern + "-possessive",
+            negated,
+        )
 
 
 def examples(r: Reader, noun: Token) -> list[Token]:
@@ -341,8 +440,14 @@ def appositive(r: Reader, tok: Token) -> None:
 def possessive(r: Reader, tok: Token) -> None:
     """'o Reality Labs da Meta' -> (Meta, tem, Reality Labs) when both are names."""
     prep = r.syntax.preposition_of(tok)
-    if prep is None or _preposition(prep) != "de" or not r.is_name(tok) or not r.is_name(tok.head) or \
-            tok.i not in r.span_of or r.span_of[tok.i][0] is r.span_of[tok.head.i][0]:
+    if (
+        prep is None
+        or _preposition(prep) != "de"
+        or not r.is_name(tok)
+        or not r.is_name(tok.head)
+        or tok.i not in r.span_of
+        or r.span_of[tok.i][0] is r.span_of[tok.head.i][0]
+    ):
         return
     r.add(r.argument(tok), HAS, r.entity(tok.head), [tok.head, tok], "possessive", False)
 
@@ -351,8 +456,12 @@ def role_held_in(r: Reader, tok: Token) -> None:
     """'o diretor-executivo da Meta', 'uma engenheira na Globex': a role held in a name, noted for the
     resolver whether or not its holder is named."""
     prep = r.syntax.preposition_of(tok)
-    if prep is None or _preposition(prep) not in words.ROLE_PREPOSITIONS or not r.is_name(tok) or \
-            tok.head.pos_ != "NOUN":
+    if (
+        prep is None
+        or _preposition(prep) not in words.ROLE_PREPOSITIONS
+        or not r.is_name(tok)
+        or tok.head.pos_ != "NOUN"
+    ):
         return
     span = r.span_of[tok.i][0]
     if tok.i == span.root.i:
