@@ -6,8 +6,16 @@ resolve -> Entity, Merge, ResolvedStatement; rdf turns those into quads.
 
 from __future__ import annotations
 
+import typing
 from collections import Counter
 from dataclasses import dataclass, field
+
+# what a stretch of text is: a name, a pronoun, a description of something named ("the company"), a phrase
+MentionKind = typing.Literal["entity", "pronoun", "description", "concept"]
+ValueKind = typing.Literal["Money", "Percent", "Quantity", "Date"]
+# said, not stated as a fact: under a condition, asked, someone's claim, intended
+Modality = typing.Literal["hypothetical", "question", "claimed", "planned"]
+NodeKind = typing.Literal["entity", "concept", "literal", "document"]  # a resolved statement end
 
 
 @dataclass(frozen=True)
@@ -48,7 +56,7 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str  # "entity" | "pronoun" | "description" | "concept"
+    kind: MentionKind
     label: str  # ontology class local name (Person, Organization, Concept, ...)
     sentence: int  # index into Extraction.sentences
     head_lemma: str = ""  # for descriptions and concepts: the head noun's lemma
@@ -72,7 +80,7 @@ class Literal:
     value: str  # lexical form
     datatype: str  # xsd local name: decimal, integer, gYear, date, string
     unit: str | None = None  # ISO currency code, "percent", or a counted noun
-    kind: str = "Quantity"  # Money | Percent | Quantity | Date
+    kind: ValueKind = "Quantity"
 
 
 Argument = Mention | Literal
@@ -110,7 +118,7 @@ class Statement:
     pattern: str = ""  # which construction produced it
     hedged: bool = False  # its words hedge ("might", "whether", "allegedly")
     probability: float | None = None  # the relation classifier's probability, for a statement it made
-    modality: str | None = None  # "hypothetical" | "question" | "claimed" | "planned": said, not stated as a fact
+    modality: Modality | None = None
 
 
 @dataclass(frozen=True)
@@ -188,7 +196,7 @@ class Veto:
 class Node:
     """A resolved statement end: an entity, a concept or a literal."""
 
-    kind: str  # "entity" | "concept" | "literal" | "document"
+    kind: NodeKind
     key: str  # entity/concept key, document IRI, or "" for literals
     label: str
     type: str

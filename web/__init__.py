@@ -42,8 +42,9 @@ def create_app(settings: ServeSettings | None = None) -> Flask:
             response = api.json_error(error.code or 500, message)
         else:
             response = error_response(error.code or 500, message)
-        if error.code == 405 and error.valid_methods:
-            response.headers["Allow"] = ", ".join(error.valid_methods)
+        allowed = getattr(error, "valid_methods", None)  # a MethodNotAllowed's
+        if error.code == 405 and allowed:
+            response.headers["Allow"] = ", ".join(allowed)
         return response
 
     return app

@@ -112,7 +112,9 @@ def _node(graph: BrowserGraph, node: str) -> dict:
     }
 
 
-def _elements(graph: BrowserGraph, part: nx.MultiDiGraph, limit: int, keep: set[str] = frozenset()) -> dict:
+def _elements(
+    graph: BrowserGraph, part: nx.MultiDiGraph, limit: int, keep: frozenset[str] | set[str] = frozenset()
+) -> dict:
     """Nodes and edges of `part`, cut to the `limit` most central nodes (always keeping those in `keep`) and
     to MAX_EDGES_PER_NODE edges a node (those of the entities in `keep` first, then the most stated)."""
     nodes = list(part)

@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
+from kg.rdf import value
 from kg.rdf.namespaces import KG, PREFIXES
 from kg.store import KGStore, StoredMerge
 from kg.web.highlight import Segment, Span, segments
@@ -121,13 +122,13 @@ def _names(store: KGStore, iris: set[str]) -> dict[str, tuple[str, str | None]]:
     """Label and kg: type of each IRI."""
     if not iris:
         return {}
-    rows = store.query(f"""SELECT ?x (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) WHERE {{ {_values("x", sorted(iris))}
+    rows = store.select(f"""SELECT ?x (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) WHERE {{ {_values("x", sorted(iris))}
         OPTIONAL {{ ?x rdfs:label ?l }} OPTIONAL {{ ?x a ?t FILTER(STRSTARTS(STR(?t), "{KG}") && ?t != kg:Entity) }}
         }} GROUP BY ?x""")
     return {
-        r["x"].value: (
-            r["label"].value if r["label"] else r["x"].value,
-            r["type"].value.removeprefix(KG) if r["type"] else None,
+        value(r["x"]): (
+            value(r["label"]) if r["label"] else value(r["x"]),
+            value(r["type"]).removeprefix(KG) if r["type"] else None,
         )
         for r in rows
     }
@@ -137,14 +138,14 @@ def _mentions_in(store: KGStore, sentences: set[str]) -> dict[str, list[tuple[in
     """(start, end, entity) of the mentions in each sentence, in document offsets."""
     if not sentences:
         return {}
-    rows = store.query(
+    rows = store.select(
         f"""SELECT ?sentence ?start ?end ?e WHERE {{ {_values("sentence", sorted(sentences))}
         GRAPH ?d {{ ?m kg:inSentence ?sentence ; kg:refersTo ?e ; kg:start ?start ; kg:end ?end }} }}""",
         use_default_graph_as_union=False,
     )
     found: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for r in rows:
-        found[r["sentence"].value].append((int(r["start"].value), int(r["end"].value), r["e"].value))
+        found[value(r["sentence"])].append((int(value(r["start"])), int(value(r["end"])), value(r["e"])))
     return found
 
 
@@ -162,10 +163,10 @@ def statements(
     where = " ".join(
         _values(name, [iri]) for name, iri in (("s", subject), ("p", predicate), ("o", obj), ("doc", document)) if iri
     )
-    rows = list(store.query(_STATEMENTS % (where, limit), use_default_graph_as_union=False))
+    rows = list(store.select(_STATEMENTS % (where, limit), use_default_graph_as_union=False))
     ends = {r[v].value for r in rows for v in ("s", "o") if isinstance(r[v], ox.NamedNode)}
     names = _names(store, ends)
-    mentions = _mentions_in(store, {r["sentence"].value for r in rows if r["sentence"]})
+    mentions = _mentions_in(store, {value(r["sentence"]) for r in rows if r["sentence"]})
 
     def node(term: ox.NamedNode | ox.Literal) -> Node:
         if isinstance(term, ox.Literal):
@@ -176,30 +177,30 @@ def statements(
     facts: dict[tuple[str, str, str, bool], Fact] = {}
     seen: set[tuple[tuple[str, str, str, bool], str]] = set()  # two readings of one sentence: shown once
     for r in rows:
-        negated = r["negated"].value == "true"
-        key = (r["s"].value, r["p"].value, r["o"].value, negated)
-        confidence = float(r["confidence"].value)
-        fact = facts.setdefault(key, Fact(node(r["s"]), r["p"].value, r["label"].value, node(r["o"]), negated))
+        negated = value(r["negated"]) == "true"
+        key = (value(r["s"]), value(r["p"]), value(r["o"]), negated)
+        confidence = float(value(r["confidence"]))
+        fact = facts.setdefault(key, Fact(node(r["s"]), value(r["p"]), value(r["label"]), node(r["o"]), negated))
         if confidence > fact.confidence:
-            fact.confidence, fact.label = confidence, r["label"].value
-        if r["sentence"] is None or (key, r["sentence"].value) in seen:
+            fact.confidence, fact.label = confidence, value(r["label"])
+        if r["sentence"] is None or (key, value(r["sentence"])) in seen:
             continue
-        seen.add((key, r["sentence"].value))
-        at = int(r["at"].value)
+        seen.add((key, value(r["sentence"])))
+        at = int(value(r["at"]))
         spans = [
             Span(start - at, end - at, "subject" if e == key[0] else "object")
-            for start, end, e in mentions.get(r["sentence"].value, [])
+            for start, end, e in mentions.get(value(r["sentence"]), [])
             if e in (key[0], key[2])
         ]
         if r["start"] is not None:
-            spans.insert(0, Span(int(r["start"].value) - at, int(r["end"].value) - at, "fact"))
-        doc, text = r["doc"].value, r["text"].value
+            spans.insert(0, Span(int(value(r["start"])) - at, int(value(r["end"])) - at, "fact"))
+        doc, text = value(r["doc"]), value(r["text"])
         page = local_path(doc, base)
         fact.sources.append(
             Source(
                 doc,
                 page and f"{page}?start={at}&end={at + len(text)}#source",
-                r["title"].value if r["title"] else doc,
+                value(r["title"]) if r["title"] else doc,
                 segments(text, spans),
                 confidence,
             )
@@ -210,17 +211,17 @@ def statements(
 
 def describe_entity(store: KGStore, iri: str, base: str) -> EntityPage | None:
     """Everything the entity page shows, or None when the store says nothing about `iri`."""
-    own: dict[str, list[ox.NamedNode | ox.Literal]] = defaultdict(list)
+    own: dict[str, list[ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]] = defaultdict(list)
     for quad in store.store.quads_for_pattern(ox.NamedNode(iri), None, None):
-        if quad.object not in own[quad.predicate.value]:
-            own[quad.predicate.value].append(quad.object)
+        if quad.object not in own[value(quad.predicate)]:
+            own[value(quad.predicate)].append(quad.object)
     if not own:
         return None
     rdfs, skos = PREFIXES["rdfs"], PREFIXES["skos"]
-    labels = sorted({o.value for o in own[rdfs + "label"]})
-    types = sorted({o.value.removeprefix(KG) for o in own[PREFIXES["rdf"] + "type"]})
-    docs = sorted({o.value for o in own[KG + "mentionedIn"]})
-    community = own[KG + "community"][0].value if own[KG + "community"] else None
+    labels = sorted({value(o) for o in own[rdfs + "label"]})
+    types = sorted({value(o).removeprefix(KG) for o in own[PREFIXES["rdf"] + "type"]})
+    docs = sorted({value(o) for o in own[KG + "mentionedIn"]})
+    community = value(own[KG + "community"][0]) if own[KG + "community"] else None
     names = _names(store, {*docs, *([community] if community else [])})
     facts_out, more_out = statements(store, base, subject=iri)
     facts_in, more_in = statements(store, base, obj=iri)
@@ -230,13 +231,13 @@ def describe_entity(store: KGStore, iri: str, base: str) -> EntityPage | None:
         labels[0] if labels else iri,
         types,
         labels,
-        sorted({o.value for o in own[skos + "altLabel"]}),
+        sorted({value(o) for o in own[skos + "altLabel"]}),
         store.merges(entity=iri),
         [Node(d, names[d][0], local_path(d, base)) for d in docs],
         facts_out,
         facts_in,
         more_out or more_in,
-        float(rank[0].value) if rank else None,
+        float(value(rank[0])) if rank else None,
         Node(community, names[community][0], f"/?community={quote(community)}") if community else None,
     )
 
@@ -247,19 +248,19 @@ def describe_document(
     """The document page: its fields, its text with mentions (and the `marked` span) highlighted, its facts."""
     graph = ox.NamedNode(iri)
     own = {
-        q.predicate.value: q.object.value
+        value(q.predicate): value(q.object)
         for q in store.store.quads_for_pattern(graph, None, None, graph)
         if isinstance(q.object, ox.Literal)
     }
     schema = PREFIXES["schema"]
     if schema + "text" not in own:
         return None
-    rows = store.query(
+    rows = store.select(
         f"""SELECT ?start ?end ?e WHERE {{ GRAPH {graph} {{
         ?m kg:refersTo ?e ; kg:start ?start ; kg:end ?end }} }}""",
         use_default_graph_as_union=False,
     )
-    found = [(int(r["start"].value), int(r["end"].value), r["e"].value) for r in rows]
+    found = [(int(value(r["start"])), int(value(r["end"])), value(r["e"])) for r in rows]
     names = _names(store, {e for _, _, e in found})
     spans = [
         Span(start, end, f"mention type-{names[e][1] or 'Thing'}", local_path(e, base), names[e][0])
@@ -267,7 +268,7 @@ def describe_document(
     ]
     if marked:
         spans.insert(0, Span(marked[0], marked[1], "source"))
-    authors = store.query(
+    authors = store.select(
         f"""SELECT ?name WHERE {{ GRAPH {graph} {{ {graph} schema:author ?a . ?a rdfs:label ?name }}
         }} ORDER BY ?name""",
         use_default_graph_as_union=False,
@@ -282,7 +283,7 @@ def describe_document(
         iri,
         own.get(schema + "headline", iri),
         fields,
-        [r["name"].value for r in authors],
+        [value(r["name"]) for r in authors],
         segments(own[schema + "text"], spans),
         statements(store, base, document=iri)[0],
     )
@@ -294,7 +295,7 @@ def resource_triples(store: KGStore, iri: str) -> list[ox.Triple]:
     node = ox.NamedNode(iri)
     if any(True for _ in store.store.quads_for_pattern(node, None, None, node)):
         return list(dict.fromkeys(q.triple for q in store.store.quads_for_pattern(None, None, None, node)))
-    rows = store.query(f"""CONSTRUCT {{ {node} ?p ?o . ?s ?q {node} . ?st ?sp ?so }} WHERE {{
+    rows = store.construct(f"""CONSTRUCT {{ {node} ?p ?o . ?s ?q {node} . ?st ?sp ?so }} WHERE {{
         {{ {node} ?p ?o }} UNION {{ ?s ?q {node} }}
         UNION {{ ?st a kg:Statement ; rdf:subject|rdf:object {node} ; ?sp ?so }} }}""")
     return list(dict.fromkeys(rows))

@@ -44,7 +44,6 @@ def service_description(endpoint: str, updates: bool, timeout: float, fmt: Forma
     triples = ox.parse(text, TURTLE.rdf)
     return serialize(
         triples,
-        None,
         fmt,
         {
             "sd": "http://www.w3.org/ns/sparql-service-description#",

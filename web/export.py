@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
+from typing import IO
 
 from flask import Blueprint, Response, current_app, request, stream_with_context
 
@@ -22,10 +23,10 @@ blueprint = Blueprint("export", __name__)
 _CHUNK = 1 << 16
 
 
-def _stream(process: subprocess.Popen, first: bytes) -> Iterator[bytes]:
+def _stream(process: subprocess.Popen, output: IO[bytes], first: bytes) -> Iterator[bytes]:
     try:
         yield first
-        while chunk := process.stdout.read(_CHUNK):
+        while chunk := output.read(_CHUNK):
             yield chunk
     finally:
         process.kill()
@@ -46,10 +47,13 @@ def export() -> Response:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    first = process.stdout.read(_CHUNK)
+    output, errors = process.stdout, process.stderr
+    if output is None or errors is None:  # both are pipes
+        raise RuntimeError("kg export was started without pipes")
+    first = output.read(_CHUNK)
     if not first and process.wait() != 0:
-        message = process.stderr.read().decode(errors="replace").strip().removeprefix("kg: ")
+        message = errors.read().decode(errors="replace").strip().removeprefix("kg: ")
         return error_response(503, f"export failed: {message}")
-    response = Response(stream_with_context(_stream(process, first)), content_type=fmt.media_type)
+    response = Response(stream_with_context(_stream(process, output, first)), content_type=fmt.media_type)
     response.headers["Content-Disposition"] = f'attachment; filename="kg-graph.{fmt.extension}"'
     return response

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from kg.rdf import value
 from kg.store import LatestStore, generations
 from kg.views import EntityGraph, ProjectionCache, pagerank
 from kg.views.analytics import StoredAnalytics, stored_analytics
@@ -107,7 +108,7 @@ class BrowserGraphs:
             if self._made is None or self._made[0] != generation:
                 view = self._projections.get(self.store.path, self.base)
                 store = self.store.get()
-                rows = store.query(_TITLES, use_default_graph_as_union=False)
-                titles = {r["g"].value: r["title"].value for r in rows}
+                rows = store.select(_TITLES, use_default_graph_as_union=False)
+                titles = {value(r["g"]): value(r["title"]) for r in rows}
                 self._made = (generation, BrowserGraph(view, stored_analytics(store, self.base), titles))
             return self._made[1]

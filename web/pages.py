@@ -33,7 +33,7 @@ def _base() -> str:
 
 
 def _rdf(triples: list[ox.Triple], fmt: Format) -> Response:
-    return Response(serialize(triples, None, fmt, PREFIXES), content_type=fmt.media_type, headers={"Vary": "Accept"})
+    return Response(serialize(triples, fmt, PREFIXES), content_type=fmt.media_type, headers={"Vary": "Accept"})
 
 
 def _checked_iri(kind: str, key: str) -> str | None:

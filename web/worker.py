@@ -8,13 +8,14 @@ result larger than the limit is refused rather than filling memory.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.rdf.formats import RESULTS_JSON, SOLUTIONS, TRIPLES, TURTLE, Format, serialize
+from kg.rdf.formats import RESULTS_JSON, SOLUTIONS, TRIPLES, TURTLE, Format, write
 from kg.rdf.namespaces import PREFIXES
 from kg.store import KGStore, LatestStore, StoreError
 
@@ -51,19 +52,18 @@ class _ResultTooLarge(Exception):
     pass
 
 
-class _Capped:
-    """A write-only buffer that refuses to grow past `limit` bytes."""
+class _Capped(io.BytesIO):
+    """A buffer that refuses to grow past `limit` bytes."""
 
     def __init__(self, limit: int) -> None:
+        super().__init__()
         self.room = limit
-        self.parts: list[bytes] = []
 
-    def write(self, data: bytes) -> int:
+    def write(self, data, /) -> int:
         self.room -= len(data)
         if self.room < 0:
             raise _ResultTooLarge
-        self.parts.append(bytes(data))
-        return len(data)
+        return super().write(data)
 
     def flush(self) -> None:
         pass
@@ -96,7 +96,7 @@ def execute(store: KGStore, job: Job) -> Answer:
                 return Answer.error(
                     406, "a CONSTRUCT or DESCRIBE result can be served as " + ", ".join(f.media_type for f in TRIPLES)
                 )
-            serialize(result, out, job.triples, PREFIXES)
+            write(result, out, job.triples, PREFIXES)
             media_type = job.triples.media_type
         else:
             if job.solutions is None:
@@ -111,7 +111,7 @@ def execute(store: KGStore, job: Job) -> Answer:
         )
     except (OSError, ValueError) as err:
         return Answer.error(500, f"query failed while reading results: {err}")
-    return Answer(200, media_type, b"".join(out.parts))
+    return Answer(200, media_type, out.getvalue())
 
 
 def serve(conn: Connection, store_path: str) -> None:

@@ -22,7 +22,7 @@ from kg.cli.common import (
     store_option,
     warn,
 )
-from kg.rdf.formats import DATASETS, QUERY_TRIPLES, SOLUTIONS, TURTLE, choices, find, serialize
+from kg.rdf.formats import DATASETS, QUERY_TRIPLES, SOLUTIONS, TURTLE, choices, find, write
 from kg.records import IngestError
 
 
@@ -211,7 +211,7 @@ def query(sparql: str, store_path: Path, fmt: str) -> None:
     if isinstance(result, ox.QueryTriples):
         from kg.rdf import PREFIXES
 
-        serialize(result, out, find(fmt, QUERY_TRIPLES) or TURTLE, PREFIXES)
+        write(result, out, find(fmt, QUERY_TRIPLES) or TURTLE, PREFIXES)
     elif solutions is not None:
         result.serialize(out, solutions.results)
     elif isinstance(result, ox.QueryBoolean):

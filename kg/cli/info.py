@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -75,12 +76,12 @@ def info(store_path: Path, models: tuple[str, ...], fmt: str) -> None:
     from kg.extract import lang as languages
 
     settings = make_settings(store_path, models=models)
-    store = {
+    store: dict[str, Any] = {
         "path": str(settings.store.resolve()),
         "exists": settings.store.is_dir(),
         "bytes": _size(settings.store) if settings.store.is_dir() else 0,
     }
-    report = {
+    report: dict[str, Any] = {
         "kg": __version__,
         "store": store,
         "languages": {

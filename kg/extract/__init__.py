@@ -65,7 +65,7 @@ def load_pipeline(name: str) -> Language:
             f"spaCy pipeline '{name}' is not installed (pip install it, or name another with "
             f"KG_MODEL_EN / --model): {err}"
         ) from err
-    pack = languages.get(nlp.lang)
+    pack = languages.get(nlp.lang or "")
     if pack is not None and pack.adapt is not None:
         pack.adapt(nlp)
     return nlp
@@ -82,7 +82,17 @@ def _start_worker(extractor: Extractor) -> None:
 
 
 def _work(document: Document) -> Extraction:
+    if _worker is None:
+        raise RuntimeError("the worker was started without an extractor")
     return next(_worker.extract_all([document]))
+
+
+def _pack(lang: str) -> LanguagePack:
+    """The pack of a language kg has a pipeline for (every such language has one)."""
+    pack = languages.get(lang)
+    if pack is None:
+        raise PipelineError(f"kg cannot read language '{lang}'")
+    return pack
 
 
 class Extractor:
@@ -138,7 +148,7 @@ class Extractor:
         """At most a few documents per worker are in flight, so reading keeps pace with writing."""
         for lang in self.models:  # load before forking: workers share the loaded pipelines' memory
             if self.pipeline(lang) is not None:
-                self.classifier(languages.get(lang))
+                self.classifier(_pack(lang))
         _ = self.calibration
         context = multiprocessing.get_context("fork")
         with context.Pool(self.jobs, initializer=_start_worker, initargs=(self,)) as pool:
@@ -166,7 +176,8 @@ class Extractor:
         for e, extraction in enumerate(extractions):
             document = extraction.document
             lang_of = dict(document.paragraph_langs)
-            read, missing = [], set()
+            read: list[tuple[int, str, Doc | None]] = []
+            missing: set[str] = set()
             for offset, text, paragraph in _pieces(document.text):
                 lang = lang_of.get(paragraph, document.lang)
                 if self.pipeline(lang) is None:
@@ -179,20 +190,24 @@ class Extractor:
                 extraction.skipped = f"no pipeline for language '{document.lang}'"
                 continue
             main = document.lang if self.pipeline(document.lang) is not None else read[0][1]
-            extraction.name_words = languages.get(main).name_words
+            extraction.name_words = _pack(main).name_words
             if missing:
                 extraction.notes.append(
                     f"paragraphs in {', '.join(sorted(missing))} left out: no pipeline for "
                     f"{'that language' if len(missing) == 1 else 'those languages'}"
                 )
         for lang, items in queues.items():
-            docs = self.pipeline(lang).pipe((text for *_, text in items), batch_size=self.batch_size)
+            nlp = self.pipeline(lang)
+            if nlp is None:  # queued only with a pipeline
+                continue
+            docs = nlp.pipe((text for *_, text in items), batch_size=self.batch_size)
             for (e, k, _), doc in zip(items, docs, strict=True):
                 offset, _, _ = pieces[e][k]
                 pieces[e][k] = (offset, lang, doc)
         for extraction, read in zip(extractions, pieces, strict=True):
-            for offset, lang, doc in read:  # in text order, so sentences are numbered as they come
-                self._read_paragraph(extraction, doc, offset, languages.get(lang))
+            for offset, lang, parsed in read:  # in text order, so sentences are numbered as they come
+                if parsed is not None:
+                    self._read_paragraph(extraction, parsed, offset, _pack(lang))
         return extractions
 
     def _read_paragraph(self, extraction: Extraction, doc: Doc, offset: int, pack: LanguagePack) -> None:

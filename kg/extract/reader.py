@@ -21,7 +21,7 @@ from kg.extract.names import trim
 from kg.extract.relations import RESIDENCE
 from kg.extract.values import date as parse_date
 from kg.extract.values import value_of
-from kg.records import Argument, Literal, Mention, Predicate, Statement
+from kg.records import Argument, Literal, Mention, MentionKind, Modality, Predicate, Statement
 
 if TYPE_CHECKING:
     from kg.extract.lang import LanguagePack
@@ -97,7 +97,7 @@ def tree_distance(a: Token, b: Token) -> int:
 def _gender(head: Token) -> str | None:
     """The grammatical gender the pipeline marks on a name or a pronoun standing alone (not on a possessive:
     Portuguese "sua" agrees with what is owned, not with the owner), if any."""
-    return next((g for g in head.morph.get("Gender") if g in ("Masc", "Fem")), None)
+    return next((g for g in head.morph.get("Gender", []) if g in ("Masc", "Fem")), None)
 
 
 def is_title(tok: Token) -> bool:
@@ -196,7 +196,7 @@ def _two_names(ent: Span, pack: LanguagePack) -> list[Span]:
 def _capital_of_sentence(tok: Token, pack: LanguagePack) -> bool:
     """A word capitalised only because it starts the sentence, before the common noun it modifies: "Shadow
     chancellor X" (not "MPIO's players" or "Labour's plans")."""
-    return tok.is_sent_start and tok.is_title and tok.dep_ != pack.syntax.possessive and common_word(tok.head)
+    return bool(tok.is_sent_start) and tok.is_title and tok.dep_ != pack.syntax.possessive and common_word(tok.head)
 
 
 def name_spans(doc: Doc, pack: LanguagePack) -> list[tuple[Span, str]]:
@@ -270,7 +270,7 @@ class Reader:
         leading = self._before_name if name else self.lexicon.leading_function_words
         return trim(span, leading, possessive_tags=self.syntax.possessive_marker_tags)
 
-    def mention(self, span: Span, kind: str, label: str, head: Token) -> Mention | None:
+    def mention(self, span: Span, kind: MentionKind, label: str, head: Token) -> Mention | None:
         if kind != "pronoun":  # "its" is a function word before a name, and a pronoun on its own
             trimmed = self.trim(span, name=kind == "entity")
             if kind == "entity" and any(
@@ -317,7 +317,7 @@ class Reader:
             )
         return known if known.text == name else None
 
-    def part_mention(self, tok: Token, start: int, end: int, kind: str, label: str) -> Mention:
+    def part_mention(self, tok: Token, start: int, end: int, kind: MentionKind, label: str) -> Mention:
         """A mention of characters `start:end` of one token ("-o" in "contratou-o" is a pronoun)."""
         first, last = self.offset + tok.idx + start, self.offset + tok.idx + end
         if (first, last) not in self.mentions:
@@ -515,7 +515,7 @@ class Reader:
             )
         )
 
-    def modality(self, tokens: list[Token]) -> str | None:
+    def modality(self, tokens: list[Token]) -> Modality | None:
         """Whether a statement's words are not stated as a fact: asked ("Will Globex buy X?"), possible or
         conditional ("Globex could buy X", "if Globex buys X", "Globex would buy X if ..."), or the complement
         of a claim, belief or fear ("Initech claimed that Globex bought X"), or planned, wished or forecast

@@ -123,7 +123,7 @@ class RelationModel(LinearModel):
         if not fitting:
             return NONE, 0.0
         probs = self.probabilities(pair_features(a, b, a.label_, b.label_))
-        label = max(fitting, key=probs.get)
+        label = max(fitting, key=lambda c: probs.get(c, 0.0))
         return label, probs[label]
 
 
@@ -178,7 +178,9 @@ def related(
             p *= weights.get((a.start, a.label_), 1.0) * weights.get((b.start, b.label_), 1.0)
         if p >= threshold:
             options.append((a, b, label, p))
-    found, paired, settled = [], set(), {}
+    found: list = []
+    paired: set[tuple[int, int]] = set()
+    settled: dict[int, str] = {}
     for a, b, label, p in sorted(options, key=lambda o: -o[3]):
         if (a.start, b.start) in paired or any(settled.get(s.start, s.label_) != s.label_ for s in (a, b)):
             continue

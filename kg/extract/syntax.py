@@ -105,7 +105,7 @@ class UniversalSyntax(Syntax):
 
 
 def _has_feature(feature: str) -> Callable[[Token], bool]:
-    return lambda tok: feature in tok.morph.get("VerbForm")
+    return lambda tok: feature in tok.morph.get("VerbForm", [])
 
 
 UNIVERSAL = UniversalSyntax(
@@ -144,9 +144,9 @@ UNIVERSAL = UniversalSyntax(
     possessive_marker_tags=frozenset(),
     participle=_has_feature("Part"),
     gerund=_has_feature("Ger"),
-    relative_pronoun=lambda tok: "Rel" in tok.morph.get("PronType") or tok.head.dep_ == "acl:relcl",
-    singular=lambda tok: tok.pos_ in ("NOUN", "PROPN") and "Plur" not in tok.morph.get("Number"),
-    future=lambda tok: "Fut" in tok.morph.get("Tense"),
+    relative_pronoun=lambda tok: "Rel" in tok.morph.get("PronType", []) or tok.head.dep_ == "acl:relcl",
+    singular=lambda tok: tok.pos_ in ("NOUN", "PROPN") and "Plur" not in tok.morph.get("Number", []),
+    future=lambda tok: "Fut" in tok.morph.get("Tense", []),
     infinitive=_has_feature("Inf"),
     trailing_modifiers=frozenset({"amod"}),
 )

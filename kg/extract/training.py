@@ -51,12 +51,18 @@ class Sentence:
     relations: dict[tuple[int, int, int, int], str]  # (head start, end, tail start, end) -> type
 
 
+def _one_sentence(length: int) -> list[bool | int | None]:
+    """Sentence starts that make `length` tokens one sentence."""
+    starts: list[bool | int | None] = [True]
+    return starts + [False] * (length - 1)
+
+
 def read_conll04(path: Path, nlp: Language) -> list[Sentence]:
     """Parse a CoNLL04 JSON file (as in ../shared/data/conll04) with the pipeline, keeping its tokens; each
     item is one sentence to the parser, as the annotators took it."""
     items = json.loads(Path(path).read_text())
     docs = nlp.pipe(
-        Doc(nlp.vocab, words=item["tokens"], sent_starts=[True] + [False] * (len(item["tokens"]) - 1)) for item in items
+        Doc(nlp.vocab, words=item["tokens"], sent_starts=_one_sentence(len(item["tokens"]))) for item in items
     )
     out = []
     for item, doc in zip(items, docs, strict=True):
@@ -266,7 +272,7 @@ def _fit_models(
         float(patterns.intercept_[0]),
         weights,
         (float(platt.coef_[0, 0]), float(platt.intercept_[0])),
-        {"statements": len(statements), "classified": len(classified), "C": c},
+        info={"statements": len(statements), "classified": len(classified), "C": c},
     )
 
 

@@ -103,13 +103,13 @@ def read_html(path: Path, text: str) -> Iterator[RawText | IngestError]:
     except Exception as err:  # trafilatura raises many kinds on malformed markup
         yield IngestError(str(path), f"HTML could not be parsed ({type(err).__name__}: {err})")
         return
-    if doc is None or not (doc.text or "").strip():
+    if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():  # a dict only when asked for one
         yield IngestError(str(path), "no article text found in the HTML")
         return
     meta = {
         k: v for k, v in (("title", doc.title), ("author", doc.author), ("published", doc.date), ("url", doc.url)) if v
     }
-    yield RawText(str(path), doc.text, meta=meta)
+    yield RawText(str(path), doc.text or "", meta=meta)
 
 
 _OPTIONAL_FIELDS = ("title", "url", "published", "lang", "author")

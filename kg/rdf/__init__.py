@@ -14,12 +14,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
 from kg.rdf.namespaces import KG, PREFIXES, REL, Minter, expand
 from kg.records import Node, Resolution, Veto
 
-__all__ = ["document_quads", "veto_quads", "node_iri", "ONTOLOGY_FILE", "ONTOLOGY_GRAPH", "Minter", "PREFIXES"]
+__all__ = ["value", "document_quads", "veto_quads", "node_iri", "ONTOLOGY_FILE", "ONTOLOGY_GRAPH", "Minter", "PREFIXES"]
 
 ONTOLOGY_FILE = Path(__file__).with_name("kg.ttl")  # a link to ontologies/kg.ttl, copied into wheels
 ONTOLOGY_GRAPH = KG.rstrip("#")
@@ -33,6 +33,12 @@ _SKOS = PREFIXES["skos"]
 _OWL = PREFIXES["owl"]
 TYPE = NamedNode(_RDF + "type")
 LABEL = NamedNode(_RDFS + "label")
+
+
+def value(term: object) -> str:
+    """An RDF term's lexical value as pyoxigraph gives terms (an IRI, a blank node's id, a literal's text); a
+    quoted triple, the default graph or nothing has none: ""."""
+    return term.value if isinstance(term, (NamedNode, BlankNode, Literal)) else ""
 
 
 def _n(iri: str) -> NamedNode:
@@ -71,6 +77,8 @@ def _term(node: Node, minter: Minter, doc_iri: str) -> NamedNode | Literal:
     if iri is not None:
         return NamedNode(iri)
     lit = node.literal
+    if lit is None:
+        raise ValueError(f"{node.key} has no IRI and no value")
     return _lit(lit.value, lit.datatype if lit.datatype != "string" else None)
 
 
@@ -199,7 +207,7 @@ def veto_quads(veto: Veto, minter: Minter) -> list[Quad]:
     g = NamedNode(minter.decisions())
     u = NamedNode(minter.decision(veto.label.lower(), veto.entity, veto.document or "", veto.start or ""))
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
-    triples = [
+    triples: list[tuple[NamedNode, NamedNode | Literal]] = [
         (TYPE, _kg("Unmerge")),
         (_kg("keptApartFrom"), NamedNode(minter.entity(veto.entity))),
         (_kg("mergedLabel"), _lit(veto.label)),

@@ -9,6 +9,7 @@ format up here (kg.web.protocol.negotiate, the one content negotiation, chooses 
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import IO, Literal
@@ -51,12 +52,18 @@ class Format:
     @property
     def rdf(self) -> ox.RdfFormat:
         """pyoxigraph's format (RDF formats only)."""
-        return ox.RdfFormat.from_media_type(self.media_type)
+        found = ox.RdfFormat.from_media_type(self.media_type)
+        if found is None:
+            raise ValueError(f"{self.name} is not an RDF format")
+        return found
 
     @property
     def results(self) -> ox.QueryResultsFormat:
         """pyoxigraph's query results format (solutions formats only)."""
-        return ox.QueryResultsFormat.from_media_type(self.media_type)
+        found = ox.QueryResultsFormat.from_media_type(self.media_type)
+        if found is None:
+            raise ValueError(f"{self.name} is not a query results format")
+        return found
 
 
 TURTLE = Format(
@@ -126,9 +133,15 @@ def choices(offered: Sequence[Format]) -> list[str]:
     return [name for fmt in offered for name in fmt.names]
 
 
-def serialize(
-    triples: Iterable[ox.Triple] | Iterable[ox.Quad], output: IO[bytes] | None, fmt: Format, prefixes: dict[str, str]
-) -> bytes | None:
-    """Write triples (or quads, in a dataset format) as `fmt`, with the prefixes where its syntax has them;
-    without `output`, return the bytes."""
-    return ox.serialize(triples, output, fmt.rdf, prefixes=prefixes if fmt.prefixes else None)
+def write(
+    triples: Iterable[ox.Triple] | Iterable[ox.Quad], output: IO[bytes], fmt: Format, prefixes: dict[str, str]
+) -> None:
+    """Write triples (or quads, in a dataset format) as `fmt`, with the prefixes where its syntax has them."""
+    ox.serialize(triples, output, fmt.rdf, prefixes=prefixes if fmt.prefixes else None)
+
+
+def serialize(triples: Iterable[ox.Triple] | Iterable[ox.Quad], fmt: Format, prefixes: dict[str, str]) -> bytes:
+    """Triples (or quads) as `fmt`, as `write` writes them."""
+    buffer = io.BytesIO()
+    write(triples, buffer, fmt, prefixes)
+    return buffer.getvalue()

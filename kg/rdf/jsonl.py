@@ -9,7 +9,8 @@ from kg.records import Entity, Node, Resolution
 
 
 def _node(node: Node, minter: Minter, doc_iri: str, entities: dict[str, Entity]) -> dict:
-    if node.kind == "literal":
+    out: dict[str, object]
+    if node.kind == "literal" and node.literal is not None:
         lit = node.literal
         out = {"id": None, "label": lit.text, "type": lit.kind, "value": lit.value, "datatype": f"xsd:{lit.datatype}"}
         if lit.unit:

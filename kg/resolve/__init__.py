@@ -302,7 +302,7 @@ class Resolver:
             total = sum(votes.values())
             if total > RECOGNISER_WEIGHT:
                 for cls in votes:
-                    votes[cls] = votes[cls] * RECOGNISER_WEIGHT / total
+                    votes[cls] = votes[cls] * RECOGNISER_WEIGHT / total  # type: ignore[assignment]  # fractional votes
         for name, votes in type_votes(extraction, normalize_name).items():
             if name in types:
                 types[name].update(votes)
@@ -402,6 +402,7 @@ class Resolver:
             if (
                 st.predicate == NAMED_BY
                 and isinstance(st.object, Mention)
+                and isinstance(st.subject, Mention)
                 and (st.subject.start, st.subject.end) in nodes
             ):
                 named.setdefault(_fold(st.object.text), nodes[(st.subject.start, st.subject.end)])
@@ -435,6 +436,7 @@ class Resolver:
             if (
                 st.predicate.local_name == "kg:isA"
                 and isinstance(st.object, Mention)
+                and isinstance(st.subject, Mention)
                 and (st.subject.start, st.subject.end) in nodes
             ):
                 called.setdefault(st.object.head_lemma, set()).add(nodes[(st.subject.start, st.subject.end)].key)

@@ -87,10 +87,10 @@ def type_votes(extraction: Extraction, name_of) -> dict[str, Counter]:
             if name.start not in counted:
                 counted.add(name.start)
                 votes.setdefault(name_of(name.text), Counter())[cls] += VERB_WEIGHT
-    for role, name, start in extraction.roles:  # "the CEO of OpenAI", its holder named or not
+    for role, held_in, start in extraction.roles:  # "the CEO of OpenAI", its holder named or not
         if phrase_of(role) in ORGANISATION_ROLES and start not in counted:
             counted.add(start)
-            votes.setdefault(name_of(name), Counter())["Organization"] += CLASS_NOUN_WEIGHT
+            votes.setdefault(name_of(held_in), Counter())["Organization"] += CLASS_NOUN_WEIGHT
     for mention in extraction.mentions:
         if mention.fixed:
             votes.setdefault(name_of(mention.text), Counter())[mention.label] += FIXED_WEIGHT

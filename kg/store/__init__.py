@@ -17,12 +17,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pyoxigraph as ox
 
-from kg.rdf import ONTOLOGY_FILE, ONTOLOGY_GRAPH
-from kg.rdf.formats import DATASETS, TURTLE, named, serialize
+from kg.rdf import ONTOLOGY_FILE, ONTOLOGY_GRAPH, value
+from kg.rdf.formats import DATASETS, TURTLE, named, write
 from kg.rdf.namespaces import KG, PREFIXES
 from kg.records import Document, Entity, Veto
 from kg.store import generations
@@ -170,32 +170,43 @@ class KGStore:
         kwargs.setdefault("use_default_graph_as_union", True)
         return self.store.query(sparql, prefixes=PREFIXES, **kwargs)
 
+    def select(self, sparql: str, **kwargs) -> ox.QuerySolutions:
+        """Run a SELECT query (as `query`) and return its solutions."""
+        result = self.query(sparql, **kwargs)
+        if not isinstance(result, ox.QuerySolutions):
+            raise TypeError("not a SELECT query")
+        return result
+
+    def construct(self, sparql: str, **kwargs) -> ox.QueryTriples:
+        """Run a CONSTRUCT or DESCRIBE query (as `query`) and return its triples."""
+        result = self.query(sparql, **kwargs)
+        if not isinstance(result, ox.QueryTriples):
+            raise TypeError("not a CONSTRUCT or DESCRIBE query")
+        return result
+
     def documents(self) -> dict[str, StoredDocument]:
         """Stored documents by source (file path, or path#id for jsonl lines)."""
-        rows = self.store.query(
-            "SELECT ?g ?source ?hash WHERE { GRAPH ?g { ?g kg:source ?source ; kg:contentHash ?hash } }",
-            prefixes=PREFIXES,
-        )
-        return {r["source"].value: StoredDocument(r["g"].value, r["source"].value, r["hash"].value) for r in rows}
+        rows = self.select("SELECT ?g ?source ?hash WHERE { GRAPH ?g { ?g kg:source ?source ; kg:contentHash ?hash } }")
+        return {value(r["source"]): StoredDocument(value(r["g"]), value(r["source"]), value(r["hash"])) for r in rows}
 
     def entities(self, base: str) -> Iterator[Entity]:
         """Entities already in the store, for resolving new documents against them."""
         prefix = f"{base}entity/"
         found: dict[str, Entity] = {}
         for quad in self.store.quads_for_pattern(None, _RDFS_LABEL, None):
-            iri = quad.subject.value if isinstance(quad.subject, ox.NamedNode) else ""
+            iri = value(quad.subject) if isinstance(quad.subject, ox.NamedNode) else ""
             if iri.startswith(prefix) and iri not in found:
-                found[iri] = Entity(iri[len(prefix) :], quad.object.value, "Thing")
+                found[iri] = Entity(iri[len(prefix) :], value(quad.object), "Thing")
         for quad in self.store.quads_for_pattern(None, _ALT_LABEL, None):
-            if quad.subject.value in found:
-                found[quad.subject.value].aliases.add(quad.object.value)
+            if value(quad.subject) in found:
+                found[value(quad.subject)].aliases.add(value(quad.object))
         for quad in self.store.quads_for_pattern(None, _SAME_AS, None):
-            if quad.subject.value in found:
-                found[quad.subject.value].same_as.add(quad.object.value)
+            if value(quad.subject) in found:
+                found[value(quad.subject)].same_as.add(value(quad.object))
         for quad in self.store.quads_for_pattern(None, _TYPE, None):
-            entity = found.get(quad.subject.value)
-            if entity and quad.object.value.startswith(KG):
-                local = quad.object.value[len(KG) :]
+            entity = found.get(value(quad.subject))
+            if entity and value(quad.object).startswith(KG):
+                local = value(quad.object)[len(KG) :]
                 if entity.type == "Thing" or local != "Thing":
                     entity.type = local
         yield from found.values()
@@ -204,12 +215,12 @@ class KGStore:
         """IRIs of the entities called `name` (an IRI, a label or an alias, any case)."""
         if name.startswith(("http://", "https://")):
             return [name] if self.count(f"<{name}> kg:mentionedIn ?d") else []
-        rows = self.query(
+        rows = self.select(
             "SELECT DISTINCT ?e WHERE { ?e kg:mentionedIn ?d ; rdfs:label|skos:altLabel ?l . "
             f"FILTER(LCASE(STR(?l)) = LCASE({ox.Literal(name)}) && "
             f"STRSTARTS(STR(?e), {ox.Literal(base + 'entity/')})) }} ORDER BY ?e"
         )
-        return [r["e"].value for r in rows]
+        return [value(r["e"]) for r in rows]
 
     def merges(self, entity: str | None = None, merge: str | None = None) -> list[StoredMerge]:
         """Recorded merges, all or those into one entity IRI or with one merge IRI."""
@@ -218,32 +229,32 @@ class KGStore:
         )
         return [
             StoredMerge(
-                r["m"].value,
-                r["label"].value,
-                r["entity"].value,
-                r["entityLabel"].value if r["entityLabel"] else "",
-                r["reason"].value,
-                r["doc"].value,
-                r["title"].value if r["title"] else "",
-                int(r["start"].value),
-                float(r["confidence"].value),
+                value(r["m"]),
+                value(r["label"]),
+                value(r["entity"]),
+                value(r["entityLabel"]) if r["entityLabel"] else "",
+                value(r["reason"]),
+                value(r["doc"]),
+                value(r["title"]) if r["title"] else "",
+                int(value(r["start"])),
+                float(value(r["confidence"])),
             )
-            for r in self.query(_MERGES % values)
+            for r in self.select(_MERGES % values)
         ]
 
     def graphs_naming(self, entity: str, label: str) -> set[str]:
         """Document graphs that merged `label` into `entity` or list it among the entity's aliases."""
         e = ox.NamedNode(entity)
-        rows = self.query(
+        rows = self.select(
             f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {{ ?m kg:mergedInto {e} ; kg:mergedLabel ?l }} "
             f"UNION {{ {e} skos:altLabel ?l }} }} FILTER(LCASE(STR(?l)) = LCASE({ox.Literal(label)})) }}",
             use_default_graph_as_union=False,
         )
-        return {r["g"].value for r in rows}
+        return {value(r["g"]) for r in rows}
 
     def vetoes(self, decisions: str, base: str) -> list[Veto]:
         """The unmerge decisions still in force (a mention's veto lapses when its document is replaced)."""
-        rows = self.query(
+        rows = self.select(
             f"SELECT ?label ?entity ?d ?hash ?start WHERE {{ GRAPH <{decisions}> {{ "
             "?u a kg:Unmerge ; kg:mergedLabel ?label ; kg:keptApartFrom ?entity . "
             "OPTIONAL { ?u kg:inDocument ?d ; kg:start ?start } } "
@@ -254,13 +265,13 @@ class KGStore:
         for r in rows:
             if r["d"] is not None and r["hash"] is None:
                 continue
-            key = r["entity"].value.removeprefix(prefix)
+            key = value(r["entity"]).removeprefix(prefix)
             out.append(
                 Veto(
-                    r["label"].value,
+                    value(r["label"]),
                     key,
-                    r["hash"].value if r["hash"] else None,
-                    int(r["start"].value) if r["start"] else None,
+                    value(r["hash"]) if r["hash"] else None,
+                    int(value(r["start"])) if r["start"] else None,
                 )
             )
         return out
@@ -269,24 +280,24 @@ class KGStore:
         """The stored documents of these graphs as ingest records, to run them through the stages again."""
         out = []
         for graph in sorted(graphs):
-            fields: dict[str, str] = {}
+            fields: dict[str, Any] = {}  # a Document's fields by name
             for predicate, name in _DOC_FIELDS.items():
-                rows = list(self.query(f"SELECT ?v WHERE {{ GRAPH <{graph}> {{ <{graph}> {predicate} ?v }} }}"))
-                if rows:
-                    fields[name] = rows[0]["v"].value
+                found = list(self.select(f"SELECT ?v WHERE {{ GRAPH <{graph}> {{ <{graph}> {predicate} ?v }} }}"))
+                if found:
+                    fields[name] = value(found[0]["v"])
             people = {}
             for role in ("author", "editor"):
-                rows = self.query(
+                rows = self.select(
                     f"SELECT ?name WHERE {{ GRAPH <{graph}> {{ <{graph}> schema:{role} ?p . "
                     "?p rdfs:label ?name } } ORDER BY ?name"
                 )
-                people[role] = tuple(r["name"].value for r in rows)
+                people[role] = tuple(value(r["name"]) for r in rows)
             if "text" in fields:
                 out.append(Document(**fields, authors=people["author"], editors=people["editor"]))
         return out
 
     def count(self, sparql_where: str) -> int:
-        rows = list(self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {sparql_where} }}"))
+        rows = list(self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {sparql_where} }}"))
         return int(rows[0]["n"].value)
 
     def stats(self) -> dict[str, int]:
@@ -334,7 +345,7 @@ class KGStore:
         parts = [f"DROP SILENT GRAPH <{g}>" for g in drop]
         by_graph: dict[str, list[str]] = {}
         for quad in add:
-            by_graph.setdefault(quad.graph_name.value, []).append(str(quad.triple))
+            by_graph.setdefault(value(quad.graph_name), []).append(str(quad.triple))
         if by_graph:
             body = "\n".join(f"GRAPH <{g}> {{\n" + " .\n".join(triples) + " .\n}" for g, triples in by_graph.items())
             parts.append(f"INSERT DATA {{\n{body}\n}}")
@@ -350,7 +361,7 @@ class KGStore:
         if chosen.carries == "dataset":
             self.store.dump(output, chosen.rdf, prefixes=PREFIXES if chosen.prefixes else None)
             return
-        serialize({quad.triple for quad in self.store}, output, chosen, PREFIXES)
+        write({quad.triple for quad in self.store}, output, chosen, PREFIXES)
 
     def export_bytes(self, fmt: str) -> bytes:
         buffer = io.BytesIO()

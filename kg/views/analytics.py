@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from kg.rdf import value
 from kg.rdf.namespaces import KG, PREFIXES
 from kg.store import KGStore
 from kg.views.measures import centrality, communities
@@ -88,7 +89,7 @@ def analyze(store: KGStore, base: str) -> Analysis:
     view = project(store, base)
     quads = analytics_quads(view, base)
     store.commit([analytics_graph(base)], quads, with_ontology=False)
-    found = sum(1 for q in quads if q.predicate.value == KG + "size")
+    found = sum(1 for q in quads if value(q.predicate) == KG + "size")
     return Analysis(view.graph.number_of_nodes(), view.graph.number_of_edges(), found)
 
 
@@ -114,7 +115,7 @@ def stored_analytics(store: KGStore, base: str) -> StoredAnalytics:
 
     def column(predicate: str) -> dict[str, str]:
         return {
-            q.subject.value: q.object.value
+            value(q.subject): value(q.object)
             for q in store.store.quads_for_pattern(None, NamedNode(predicate), None, graph)
         }
 

@@ -22,6 +22,7 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
+from kg.rdf import value
 from kg.rdf.namespaces import KG, PREFIXES
 from kg.store import KGStore, generations
 
@@ -103,30 +104,30 @@ def _facts(store: KGStore, entities: set[str]):
         )
     }
     for quad in store.store.quads_for_pattern(None, ox.NamedNode(_RDF + "subject"), None):
-        if quad.object.value not in entities:
+        if value(quad.object) not in entities:
             continue
         row = {
             wanted[q.predicate]: q.object
             for q in store.store.quads_for_pattern(quad.subject, None, None, quad.graph_name)
             if q.predicate in wanted
         }
-        if len(row) == len(wanted) and row["negated"] == _FALSE and row["object"].value in entities:
+        if len(row) == len(wanted) and row["negated"] == _FALSE and value(row["object"]) in entities:
             yield (
-                quad.object.value,
-                row["predicate"].value,
-                row["object"].value,
-                row["label"].value,
-                float(row["confidence"].value),
-                quad.graph_name.value,
+                value(quad.object),
+                value(row["predicate"]),
+                value(row["object"]),
+                value(row["label"]),
+                float(value(row["confidence"])),
+                value(quad.graph_name),
             )
 
 
 def _comentions(store: KGStore, graph: nx.MultiDiGraph) -> nx.Graph:
     """Entities mentioned in the same sentence; the weight is how many sentences."""
     by_sentence: dict[str, set[str]] = defaultdict(set)
-    for row in store.query(_MENTIONS, use_default_graph_as_union=False):
-        if row["e"].value in graph:
-            by_sentence[row["sentence"].value].add(row["e"].value)
+    for row in store.select(_MENTIONS, use_default_graph_as_union=False):
+        if value(row["e"]) in graph:
+            by_sentence[value(row["sentence"])].add(value(row["e"]))
     comentions = nx.Graph()
     comentions.add_nodes_from(graph.nodes(data=True))
     for entities in by_sentence.values():

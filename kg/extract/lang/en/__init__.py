@@ -5,8 +5,10 @@ relation classifier."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any, cast
 
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
 from kg.extract.lang import LanguagePack
@@ -74,13 +76,11 @@ def _adapt(nlp: Language) -> None:
     """Job titles ("CPO", "Chief Executive") are marked TITLE ahead of the NER, which takes them for names,
     and amounts after a currency sign MONEY, which it misses. A scale letter's full stop ends a sentence
     ("rose to £300m. Sales fell"): the tokenizer's "m." abbreviation would join the two."""
-    nlp.tokenizer.rules = {
-        text: rule for text, rule in nlp.tokenizer.rules.items() if text not in words.SCALE_ABBREVIATIONS
-    }
+    tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer (a compiled class without type information)
+    tokenizer.rules = {text: rule for text, rule in tokenizer.rules.items() if text not in words.SCALE_ABBREVIATIONS}
     if "ner" in nlp.pipe_names:
-        nlp.add_pipe("entity_ruler", name="kg_rulers", before="ner").add_patterns(
-            words.TITLE_PATTERNS + words.MONEY_PATTERNS
-        )
+        ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", name="kg_rulers", before="ner"))
+        ruler.add_patterns(words.TITLE_PATTERNS + words.MONEY_PATTERNS)
 
 
 def _classifier() -> Callable[[Doc], Iterator[tuple[Span, Span, Predicate, float]]]:

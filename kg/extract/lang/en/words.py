@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 CLASS_NOUNS = {
     "Organization": {"company", "firm", "group", "startup", "start-up", "corporation", "business", "giant",
@@ -69,7 +70,7 @@ _DEPARTMENTS = ["home", "foreign", "education", "health", "defence", "defense", 
                 "business", "work", "pensions", "and", "local", "government", "northern", "ireland", "scottish",
                 "welsh", "agriculture", "affairs", "constitutional", "international", "development"]
 _POSTS = ["secretary", "minister", "chancellor", "spokesman", "spokeswoman", "spokesperson"]
-TITLE_PATTERNS = [
+TITLE_PATTERNS: list[dict[str, Any]] = [
     {"label": "TITLE", "pattern": [{"LOWER": {"IN": _QUALIFIERS}}, {"LOWER": {"IN": _DEPARTMENTS}, "OP": "*"},
                                    {"LOWER": {"IN": [*_POSTS, "prime"]}}, {"LOWER": "minister", "OP": "?"}]},
     {"label": "TITLE", "pattern": [{"LOWER": {"IN": _DEPARTMENTS}, "IS_TITLE": True},
@@ -81,7 +82,7 @@ TITLE_PATTERNS = [
 # Amounts after a currency sign ("£3bn", "$20m", "€1.5 billion"), which the small model often leaves out
 # or cuts from their sign: the same ruler marks them MONEY.
 _SIGN = {"TEXT": {"IN": ["£", "$", "€", "¥", "US$"]}}
-MONEY_PATTERNS = [
+MONEY_PATTERNS: list[dict[str, Any]] = [
     {"label": "MONEY", "pattern": [_SIGN, {"TEXT": {"REGEX": r"^\d+(?:[.,]\d+)*(?:bn|m|tn|k)$"}}]},
     {"label": "MONEY", "pattern": [_SIGN, {"TEXT": {"REGEX": r"^\d+(?:[.,]\d+)*$"}},
                                    {"LOWER": {"IN": ["bn", "m", "tn", "k", "million", "billion", "trillion"]},

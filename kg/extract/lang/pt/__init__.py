@@ -7,8 +7,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from pathlib import Path
+from typing import Any, cast
 
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Token
 
 from kg.extract.lang import LanguagePack
@@ -26,12 +28,12 @@ _PARTICIPLE = re.compile(r"(?:[aeií]d|ert|eit|ost|ox|it)[oa]s?$")  # contratado
 
 def _participle(tok: Token) -> bool:
     """'contratado' in 'foi contratado': by the morphology where the pipeline gives it, else the ending."""
-    forms = tok.morph.get("VerbForm")
+    forms = tok.morph.get("VerbForm", [])
     return "Part" in forms if forms else tok.pos_ == "VERB" and bool(_PARTICIPLE.search(tok.lower_))
 
 
 def _gerund(tok: Token) -> bool:
-    forms = tok.morph.get("VerbForm")
+    forms = tok.morph.get("VerbForm", [])
     return "Ger" in forms if forms else tok.pos_ == "VERB" and tok.lower_.endswith("ndo")
 
 
@@ -39,7 +41,7 @@ _NUMBER = {"LIKE_NUM": True}
 _YEAR = {"TEXT": {"REGEX": rf"^{YEAR}$"}}
 _SCALE = {"LOWER": {"IN": sorted(words.SCALES)}}
 _MONTH = {"LOWER": {"IN": sorted(words.MONTHS)}}
-VALUE_PATTERNS = [
+VALUE_PATTERNS: list[dict[str, Any]] = [
     {
         "label": "MONEY",
         "pattern": [{"TEXT": {"IN": ["US$", "R$", "U$", "€", "£", "$"]}}, _NUMBER, {**_SCALE, "OP": "?"}],
@@ -77,8 +79,10 @@ def _add_rulers(nlp: Language) -> None:
     """Job titles ("CPO") are marked TITLE ahead of the NER, which takes them for names; values ("US$ 13,7
     bilhões", "41%", "em 2013") after it, since it knows only names."""
     if "ner" in nlp.pipe_names:
-        nlp.add_pipe("entity_ruler", name="kg_titles", before="ner").add_patterns(words.TITLE_PATTERNS)
-        nlp.add_pipe("entity_ruler", name="kg_values", after="ner").add_patterns(VALUE_PATTERNS)
+        titles = cast(EntityRuler, nlp.add_pipe("entity_ruler", name="kg_titles", before="ner"))
+        titles.add_patterns(words.TITLE_PATTERNS)
+        values = cast(EntityRuler, nlp.add_pipe("entity_ruler", name="kg_values", after="ner"))
+        values.add_patterns(VALUE_PATTERNS)
 
 
 PACK = LanguagePack.of(

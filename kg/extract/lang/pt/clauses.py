@@ -178,7 +178,7 @@ def _complements(r: Reader, verb: Token) -> list[Token]:
             c.dep_ == r.syntax.open_complement
             or (
                 c.dep_ in r.syntax.verb_prepositions
-                and "Inf" in c.morph.get("VerbForm")
+                and "Inf" in c.morph.get("VerbForm", [])
                 and any(m.dep_ == "mark" and m.lower_ in words.INFINITIVE_MARKS for m in c.children)
             )
         )
@@ -188,7 +188,11 @@ def _complements(r: Reader, verb: Token) -> list[Token]:
 def _personal(verb: Token) -> bool:
     """A finite verb that takes a subject: not "se" ("pode-se dizer" has no one to point at) nor one that
     takes none ("há", "é possível")."""
-    finite = "Fin" in verb.morph.get("VerbForm") if verb.morph.get("VerbForm") else verb.lemma_.lower() != verb.lower_
+    finite = (
+        "Fin" in verb.morph.get("VerbForm", [])
+        if verb.morph.get("VerbForm", [])
+        else verb.lemma_.lower() != verb.lower_
+    )
     return (
         finite
         and verb.lemma_.lower() not in words.IMPERSONAL

@@ -41,7 +41,8 @@ RETAGGED = {"onde": "PRON", "porém": "CCONJ", "ex": "ADJ"}
 
 def read_conllu(path: Path) -> list[list[Row]]:
     """The sentences of a CoNLL-U file, each as its token and multi-word lines (comments and empty nodes dropped)."""
-    sentences, rows = [], []
+    sentences: list[list[Row]] = []
+    rows: list[Row] = []
     for line in path.read_text(encoding="utf8").splitlines():
         if not line.strip():
             if rows:
@@ -202,7 +203,9 @@ def split_news(
 ) -> tuple[list[tuple[list[str], list[str]]], list[tuple[list[str], list[str]]], int]:
     """Train and dev parts of a news corpus without the sentences in held_out; dev takes every dev_share-th
     block of consecutive sentences (so that mostly whole articles go one way). Also returns how many were dropped."""
-    train, dev, dropped = [], [], 0
+    train: list = []
+    dev: list = []
+    dropped = 0
     for i, sentence in enumerate(sentences):
         if sentence_key(sentence[0]) in held_out:
             dropped += 1

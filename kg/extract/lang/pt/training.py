@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from tempfile import TemporaryDirectory
+from typing import IO, cast
 
 import spacy
 from spacy.language import Language
@@ -122,7 +123,9 @@ def convert(
     }
     held_out = {sentence_key(words) for words, _ in read_columns(shared / NER / NER_TEST)}
     vocab = spacy.blank("pt").vocab
-    train, dev, dropped = [], [], 0
+    train: list = []
+    dev: list = []
+    dropped = 0
     for name in NEWS:
         part_train, part_dev, part_dropped = split_news(read_columns(shared / NER / name), held_out)
         part_train, part_dev = part_train[:limit], part_dev[:limit]
@@ -155,7 +158,7 @@ def fit(
         config["initialize"]["components"]["attribute_ruler"]["patterns"] = pos_patterns
     nlp = init_nlp(config)
     out.mkdir(parents=True, exist_ok=True)
-    lines = _Lines(log)
+    lines = cast(IO, _Lines(log))  # spaCy's logger only writes lines to it
     train_loop(nlp, out, stdout=lines, stderr=lines)
     return out / "model-best" if (out / "model-best").exists() else out / "model-last"
 
@@ -217,7 +220,8 @@ def train(
 def syntax_scores(examples: list[Example]) -> dict[str, float]:
     """UPOS, UAS, LAS, lemma and features accuracy over all gold tokens, punctuation included (CoNLL 2018 style,
     on merged tokens); a gold token the tokenizer split or merged counts as wrong."""
-    right, total = Counter(), Counter()
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
     for eg in examples:
         y2x, x2y = eg.alignment.y2x, eg.alignment.x2y
         singles = {int(y2x[g][0]): g for g in range(len(eg.reference)) if y2x.lengths[g] == 1}

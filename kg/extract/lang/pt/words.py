@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 CLASS_NOUNS = {
     "Organization": {"empresa", "companhia", "grupo", "firma", "startup", "corporação", "sociedade", "organização",
@@ -174,7 +175,7 @@ INVERSES = {"fundador de": "fundado por", "fundadora de": "fundado por", "cofund
 TITLE_WORDS = ["Presidente", "Vice-Presidente", "Diretor-Executivo", "Diretora-Executiva", "Primeiro-Ministro",
                "Primeira-Ministra", "Ministro", "Ministra", "Governador", "Governadora", "Prefeito", "Prefeita",
                "Senador", "Senadora", "Secretário", "Secretária"]
-TITLE_PATTERNS = [
+TITLE_PATTERNS: list[dict[str, Any]] = [
     {"label": "TITLE", "pattern": [{"TEXT": {"REGEX": r"^C[A-Z]{1,3}O$"}}]},  # CEO, CFO, CPO, in any language
     {"label": "TITLE", "pattern": [{"LOWER": "chief"}, {"IS_TITLE": True, "OP": "*"}, {"LOWER": "officer"}]},
     *({"label": "TITLE", "pattern": [{"TEXT": word}]} for word in TITLE_WORDS),
