@@ -336,3 +336,11 @@ def test_a_groups_name_in_the_plural_is_the_same_body(extractor):
     assert party and {"Tories", "Tory"} <= party[0].aliases
     people = facts(extractor, "Jane Williams met Peter William in Leeds.")
     assert {"Jane_Williams", "Peter_William"} <= set(people.entities)  # people's names are not plurals
+
+
+def test_they_after_a_plural_subject_without_a_name_is_that_subject(extractor):
+    found = facts(
+        extractor,
+        "Globex Corp reported record sales in May. Most small shops cut their prices. They also sued Initech.",
+    )
+    assert not any(rs.subject.label == "Globex Corp" and rs.predicate.label == "sue" for rs in found.statements)

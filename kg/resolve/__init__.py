@@ -454,15 +454,14 @@ class Resolver:
             if (
                 m.kind == "pronoun"
                 and m.subject
-                and m.label == "Thing"
                 and topic is not None
                 and topic.kind == "concept"
-                and topic.singular
                 and (topic.start, topic.end) not in nodes
                 and m.sentence - topic.sentence <= 1
+                and ((m.label == "Thing" and topic.singular) or (m.label == "Group" and not topic.singular))
             ):
-                last_subject = topic  # "Globex's new plant opened in May. It employs 300": it is the plant,
-                continue  # which has no node, and so is the next "it"
+                last_subject = topic  # "Globex's new plant opened in May. It employs 300": it is the plant, which
+                continue  # has no node, and so is the next "it"; "Most users ... They": they are the users
             wanted = _PRONOUN_TYPES.get(m.label, {m.label})
             excluded = {nodes[k] for k in co_arguments.get(key, ()) if k in nodes}
             fitting = [
