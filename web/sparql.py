@@ -7,8 +7,10 @@ import hmac
 from flask import Blueprint, Response, current_app, request
 
 from kg.rdf.formats import TRIPLES
+from kg.rdf.namespaces import PREFIXES
 from kg.web.config import ServeSettings
 from kg.web.description import service_description
+from kg.web.outbound import refused
 from kg.web.pool import QueryPool, run_update
 from kg.web.protocol import ProtocolError, error_response, negotiate_query, parse_request
 from kg.web.worker import Answer, Job
@@ -55,6 +57,9 @@ def endpoint() -> Response:
         solutions, triples = negotiate_query(request.headers.get("Accept"), request.values.get("format"))
     except ProtocolError as err:
         return error_response(err.status, str(err))
+    problem = refused(asked.query or asked.update or "", PREFIXES, settings.allowed_services)
+    if problem is not None:
+        return error_response(400, problem)
     if asked.update is not None:
         return _authorised(settings) or _answer(run_update(settings.store, asked.update, settings.query_timeout))
     if asked.query is None:

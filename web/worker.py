@@ -111,6 +111,8 @@ def execute(store: KGStore, job: Job) -> Answer:
         )
     except (OSError, ValueError) as err:
         return Answer.error(500, f"query failed while reading results: {err}")
+    except RuntimeError as err:  # what a SERVICE endpoint answered is not SPARQL results
+        return Answer.error(502, f"query failed: a remote endpoint's answer could not be read ({err})")
     return Answer(200, media_type, out.getvalue())
 
 

@@ -46,6 +46,7 @@ def _serve(
     update_token: str | None,
     query_workers: int | None,
     access_log: bool,
+    allow_service: tuple[str, ...],
 ) -> None:
     from kg.store import KGStore, StoreError, generations
     from kg.web.config import ServeSettings
@@ -59,6 +60,7 @@ def _serve(
         max_result_bytes=int(max_result_mb * 1_000_000) if max_result_mb else defaults.max_result_bytes,
         update_token=update_token or None,
         query_workers=query_workers or defaults.query_workers,
+        allowed_services=allow_service or defaults.allowed_services,
     )
     try:
         if generations.current(store_path) is None:
@@ -69,12 +71,15 @@ def _serve(
     problem = _address_in_use(host, port)
     if problem:
         fail(f"cannot listen on {host}:{port} ({problem}); choose another --port")
+    reach = "may reach " + " ".join(settings.allowed_services) if settings.allowed_services else "refused"
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
     click.echo(
         f"Serving {store_path} on http://{shown}:{port}/ (graph browser at /, query page at /query, "
         "SPARQL at /sparql, export at /export; "
         f"queries stop after {settings.query_timeout:g} s; "
-        f"{'updates need the token' if settings.update_token else 'read-only'}). Ctrl-C stops.",
+        f"{'updates need the token' if settings.update_token else 'read-only'}; "
+        f"SERVICE and LOAD {reach}"
+        "). Ctrl-C stops.",
         err=True,
     )
     run_server(settings, host, port, access_log=access_log)
@@ -115,6 +120,14 @@ def serve_options(function):
             envvar="KG_QUERY_WORKERS",
             default=None,
             help="Processes answering queries at once (env KG_QUERY_WORKERS; default two per core).",
+        ),
+        click.option(
+            "--allow-service",
+            multiple=True,
+            metavar="PREFIX",
+            help="Let SERVICE (federated queries) and LOAD fetch addresses starting with PREFIX (repeatable; env "
+            "KG_ALLOW_SERVICE, space-separated). By default they are refused: they would make the server fetch "
+            "whatever address a client names.",
         ),
         click.option("--access-log", is_flag=True, help="Log every request on stderr."),
         base_option,
