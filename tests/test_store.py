@@ -104,3 +104,36 @@ def test_a_folder_that_is_not_a_store_is_refused(tmp_path):
 def test_copy_of_a_store_is_a_store(small_store, tmp_path):
     copy_store(small_store, tmp_path / "copy")
     assert content(tmp_path / "copy") == content(small_store)
+
+
+def test_a_document_comes_back_from_its_graph_as_it_went_in(extractor, tmp_path):
+    """record -> quads -> record: what a re-run of the stages reads (after an unmerge) is the document built."""
+    from dataclasses import replace
+
+    from kg.ingest import to_document
+    from kg.ingest.readers import RawText
+    from kg.rdf import Minter, document_quads
+    from kg.resolve import Resolver
+
+    text = (
+        "Globex Corp hired Ana Costa as chief scientist in May.\n\nImage source: Globex Corp\n\n"
+        "A Initech contratou Pedro Lund em 2019 para liderar a equipe de pesquisa.\n\n"
+        "Ana Costa said the lab would open in Leeds next year."
+    )
+    raw = RawText(
+        "news/globex.txt",
+        text,
+        meta={
+            "author": "Jane Holt",
+            "title": "Globex hires a scientist",
+            "url": "https://example.org/globex",
+            "published": "2024-05-02",
+        },
+    )
+    doc = replace(to_document(raw), paragraph_langs=((108, "pt"),))
+    assert doc.removed and doc.authors == ("Jane Holt",)
+    minter = Minter(Settings().base_iri)
+    graph, quads = document_quads(Resolver().resolve(extractor.extract(doc)), minter, doc.source)
+    store = KGStore(tmp_path / "store")
+    store.commit([], quads)
+    assert store.document_records([graph]) == [doc]

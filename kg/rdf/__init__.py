@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
+from kg.rdf.documents import article_quads
 from kg.rdf.namespaces import KG, PREFIXES, REL, Minter, expand
 from kg.records import Node, Resolution, Veto
 
@@ -94,19 +95,7 @@ def document_quads(resolution: Resolution, minter: Minter, source: str) -> tuple
         quads.append(Quad(s, p, o, g))
 
     d = NamedNode(doc_iri)
-    add(d, TYPE, _kg("Article"))
-    add(d, _kg("contentHash"), _lit(doc.content_hash))
-    add(d, _kg("source"), _lit(source))
-    add(d, _n(_SDO + "identifier"), _lit(doc.id))
-    add(d, _n(_SDO + "inLanguage"), _lit(doc.lang))
-    add(d, _n(_SDO + "text"), _lit(doc.text))
-    if doc.title:
-        add(d, _n(_SDO + "headline"), _lit(doc.title))
-        add(d, LABEL, _lit(doc.title))
-    if doc.published:
-        add(d, _n(_SDO + "datePublished"), _lit(doc.published))
-    if doc.url:
-        add(d, _n(_SDO + "url"), _lit(doc.url))
+    quads += article_quads(doc, doc_iri, source)
     activity = NamedNode(minter.activity(extraction.extractor))
     add(activity, TYPE, _kg("Extraction"))
     add(activity, _kg("extractorVersion"), _lit(extraction.extractor))

@@ -17,11 +17,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import pyoxigraph as ox
 
 from kg.rdf import ONTOLOGY_FILE, ONTOLOGY_GRAPH, value
+from kg.rdf.documents import article_record
 from kg.rdf.formats import DATASETS, TURTLE, named, write
 from kg.rdf.namespaces import KG, PREFIXES
 from kg.records import Document, Entity, Veto
@@ -79,16 +80,6 @@ WHERE {
   OPTIONAL { ?entity rdfs:label ?name }
 } GROUP BY ?m ?label ?entity ?reason ?doc ?start ?confidence ORDER BY ?entityLabel ?label ?doc ?start
 """
-_DOC_FIELDS = {
-    "schema:text": "text",
-    "kg:contentHash": "content_hash",
-    "kg:source": "source",
-    "schema:identifier": "id",
-    "schema:inLanguage": "lang",
-    "schema:headline": "title",
-    "schema:datePublished": "published",
-    "schema:url": "url",
-}
 
 
 class KGStore:
@@ -278,23 +269,10 @@ class KGStore:
 
     def document_records(self, graphs: Iterable[str]) -> list[Document]:
         """The stored documents of these graphs as ingest records, to run them through the stages again."""
-        out = []
-        for graph in sorted(graphs):
-            fields: dict[str, Any] = {}  # a Document's fields by name
-            for predicate, name in _DOC_FIELDS.items():
-                found = list(self.select(f"SELECT ?v WHERE {{ GRAPH <{graph}> {{ <{graph}> {predicate} ?v }} }}"))
-                if found:
-                    fields[name] = value(found[0]["v"])
-            people = {}
-            for role in ("author", "editor"):
-                rows = self.select(
-                    f"SELECT ?name WHERE {{ GRAPH <{graph}> {{ <{graph}> schema:{role} ?p . "
-                    "?p rdfs:label ?name } } ORDER BY ?name"
-                )
-                people[role] = tuple(value(r["name"]) for r in rows)
-            if "text" in fields:
-                out.append(Document(**fields, authors=people["author"], editors=people["editor"]))
-        return out
+        records = (
+            article_record(self.store.quads_for_pattern(None, None, None, ox.NamedNode(g)), g) for g in sorted(graphs)
+        )
+        return [record for record in records if record is not None]
 
     def count(self, sparql_where: str) -> int:
         rows = list(self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {sparql_where} }}"))
