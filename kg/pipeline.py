@@ -13,11 +13,12 @@ from kg.config import Settings
 from kg.extract import Extractor
 from kg.extract.calibration import statement_features
 from kg.ingest import ingest
-from kg.rdf import Minter, document_quads, veto_quads
-from kg.records import Document, Entity, IngestError, Resolution, ResolvedStatement, Veto
+from kg.rdf import Minter, document_quads
+from kg.rdf.merges import veto_quads
+from kg.records import Document, Entity, IngestError, Resolution, ResolvedStatement, StoredMerge, Veto
 from kg.resolve import Resolver, entity_key
 from kg.resolve.reference import load_reference
-from kg.store import KGStore, StoredMerge
+from kg.store import KGStore
 from kg.views.analytics import Analysis, analyze
 
 ErrorHandler = Callable[[IngestError], None]
@@ -85,9 +86,7 @@ def build(
     stored = store.documents()
     stored_graphs = {d.graph for d in stored.values()}
     minter = Minter(settings.base_iri)
-    resolver = stored_resolver(
-        store, minter, store.vetoes(minter.decisions(), minter.base), reference_entities(settings)
-    )
+    resolver = stored_resolver(store, minter, store.vetoes(minter), reference_entities(settings))
     known = len(resolver.entities)
     drop: list[str] = []
     quads: list[Quad] = []
@@ -180,7 +179,7 @@ def unmerge(merges: Iterable[StoredMerge], settings: Settings, store: KGStore) -
             vetoes.append(Veto(merge.label, key))
             graphs |= store.graphs_naming(merge.entity, merge.label)
     docs = store.document_records(graphs)
-    existing = store.vetoes(minter.decisions(), minter.base)
+    existing = store.vetoes(minter)
     resolver = stored_resolver(store, minter, [*existing, *vetoes])
     known = set(existing)
     new = [v for v in dict.fromkeys(vetoes) if v not in known]

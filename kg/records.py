@@ -182,6 +182,22 @@ class Merge:
 
 
 @dataclass(frozen=True)
+class StoredMerge:
+    """A kg:Merge as stored: which label was taken to mean which entity, where and why."""
+
+    iri: str
+    label: str
+    entity: str  # IRI
+    entity_label: str
+    reason: str
+    document: str  # graph IRI
+    title: str
+    start: int
+    end: int
+    confidence: float
+
+
+@dataclass(frozen=True)
 class Veto:
     """A user's decision that a merge was wrong: `label` is not `entity`. With `document` (content hash)
     and `start` it concerns one mention (a pronoun, a description); without, every mention of the name."""

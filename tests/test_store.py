@@ -5,17 +5,20 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pyoxigraph as ox
 import pytest
 from conftest import SAMPLES, run
 from test_cli import copy_store
 
 from kg.config import Settings
 from kg.pipeline import build
+from kg.rdf.namespaces import KG
 from kg.store import KGStore, StoreError
 
 KILLED_BUILD = """
 import os, signal, sys
 from kg.config import Settings
+from kg.rdf.namespaces import KG
 from kg.pipeline import build
 from kg.store import KGStore
 seen = []
@@ -137,3 +140,34 @@ def test_a_document_comes_back_from_its_graph_as_it_went_in(extractor, tmp_path)
     store = KGStore(tmp_path / "store")
     store.commit([], quads)
     assert store.document_records([graph]) == [doc]
+
+
+def test_merges_and_unmerge_decisions_come_back_as_they_went_in(tmp_path):
+    from kg.rdf import Minter
+    from kg.rdf.merges import merge_quads, veto_quads
+    from kg.records import Merge, Veto
+
+    minter = Minter(Settings().base_iri)
+    doc_iri = minter.document("c0ffee" * 6)
+    merge = Merge("Globex_Corp", "the company", "definite description", 120, 131, 0.6)
+    vetoes = [Veto("Globex", "Globex_Corp"), Veto("it", "Globex_Corp", "c0ffee" * 6, 200)]
+    store = KGStore(tmp_path / "store")
+    article = ox.Quad(
+        ox.NamedNode(doc_iri), ox.NamedNode(KG + "contentHash"), ox.Literal("c0ffee" * 6), ox.NamedNode(doc_iri)
+    )
+    store.commit(
+        [], [article, *merge_quads(merge, 0, doc_iri, minter), *(q for v in vetoes for q in veto_quads(v, minter))]
+    )
+    (stored,) = store.merges()
+    assert (
+        stored.label,
+        stored.entity,
+        stored.reason,
+        stored.document,
+        stored.start,
+        stored.end,
+        stored.confidence,
+    ) == ("the company", minter.entity("Globex_Corp"), "definite description", doc_iri, 120, 131, 0.6)
+    assert sorted(store.vetoes(minter), key=str) == sorted(vetoes, key=str)
+    store.commit([doc_iri], [])  # the document replaced: its mention's decision lapses, the name's stays
+    assert store.vetoes(minter) == [vetoes[0]]

@@ -13,7 +13,8 @@ import pyoxigraph as ox
 
 from kg.rdf import value
 from kg.rdf.namespaces import KG, PREFIXES
-from kg.store import KGStore, StoredMerge
+from kg.records import StoredMerge
+from kg.store import KGStore
 from kg.web.highlight import Segment, Span, segments
 
 __all__ = [

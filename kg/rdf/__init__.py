@@ -11,16 +11,16 @@ Each mention of an entity (name, pronoun or description) is kept with its offset
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
 from kg.rdf.documents import article_quads
+from kg.rdf.merges import merge_quads
 from kg.rdf.namespaces import KG, PREFIXES, REL, Minter, expand
-from kg.records import Node, Resolution, Veto
+from kg.records import Node, Resolution
 
-__all__ = ["value", "document_quads", "veto_quads", "node_iri", "ONTOLOGY_FILE", "ONTOLOGY_GRAPH", "Minter", "PREFIXES"]
+__all__ = ["value", "document_quads", "node_iri", "ONTOLOGY_FILE", "ONTOLOGY_GRAPH", "Minter", "PREFIXES"]
 
 ONTOLOGY_FILE = Path(__file__).with_name("kg.ttl")  # a link to ontologies/kg.ttl, copied into wheels
 ONTOLOGY_GRAPH = KG.rstrip("#")
@@ -179,29 +179,5 @@ def document_quads(resolution: Resolution, minter: Minter, source: str) -> tuple
         add(m, _kg("inSentence"), sentence(mention.sentence))
 
     for index, merge in enumerate(resolution.merges):
-        m = NamedNode(minter.merge(doc_iri, index))
-        add(m, TYPE, _kg("Merge"))
-        add(m, _kg("mergedInto"), NamedNode(minter.entity(merge.entity)))
-        add(m, _kg("mergedLabel"), _lit(merge.label))
-        add(m, _kg("reason"), _lit(merge.reason))
-        add(m, _kg("start"), _lit(merge.mention_start))
-        add(m, _kg("end"), _lit(merge.mention_end))
-        add(m, _kg("confidence"), _lit(merge.confidence, "decimal"))
-        add(m, _kg("inDocument"), d)
+        quads += merge_quads(merge, index, doc_iri, minter)
     return doc_iri, quads
-
-
-def veto_quads(veto: Veto, minter: Minter) -> list[Quad]:
-    """A kg:Unmerge record of the veto, in the decisions graph."""
-    g = NamedNode(minter.decisions())
-    u = NamedNode(minter.decision(veto.label.lower(), veto.entity, veto.document or "", veto.start or ""))
-    now = datetime.now(UTC).replace(microsecond=0).isoformat()
-    triples: list[tuple[NamedNode, NamedNode | Literal]] = [
-        (TYPE, _kg("Unmerge")),
-        (_kg("keptApartFrom"), NamedNode(minter.entity(veto.entity))),
-        (_kg("mergedLabel"), _lit(veto.label)),
-        (_n(_PROV + "generatedAtTime"), _lit(now, "dateTime")),
-    ]
-    if veto.document is not None and veto.start is not None:
-        triples += [(_kg("inDocument"), NamedNode(minter.document(veto.document))), (_kg("start"), _lit(veto.start))]
-    return [Quad(u, p, o, g) for p, o in triples]

@@ -24,11 +24,12 @@ import pyoxigraph as ox
 from kg.rdf import ONTOLOGY_FILE, ONTOLOGY_GRAPH, value
 from kg.rdf.documents import article_record
 from kg.rdf.formats import DATASETS, TURTLE, named, write
-from kg.rdf.namespaces import KG, PREFIXES
-from kg.records import Document, Entity, Veto
+from kg.rdf.merges import MERGES, VETOES, stored_merge, stored_veto
+from kg.rdf.namespaces import KG, PREFIXES, Minter
+from kg.records import Document, Entity, StoredMerge, Veto
 from kg.store import generations
 
-__all__ = ["KGStore", "LatestStore", "StoreError", "StoredDocument", "StoredMerge"]
+__all__ = ["KGStore", "LatestStore", "StoreError", "StoredDocument"]
 
 _RDFS_LABEL = ox.NamedNode(PREFIXES["rdfs"] + "label")
 _ALT_LABEL = ox.NamedNode(PREFIXES["skos"] + "altLabel")
@@ -53,33 +54,6 @@ class StoredDocument:
     graph: str
     source: str
     content_hash: str
-
-
-@dataclass(frozen=True)
-class StoredMerge:
-    """A kg:Merge as stored: which label was taken to mean which entity, where and why."""
-
-    iri: str
-    label: str
-    entity: str  # IRI
-    entity_label: str
-    reason: str
-    document: str  # graph IRI
-    title: str
-    start: int
-    confidence: float
-
-
-_MERGES = """
-SELECT ?m ?label ?entity (SAMPLE(?name) AS ?entityLabel) ?reason ?doc (SAMPLE(?t) AS ?title) ?start ?confidence
-WHERE {
-  %s
-  GRAPH ?doc { ?m a kg:Merge ; kg:mergedInto ?entity ; kg:mergedLabel ?label ; kg:reason ?reason ;
-                  kg:start ?start ; kg:confidence ?confidence .
-               OPTIONAL { ?doc schema:headline ?t } }
-  OPTIONAL { ?entity rdfs:label ?name }
-} GROUP BY ?m ?label ?entity ?reason ?doc ?start ?confidence ORDER BY ?entityLabel ?label ?doc ?start
-"""
 
 
 class KGStore:
@@ -218,20 +192,7 @@ class KGStore:
         values = (f"VALUES ?entity {{ <{entity}> }}" if entity else "") + (
             f"VALUES ?m {{ <{merge}> }}" if merge else ""
         )
-        return [
-            StoredMerge(
-                value(r["m"]),
-                value(r["label"]),
-                value(r["entity"]),
-                value(r["entityLabel"]) if r["entityLabel"] else "",
-                value(r["reason"]),
-                value(r["doc"]),
-                value(r["title"]) if r["title"] else "",
-                int(value(r["start"])),
-                float(value(r["confidence"])),
-            )
-            for r in self.select(_MERGES % values)
-        ]
+        return [stored_merge(row) for row in self.select(MERGES % values)]
 
     def graphs_naming(self, entity: str, label: str) -> set[str]:
         """Document graphs that merged `label` into `entity` or list it among the entity's aliases."""
@@ -243,29 +204,10 @@ class KGStore:
         )
         return {value(r["g"]) for r in rows}
 
-    def vetoes(self, decisions: str, base: str) -> list[Veto]:
+    def vetoes(self, minter: Minter) -> list[Veto]:
         """The unmerge decisions still in force (a mention's veto lapses when its document is replaced)."""
-        rows = self.select(
-            f"SELECT ?label ?entity ?d ?hash ?start WHERE {{ GRAPH <{decisions}> {{ "
-            "?u a kg:Unmerge ; kg:mergedLabel ?label ; kg:keptApartFrom ?entity . "
-            "OPTIONAL { ?u kg:inDocument ?d ; kg:start ?start } } "
-            "OPTIONAL { GRAPH ?d { ?d kg:contentHash ?hash } } }"
-        )
-        prefix = f"{base}entity/"
-        out = []
-        for r in rows:
-            if r["d"] is not None and r["hash"] is None:
-                continue
-            key = value(r["entity"]).removeprefix(prefix)
-            out.append(
-                Veto(
-                    value(r["label"]),
-                    key,
-                    value(r["hash"]) if r["hash"] else None,
-                    int(value(r["start"])) if r["start"] else None,
-                )
-            )
-        return out
+        vetoes = (stored_veto(row, minter) for row in self.select(VETOES % minter.decisions()))
+        return [veto for veto in vetoes if veto is not None]
 
     def document_records(self, graphs: Iterable[str]) -> list[Document]:
         """The stored documents of these graphs as ingest records, to run them through the stages again."""
