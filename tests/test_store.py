@@ -171,3 +171,16 @@ def test_merges_and_unmerge_decisions_come_back_as_they_went_in(tmp_path):
     assert sorted(store.vetoes(minter), key=str) == sorted(vetoes, key=str)
     store.commit([doc_iri], [])  # the document replaced: its mention's decision lapses, the name's stays
     assert store.vetoes(minter) == [vetoes[0]]
+
+
+def test_an_entity_comes_back_as_documents_named_it(tmp_path):
+    from kg.rdf import Minter
+    from kg.rdf.entities import entity_quads
+    from kg.records import Entity
+
+    minter = Minter(Settings().base_iri)
+    meta = Entity("Meta", "Meta", "Organization", {"Meta Platforms", "Facebook"}, same_as={"http://wd/Q380"})
+    lecun = Entity("Yann_LeCun", "Yann LeCun", "Person", {"LeCun"})
+    store = KGStore(tmp_path / "store")
+    store.commit([], [q for e in (meta, lecun) for q in entity_quads(e, minter, minter.document("ab" * 32))])
+    assert list(store.entities(minter.base)) == [meta, lecun]

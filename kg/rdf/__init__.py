@@ -16,6 +16,7 @@ from pathlib import Path
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
 from kg.rdf.documents import article_quads
+from kg.rdf.entities import entity_quads
 from kg.rdf.merges import merge_quads
 from kg.rdf.namespaces import KG, PREFIXES, REL, Minter, expand
 from kg.records import Node, Resolution
@@ -102,14 +103,7 @@ def document_quads(resolution: Resolution, minter: Minter, source: str) -> tuple
     add(d, _n(_PROV + "wasGeneratedBy"), activity)
 
     for entity in resolution.entities.values():
-        e = NamedNode(minter.entity(entity.key))
-        add(e, TYPE, _kg(entity.type))
-        add(e, LABEL, _lit(entity.label))
-        for alias in sorted(entity.aliases - {entity.label}):
-            add(e, _n(_SKOS + "altLabel"), _lit(alias))
-        for iri in sorted(entity.same_as):
-            add(e, _n(_OWL + "sameAs"), NamedNode(iri))
-        add(e, _kg("mentionedIn"), d)
+        quads += entity_quads(entity, minter, doc_iri)
 
     sentence_iris: dict[int, NamedNode] = {}
 

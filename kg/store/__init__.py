@@ -23,18 +23,14 @@ import pyoxigraph as ox
 
 from kg.rdf import ONTOLOGY_FILE, ONTOLOGY_GRAPH, value
 from kg.rdf.documents import article_record
+from kg.rdf.entities import PROPERTIES, entity_records
 from kg.rdf.formats import DATASETS, TURTLE, named, write
 from kg.rdf.merges import MERGES, VETOES, stored_merge, stored_veto
-from kg.rdf.namespaces import KG, PREFIXES, Minter
+from kg.rdf.namespaces import PREFIXES, Minter
 from kg.records import Document, Entity, StoredMerge, Veto
 from kg.store import generations
 
 __all__ = ["KGStore", "LatestStore", "StoreError", "StoredDocument"]
-
-_RDFS_LABEL = ox.NamedNode(PREFIXES["rdfs"] + "label")
-_ALT_LABEL = ox.NamedNode(PREFIXES["skos"] + "altLabel")
-_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
-_SAME_AS = ox.NamedNode(PREFIXES["owl"] + "sameAs")
 
 
 def _ontology_quads() -> list[ox.Quad]:
@@ -156,25 +152,8 @@ class KGStore:
 
     def entities(self, base: str) -> Iterator[Entity]:
         """Entities already in the store, for resolving new documents against them."""
-        prefix = f"{base}entity/"
-        found: dict[str, Entity] = {}
-        for quad in self.store.quads_for_pattern(None, _RDFS_LABEL, None):
-            iri = value(quad.subject) if isinstance(quad.subject, ox.NamedNode) else ""
-            if iri.startswith(prefix) and iri not in found:
-                found[iri] = Entity(iri[len(prefix) :], value(quad.object), "Thing")
-        for quad in self.store.quads_for_pattern(None, _ALT_LABEL, None):
-            if value(quad.subject) in found:
-                found[value(quad.subject)].aliases.add(value(quad.object))
-        for quad in self.store.quads_for_pattern(None, _SAME_AS, None):
-            if value(quad.subject) in found:
-                found[value(quad.subject)].same_as.add(value(quad.object))
-        for quad in self.store.quads_for_pattern(None, _TYPE, None):
-            entity = found.get(value(quad.subject))
-            if entity and value(quad.object).startswith(KG):
-                local = value(quad.object)[len(KG) :]
-                if entity.type == "Thing" or local != "Thing":
-                    entity.type = local
-        yield from found.values()
+        quads = (q for prop in PROPERTIES for q in self.store.quads_for_pattern(None, ox.NamedNode(prop), None))
+        yield from entity_records(quads, Minter(base))
 
     def find_entities(self, name: str, base: str) -> list[str]:
         """IRIs of the entities called `name` (an IRI, a label or an alias, any case)."""
