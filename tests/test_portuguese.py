@@ -135,6 +135,14 @@ def test_dates_read_portuguese_month_names(text, value, datatype):
             "Ana Costa se recusou a investir na nova divisão.",
             ("Ana Costa", "refuse to invest in", "nova divisão", False),
         ),
+        # a people's adjective on a class noun or role: an office of its country, where a firm is based, or
+        # whose nationality a person has (the adjective read by its lemma: "romena" is "romeno")
+        ("A Globex comprou a empresa romena Vexor Software em 2019.", ("Vexor Software", "base in", "Romênia", False)),
+        (
+            "O presidente queniano, Daniel Otieno, inaugurou ontem o novo porto da cidade.",
+            ("Daniel Otieno", "president of", "Quênia", False),
+        ),
+        ("Ana Lima é uma economista canadense.", ("Ana Lima", "nationality", "Canadá", False)),
         # scare quotes the parser hangs elsewhere: no label with half a pair
         (
             'A Globex formou uma equipe de IA de "alto nível" em 2020.',

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -72,6 +72,9 @@ class Lexicon:
     claims: frozenset[str] = frozenset()  # lemmas of verbs whose complement is claimed, not stated ("allege")
     future: frozenset[str] = frozenset()  # auxiliaries of the future ("will")
     intentions: frozenset[str] = frozenset()  # lemmas whose to-infinitive is planned, not done ("plan", "deal")
+    demonyms: dict[str, str] = field(default_factory=dict)  # a people's adjective (or its lemma) -> its country
+    offices_of_state: frozenset[str] = frozenset()  # roles a people's adjective says are its country's
+    roles_held_in: frozenset[str] = frozenset()  # roles a name compounded before them says where they are held
 
 
 def camel(label: str) -> str:

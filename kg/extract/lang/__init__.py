@@ -81,6 +81,9 @@ class LanguagePack:
             claims=frozenset(words.CLAIMS),
             future=frozenset(words.FUTURE),
             intentions=frozenset(words.INTENTIONS),
+            demonyms=words.DEMONYMS,
+            offices_of_state=frozenset(words.OFFICES_OF_STATE),
+            roles_held_in=frozenset(words.ROLES_HELD_IN),
         )
         values = ValueWords(
             words.SCALES, words.CURRENCIES, words.NUMBERS, words.DATE_PREFIX, words.DATE_FORMATS, words.MONTHS

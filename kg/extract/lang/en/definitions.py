@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.lang.en import words
+from kg.extract.origins import state_origin
 from kg.extract.reader import (
     HAS,
     IS_A,
@@ -23,9 +24,6 @@ from kg.extract.reader import (
     relation,
 )
 from kg.records import NAMED_BY, Argument, Literal, Mention, Predicate
-
-NATIONALITY = Predicate("nationality", "schema:nationality")
-BASED_IN = relation("base in")
 
 __all__ = [
     "examples",
@@ -132,7 +130,7 @@ def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool
         )
     else:
         r.add(subject, JOB_TITLE if is_title(role) else IS_A, r.concept(role), [subj, anchor, role], pattern, negated)
-        _from(r, subject, role, [subj, anchor], pattern, negated)
+        state_origin(r, subject, role, [subj, anchor], _office, pattern, negated, _affiliation(r, role))
     owner = next((c for c in role.children if c.dep_ == syntax.possessive), None)
     if owner is not None:
         r.add(
@@ -175,41 +173,12 @@ def _affiliation(r: Reader, role: Token) -> Token | None:
     return None
 
 
-def _origin(r: Reader, role: Token) -> tuple[Mention | None, Token, bool] | None:
-    """Where a class noun or a role is from, the word that says so and whether it is a people's adjective
-    ("Iranian President", "Romanian firm", "South African") rather than a place's name compounded onto it
-    ("US think tank")."""
-    for word in role.lefts:
-        if word.dep_ not in r.syntax.name_modifiers:
-            continue
-        span, label = r.span_of.get(word.i, (r.doc[word.i : word.i + 1], None))
-        if label in r.pack.place_labels:
-            return r.entity(word), word, False
-        if (label is None or r.pack.entity_classes.get(label) == "Group") and span.text in words.DEMONYMS:
-            return r.named_mention(span, words.DEMONYMS[span.text], "Place"), word, True
-    return None
-
-
-def _from(r: Reader, subject: Argument, role: Token, tokens: list[Token], pattern: str, negated: bool) -> None:
-    """What a class noun's or role's origin says of the thing it defines: "Iranian President X" is president
-    of Iran, "Romanian firm X" is based in Romania, "British author X" is of British nationality (a people's
-    adjective only: "London lawyer X" says where X works, not what X is)."""
-    found = _origin(r, role)
-    if found is None:
-        return
-    place, word, people = found
-    if not people and _affiliation(r, role) is not None:
-        return
-    lemma = role.lemma_.lower()
-    tokens = [*tokens, word, role]
-    if lemma in (words.OFFICES_OF_STATE if people else words.ROLES_HELD_IN):
-        between = r.doc[word.i + 1 : role.i + 1]  # "British Prime Minister": prime minister of the UK
-        title = _title_of(between) if all(t.head.i == role.i or t.i == role.i for t in between) else role_name(role)
-        r.add(subject, relation(f"{title} of"), place, tokens, pattern + "-origin", negated)
-    elif r.lexicon.noun_class.get(lemma) == "Organization":
-        r.add(subject, BASED_IN, place, tokens, pattern + "-origin", negated)
-    elif people and (r.lexicon.noun_class.get(lemma) == "Person" or lemma in words.ROLES_HELD_IN):
-        r.add(subject, NATIONALITY, place, tokens, pattern + "-origin", negated)
+def _office(word: Token, role: Token) -> Predicate:
+    """A role held in a country as a relation: "British Prime Minister" is prime minister of the UK."""
+    between = word.doc[word.i + 1 : role.i + 1]
+    if all(t.head.i == role.i or t.i == role.i for t in between):
+        return relation(f"{_title_of(between)} of")
+    return relation(f"{role_name(role)} of")
 
 
 def _role_owner(r: Reader, owner: Token, role: Token) -> Argument | None:

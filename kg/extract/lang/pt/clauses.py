@@ -17,6 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from kg.extract.lang.pt import words
+from kg.extract.origins import state_origin
 from kg.extract.reader import HAS, IS_A, JOB_TITLE, Reader, is_title
 from kg.extract.reader import relation as own_relation
 from kg.records import Argument, Literal, Mention, Predicate
@@ -67,6 +68,11 @@ def relation(label: str) -> Predicate:
 def _preposition(prep: Token) -> str:
     """'pela' -> 'por', 'da' -> 'de': the preposition of a contraction."""
     return words.CONTRACTIONS.get(prep.lower_, prep.lower_)
+
+
+def _office(word: Token, role: Token) -> Predicate:
+    """A role held in a country as a relation: "o presidente iraniano" is presidente do Irã."""
+    return relation(f"{role.lemma_.lower()} de")
 
 
 def _role_name(noun: Token) -> str:
@@ -384,6 +390,7 @@ def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool
     if role.pos_ != "NOUN" and not is_title(role):
         return
     r.add(subject, JOB_TITLE if is_title(role) else IS_A, r.concept(role), [subj, anchor, role], pattern, negated)
+    state_origin(r, subject, role, [subj, anchor], _office, pattern, negated)
     for prep, target in syntax.objects_of(role):
         if _preposition(prep) in words.ROLE_PREPOSITIONS and r.is_name(target):
             r.add(

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 CLASS_NOUNS = {
@@ -80,6 +81,17 @@ CONTRACTIONS = {"do": "de", "da": "de", "dos": "de", "das": "de", "no": "em", "n
                 "nestes": "em", "nestas": "em", "nesse": "em", "nessa": "em", "nesses": "em", "nessas": "em",
                 "naquele": "em", "naquela": "em", "deste": "de", "desta": "de", "desse": "de", "dessa": "de",
                 "daquele": "de", "daquela": "de", "àquele": "a", "àquela": "a"}
+# Peoples' adjectives (by lemma) and their countries; the offices such an adjective says are the country's
+# ("o presidente iraniano": presidente do Irã); no name is compounded before a role ("a empresa romena")
+DEMONYMS = dict(
+    line.split("\t")
+    for line in Path(__file__).with_name("demonyms.tsv").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+)
+OFFICES_OF_STATE = {"presidente", "ministro", "ministra", "primeiro-ministro", "primeira-ministra", "chanceler",
+                    "rei", "rainha", "príncipe", "princesa", "embaixador", "embaixadora", "enviado", "líder",
+                    "secretário", "secretária", "governador", "governadora", "porta-voz", "premiê"}
+ROLES_HELD_IN: set[str] = set()
 ROLE_PREPOSITIONS = {"de", "em"}  # "o diretor-executivo da Meta", "engenheira na Globex"
 ADVERB_PARTICLES: set[str] = set()
 # Modality (see the English words): "poderia comprar", "se ...", "alegou que ..."
