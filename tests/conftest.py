@@ -167,10 +167,12 @@ def browser():
 
 
 def watched_page(browser, problems: list[str], width: int = 1400, height: int = 900):
-    """A page that records failed requests, HTTP errors, script errors and any dialog (alert) it opens."""
+    """A page that records failed requests, HTTP errors, script errors, what the page's Content-Security-Policy
+    refused and any dialog (alert) it opens."""
     page = browser.new_page(viewport={"width": width, "height": height})
     page.on("requestfailed", lambda r: problems.append(f"{r.url}: {r.failure}"))
     page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.url}: {r.status}"))
     page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
     page.on("dialog", lambda d: (problems.append(f"dialog opened: {d.message}"), d.dismiss()))
+    page.on("console", lambda m: "Content Security Policy" in m.text and problems.append(f"refused: {m.text}"))
     return page

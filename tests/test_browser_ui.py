@@ -78,7 +78,7 @@ def test_markup_never_runs_in_the_browser(hostile_server: str, browser) -> None:
     page.wait_for_selector("body[data-ready=true]")
     page.fill("#search", "script")
     page.locator("#search-results li").first.click()
-    page.wait_for_function("cy.nodes().some(n => n.data('label').includes('</script'))")
+    page.wait_for_function("() => cy.nodes().some(n => n.data('label').includes('</script'))")
     assert "</script" in page.inner_text("#details h2")
     page.close()
     assert problems == []
@@ -96,9 +96,9 @@ def test_search_expand_and_read_the_sources_in_the_browser(server: str, browser)
     suggestion = page.locator("#search-results").get_by_role("option").first
     assert "Yann LeCun" in suggestion.inner_text() and "LeCun" in suggestion.inner_text()
     suggestion.click()
-    page.wait_for_function("cy.nodes().length === 4 && cy.$('node.centre').data('label') === 'Yann LeCun'")
+    page.wait_for_function("() => cy.nodes().length === 4 && cy.$('node.centre').data('label') === 'Yann LeCun'")
     _click_element(page, "node[label = 'Meta']")  # expand Meta's neighbours
-    page.wait_for_function("cy.nodes().length > 4 && cy.$(\"node[label = 'Instagram']\").nonempty()")
+    page.wait_for_function("() => cy.nodes().length > 4 && cy.$(\"node[label = 'Instagram']\").nonempty()")
     assert page.inner_text("#details h2") == "Meta"
     _click_element(page, "edge[label = 'hired by']")
     sentence = page.locator("#details blockquote.sentence").first
@@ -111,10 +111,12 @@ def test_search_expand_and_read_the_sources_in_the_browser(server: str, browser)
     cut = math.floor(max(levels) * 100) / 100  # keeps the surest edges shown, hides the others
     assert min(levels) < cut
     _set_range(page, "Minimum confidence", cut)
-    page.wait_for_function(f"cy.edges().length > 0 && cy.edges().every(e => e.data('confidence') >= {cut})")
+    page.wait_for_function(f"() => cy.edges().length > 0 && cy.edges().every(e => e.data('confidence') >= {cut})")
     assert page.evaluate("cy.edges().length") < len(levels)
     page.get_by_label("Community").select_option(index=1)
-    page.wait_for_function("cy.nodes().length > 0 && new Set(cy.nodes().map(n => n.data('community'))).size === 1")
+    page.wait_for_function(
+        "() => cy.nodes().length > 0 && new Set(cy.nodes().map(n => n.data('community'))).size === 1"
+    )
 
     page.get_by_label("From", exact=True).fill("Mark Zuckerberg")
     page.locator("#path-from-results li").first.click()

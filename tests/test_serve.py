@@ -402,3 +402,13 @@ def test_serve_refuses_a_folder_that_is_not_a_store(tmp_path: Path) -> None:
     result = run("serve", "--store", tmp_path)
     assert result.exit_code == 1
     assert result.stderr == f"kg: {tmp_path}: not a kg store (no 'current' link inside); give a new or empty folder\n"
+
+
+def test_pages_allow_only_their_own_scripts_and_no_framing(server: str) -> None:
+    for path in ["/", "/query", "/entity/Yann_LeCun"]:
+        reply = fetch(server + path)
+        policy = reply.headers["Content-Security-Policy"]
+        assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy, path
+        assert reply.headers["X-Content-Type-Options"] == "nosniff"
+    reply = fetch(server + "/sparql?query=ASK%7B%7D")
+    assert reply.headers["X-Content-Type-Options"] == "nosniff" and "Content-Security-Policy" not in reply.headers

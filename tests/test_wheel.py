@@ -145,7 +145,7 @@ def test_the_installed_wheel_draws_the_graph_in_a_browser(demo: str, browser) ->
     assert page.evaluate("cy.nodes().length") > 10
     page.get_by_label("Find an entity").fill("meta")
     page.locator("#search-results").get_by_role("option").first.click()
-    page.wait_for_function("cy.$('node.centre').data('label') === 'Meta'")
+    page.wait_for_function("() => cy.$('node.centre').data('label') === 'Meta'")
     page.screenshot(path=str(OUTPUT / "wheel-demo.png"))
     page.close()
     assert problems == []

@@ -19,7 +19,15 @@ from kg.web.graphdata import BrowserGraphs
 from kg.web.pool import QueryPool
 from kg.web.protocol import error_response
 
-__all__ = ["create_app", "ServeSettings"]
+__all__ = ["create_app", "ServeSettings", "PAGE_POLICY"]
+
+# What kg's pages may load and run: only the app's own scripts (the front-end libraries are served from here
+# too), its own styles (the libraries set some inline), its own data; and no page may frame them
+PAGE_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 
 
 def create_app(settings: ServeSettings | None = None) -> Flask:
@@ -45,6 +53,13 @@ def create_app(settings: ServeSettings | None = None) -> Flask:
         allowed = getattr(error, "valid_methods", None)  # a MethodNotAllowed's
         if error.code == 405 and allowed:
             response.headers["Allow"] = ", ".join(allowed)
+        return response
+
+    @app.after_request
+    def protect(response: Response) -> Response:
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        if response.mimetype == "text/html":
+            response.headers["Content-Security-Policy"] = PAGE_POLICY
         return response
 
     return app
