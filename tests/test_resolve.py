@@ -344,3 +344,30 @@ def test_they_after_a_plural_subject_without_a_name_is_that_subject(extractor):
         "Globex Corp reported record sales in May. Most small shops cut their prices. They also sued Initech.",
     )
     assert not any(rs.subject.label == "Globex Corp" and rs.predicate.label == "sue" for rs in found.statements)
+
+
+def test_the_classifiers_employer_gives_way_to_the_one_a_construction_states():
+    """The classifier may read 'works for' between any person and organisation near each other; where the
+    article's own construction ("Deutsche Boerse chief executive X") gives X another employer, it is dropped."""
+    from kg.records import Mention, Node, ResolvedStatement, Statement
+    from kg.resolve import _one_reading
+
+    person, firm, rival = (
+        Node("entity", key, key, type_)
+        for key, type_ in (("Ana_Costa", "Person"), ("Globex", "Organization"), ("Initech", "Organization"))
+    )
+    works_for = Predicate("work for", "schema:worksFor")
+    mention = Mention(0, 9, "Ana Costa", "entity", "Person", 0)
+
+    def read(obj: Node, pattern: str, sentence: int) -> ResolvedStatement:
+        return ResolvedStatement(
+            person, works_for, obj, Statement(mention, works_for, mention, sentence, 0, 9, pattern=pattern)
+        )
+
+    stated, agreeing, other = (
+        read(firm, "title-before-name-affiliation", 0),
+        read(firm, "classifier", 0),
+        read(rival, "classifier", 3),
+    )
+    assert _one_reading([stated, agreeing, other]) == [stated, agreeing]
+    assert _one_reading([other]) == [other]  # nothing said otherwise: the classifier's reading stands

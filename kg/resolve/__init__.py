@@ -126,6 +126,23 @@ def _singular(name: str, words: NameWords) -> str:
     return name
 
 
+def _one_reading(statements: list[ResolvedStatement]) -> list[ResolvedStatement]:
+    """Statements without the classifier's where the article's own constructions say otherwise: its "works
+    for" of a person to whom a construction gives another employer ("Deutsche Boerse chief executive Werner
+    Seifert ... Mr Seifert was frustrated with the LSE's pace": he works for Deutsche Boerse, not the LSE)."""
+    said: dict[tuple[str, str], set[str]] = {}
+    for rs in statements:
+        if rs.statement is not None and rs.statement.pattern != "classifier" and not rs.statement.negated:
+            said.setdefault((rs.subject.key, rs.predicate.local_name), set()).add(rs.object.key)
+    return [
+        rs
+        for rs in statements
+        if rs.statement is None
+        or rs.statement.pattern != "classifier"
+        or rs.object.key in said.get((rs.subject.key, rs.predicate.local_name), {rs.object.key})
+    ]
+
+
 def _may_describe(m: Mention, node: Node, called: dict[str, set[str]]) -> bool:
     """Whether a description can point at the entity: "the company" at any organisation, "the alliance"
     only at one whose name ends in it or that the article called an alliance (pronouns: always)."""
@@ -522,7 +539,7 @@ class Resolver:
                 continue
             subject, predicate, obj = normalise(subject, st.predicate, obj, st.negated)
             out.append(ResolvedStatement(subject, predicate, obj, st, is_clause(subject, predicate, obj)))
-        return out
+        return _one_reading(out)
 
     def _settled_type(self, node: Node) -> str:
         """An entity's type where more than one mention or some evidence gave it that type, else Thing:
