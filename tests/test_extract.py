@@ -402,7 +402,7 @@ def test_a_short_form_in_brackets_is_not_part_of_the_name(extractor):
     from spacy.tokens import Span
 
     from kg.extract import lang
-    from kg.extract.reader import name_spans
+    from kg.extract.spans import name_spans
 
     nlp = extractor.pipeline("en")
     doc = nlp("The Centre for Tax Research (CTR) said prices rose.")

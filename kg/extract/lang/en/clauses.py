@@ -15,7 +15,8 @@ from spacy.tokens import Token
 
 from kg.extract.lang.en import words
 from kg.extract.lang.en.definitions import definition, role_name
-from kg.extract.reader import Reader, is_title, relation
+from kg.extract.reader import Reader, relation
+from kg.extract.spans import is_title
 from kg.records import Argument, Literal
 
 __all__ = ["clause", "intended", "role_held_in", "competition_from"]

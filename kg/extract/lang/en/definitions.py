@@ -12,17 +12,8 @@ from spacy.tokens import Span, Token
 
 from kg.extract.lang.en import words
 from kg.extract.origins import state_origin
-from kg.extract.reader import (
-    HAS,
-    IS_A,
-    JOB_TITLE,
-    Reader,
-    common_word,
-    hyphen_piece,
-    hyphen_start,
-    is_title,
-    relation,
-)
+from kg.extract.reader import HAS, IS_A, JOB_TITLE, Reader, relation
+from kg.extract.spans import common_word, hyphen_piece, hyphen_start, is_title
 from kg.records import NAMED_BY, Argument, Literal, Mention, Predicate
 
 __all__ = [

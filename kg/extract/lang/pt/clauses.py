@@ -18,8 +18,9 @@ from spacy.tokens import Token
 
 from kg.extract.lang.pt import words
 from kg.extract.origins import state_origin
-from kg.extract.reader import HAS, IS_A, JOB_TITLE, Reader, is_title
+from kg.extract.reader import HAS, IS_A, JOB_TITLE, Reader
 from kg.extract.reader import relation as own_relation
+from kg.extract.spans import is_title
 from kg.records import Argument, Literal, Mention, Predicate
 
 __all__ = ["clause", "copula", "appositive", "possessive", "role_held_in", "examples"]
