@@ -37,3 +37,13 @@ def test_a_query_is_answered_by_kind() -> None:
     assert negotiate_query(None, "csv")[1] is None
     with pytest.raises(ProtocolError, match="unknown format 'docx'"):
         negotiate_query(None, "docx")
+
+
+def test_the_table_agrees_with_the_rdf_library() -> None:
+    from kg.rdf.formats import FORMATS
+
+    for fmt in FORMATS:
+        if fmt.carries in ("graph", "dataset"):
+            assert (fmt.rdf.media_type, fmt.rdf.file_extension) == (fmt.media_type, fmt.extension), fmt.name
+        elif fmt.carries == "solutions":
+            assert fmt.results.media_type.split(";")[0] == fmt.media_type, fmt.name
