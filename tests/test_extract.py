@@ -422,3 +422,14 @@ def test_a_class_noun_defines_the_nearer_name_not_a_person_after_it(extractor):
 def test_a_persons_product_or_a_brand_on_a_product_noun_is_not_a_make(extractor):
     found = triples(facts(extractor, "Globex Corp sold its Sony camera. Ana Costa's Tesla car was stolen."))
     assert not any(p in ("make", "made by") for _, p, _, _ in found)
+
+
+def test_it_said_to_be_a_time_or_a_way_is_what_happened_not_a_thing(extractor):
+    found = triples(
+        facts(
+            extractor,
+            "Globex launched the Q5 drive in May. It is the first time a drive has had a "
+            "screen. Initech sold its plant. It was a way to cut costs.",
+        )
+    )
+    assert not any(p == "is a" and o in ("first time", "way") for _, p, o, _ in found), found

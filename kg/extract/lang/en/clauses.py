@@ -36,6 +36,8 @@ def clause(r: Reader, verb: Token) -> None:
     if verb.lemma_ == words.COPULA and not passive:
         for attr in r.expand([c for c in verb.children if c.dep_ in syntax.attribute]):
             for subj in subjects:
+                if subj.lower_ in words.EVENT_PRONOUNS and attr.lemma_.lower() in words.EVENT_NOUNS:
+                    continue  # "It is the first time ...", "It was a way to cut costs": what happened, not a thing
                 definition(r, subj, attr, verb, negated or r.negated(attr), "copula")
         return
     objects = r.expand([c for c in verb.children if c.dep_ in syntax.object])

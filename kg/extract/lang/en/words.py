@@ -183,6 +183,12 @@ NAME_HEAD_FIRST = False
 ACRONYM_SKIPS = {"of", "and", "the"}  # words an acronym leaves out
 PLURAL_ENDINGS = (("ies", "y"), ("s", ""))  # "the Tories" are the Tory party, "Lib Dems" the Lib Dem one
 
+# "It is the first time ...", "That was a way to cut costs": a pronoun said to be one of these nouns stands for
+# an event or a state of affairs, not for a thing named before
+EVENT_PRONOUNS = {"it", "this", "that"}
+EVENT_NOUNS = {"time", "way", "case", "step", "move", "sign", "reason", "result", "matter", "mistake", "blow",
+               "boost", "setback", "shock", "surprise", "question", "issue", "problem", "chance", "opportunity"}
+
 # Peoples' adjectives and the countries they say ("an Iranian cleric" is from Iran), and the offices a people's
 # adjective says are the country's ("Iranian President": president of Iran; "an Iranian lawyer" is Iranian)
 OFFICES_OF_STATE = {"president", "minister", "premier", "chancellor", "king", "queen", "prince", "princess",
