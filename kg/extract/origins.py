@@ -29,7 +29,7 @@ def _origin(r: Reader, role: Token) -> tuple[Mention | None, Token, bool] | None
         if word.dep_ not in modifiers:
             continue
         span, label = r.span_of.get(word.i, (r.doc[word.i : word.i + 1], None))
-        if label in r.pack.place_labels:
+        if r.is_place(word):
             return r.entity(word), word, False
         if label is None or r.pack.entity_classes.get(label) == "Group":
             country = r.lexicon.demonyms.get(span.text) or r.lexicon.demonyms.get(word.lemma_.lower())

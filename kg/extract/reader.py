@@ -216,6 +216,10 @@ class Reader:
         """Whether the token is part of a name (an entity span that is not a value)."""
         return tok.i in self.span_of and self.span_of[tok.i][1] not in self.pack.value_labels
 
+    def is_place(self, tok: Token) -> bool:
+        """Whether the token is part of a place's name."""
+        return tok.i in self.span_of and self.span_of[tok.i][1] in self.pack.place_labels
+
     def entity(self, tok: Token) -> Mention | None:
         span, label = self.span_of[tok.i]
         return self.mention(span, "entity", self.pack.entity_classes.get(label, "Thing"), span.root)

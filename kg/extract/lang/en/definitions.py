@@ -8,10 +8,12 @@ of a class noun. Each is a function of the paragraph's `Reader` and a token.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Span, Token
 
 from kg.extract.lang.en import words
-from kg.extract.origins import state_origin
+from kg.extract.origins import BASED_IN, state_origin
 from kg.extract.reader import HAS, IS_A, JOB_TITLE, Reader, relation
 from kg.extract.spans import common_word, hyphen_piece, hyphen_start, is_title
 from kg.records import NAMED_BY, Argument, Literal, Mention, Predicate
@@ -78,7 +80,8 @@ def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool
         c.i for c in role.lefts if c.dep_ in syntax.name_modifiers and r.is_name(c) and not _nationality(r, c)
     ]
     held_in = r.doc[max(holders)] if holders and role.lemma_.lower() in words.ROLES_HELD_IN else None
-    if held_in is not None and _place(r, held_in) and _affiliation(r, role) is not None:
+    affiliations = list(_affiliations(r, role))
+    if held_in is not None and r.is_place(held_in) and affiliations:
         held_in = None  # "chief UK economist at Capital Economics": the place is what the role covers
     if (
         pattern == "appositive"
@@ -121,7 +124,8 @@ def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool
         )
     else:
         r.add(subject, JOB_TITLE if is_title(role) else IS_A, r.concept(role), [subj, anchor, role], pattern, negated)
-        state_origin(r, subject, role, [subj, anchor], _office, pattern, negated, _affiliation(r, role))
+        named_holder = affiliations[0][1] if affiliations else None
+        state_origin(r, subject, role, [subj, anchor], _office, pattern, negated, named_holder)
     owner = next((c for c in role.children if c.dep_ == syntax.possessive), None)
     if owner is not None:
         r.add(
@@ -132,36 +136,27 @@ def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool
             pattern + "-possessive",
             negated,
         )
-    for prep in (c for c in role.children if c.dep_ == syntax.preposition and c.lower_ in words.AFFILIATIONS):
-        target = next((t for t in prep.subtree if t.dep_ == syntax.preposition_object and r.is_name(t)), None)
-        if target is not None:
-            governor = target.head
-            text = (
-                f"{role_name(role)} {prep.lower_}"
-                if governor.i == prep.i and prep.lower_ != "from"
-                else governor.lower_
-            )  # "engineer at X", "founder of X"; "(a pioneer) from X"
-            r.add(
-                subject,
-                relation(text),
-                r.entity(target),
-                [subj, anchor, governor, target],
-                pattern + "-affiliation",
-                negated,
-            )
+    for prep, target in affiliations:
+        governor = target.head
+        text = (
+            f"{role_name(role)} {prep.lower_}" if governor.i == prep.i and prep.lower_ != "from" else governor.lower_
+        )  # "engineer at X", "founder of X"; "(a pioneer) from X"
+        r.add(
+            subject,
+            relation(text),
+            r.entity(target),
+            [subj, anchor, governor, target],
+            pattern + "-affiliation",
+            negated,
+        )
 
 
-def _place(r: Reader, tok: Token) -> bool:
-    return tok.i in r.span_of and r.span_of[tok.i][1] in r.pack.place_labels
-
-
-def _affiliation(r: Reader, role: Token) -> Token | None:
-    """The name a role is said to be held at or of ("economist at Capital Economics")."""
+def _affiliations(r: Reader, role: Token) -> Iterator[tuple[Token, Token]]:
+    """(preposition, name) of each name a role is said to be held at or of ("economist at Capital Economics")."""
     for prep in (c for c in role.children if c.dep_ == r.syntax.preposition and c.lower_ in words.AFFILIATIONS):
         target = next((t for t in prep.subtree if t.dep_ == r.syntax.preposition_object and r.is_name(t)), None)
         if target is not None:
-            return target
-    return None
+            yield prep, target
 
 
 def _office(word: Token, role: Token) -> Predicate:
@@ -350,11 +345,7 @@ def name_in_place(r: Reader, tok: Token) -> None:
     ):
         return
     place = next(
-        (
-            t
-            for prep, t in r.syntax.objects_of(tok.head)
-            if prep.i == tok.i and r.is_name(t) and r.span_of[t.i][1] in r.pack.place_labels
-        ),
+        (t for prep, t in r.syntax.objects_of(tok.head) if prep.i == tok.i and r.is_place(t)),
         None,
     )
     if place is not None:
@@ -405,9 +396,9 @@ def based_in(r: Reader, tok: Token) -> None:
     a name ("New York based firm Giant Software", the place's name just before "based")."""
     if tok.lower_ != words.ORIGIN_SUFFIX or tok.dep_ not in r.syntax.kind_modifiers or not r.is_name(tok.head):
         return
-    place = next((c for c in tok.lefts if r.is_name(c) and r.span_of[c.i][1] in r.pack.place_labels), None)
+    place = next((c for c in tok.lefts if r.is_place(c)), None)
     before = r.doc[tok.i - 1] if tok.i > 0 else None
-    if place is None and before is not None and r.is_name(before) and r.span_of[before.i][1] in r.pack.place_labels:
+    if place is None and before is not None and r.is_place(before):
         place = before
     if place is not None:
-        r.add(r.entity(tok.head), relation("base in"), r.entity(place), [place, tok, tok.head], "based-modifier")
+        r.add(r.entity(tok.head), BASED_IN, r.entity(place), [place, tok, tok.head], "based-modifier")
