@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.rdf.documents import article_quads
 from kg.rdf.entities import entity_quads
 from kg.rdf.merges import merge_quads
 from kg.rdf.namespaces import KG, PREFIXES, REL, Minter, expand
+from kg.rdf.terms import kg_term, literal, value
 from kg.records import Node, Resolution
 
 __all__ = ["value", "document_quads", "node_iri", "ONTOLOGY_FILE", "ONTOLOGY_GRAPH", "Minter", "PREFIXES"]
@@ -28,7 +29,6 @@ ONTOLOGY_GRAPH = KG.rstrip("#")
 
 _RDF = PREFIXES["rdf"]
 _RDFS = PREFIXES["rdfs"]
-_XSD = PREFIXES["xsd"]
 _SDO = PREFIXES["schema"]
 _PROV = PREFIXES["prov"]
 _SKOS = PREFIXES["skos"]
@@ -37,30 +37,8 @@ TYPE = NamedNode(_RDF + "type")
 LABEL = NamedNode(_RDFS + "label")
 
 
-def value(term: object) -> str:
-    """An RDF term's lexical value as pyoxigraph gives terms (an IRI, a blank node's id, a literal's text); a
-    quoted triple, the default graph or nothing has none: ""."""
-    return term.value if isinstance(term, (NamedNode, BlankNode, Literal)) else ""
-
-
 def _n(iri: str) -> NamedNode:
     return NamedNode(iri)
-
-
-def _kg(local: str) -> NamedNode:
-    return NamedNode(KG + local)
-
-
-def _lit(value: object, datatype: str | None = None) -> Literal:
-    if isinstance(value, bool):
-        return Literal("true" if value else "false", datatype=NamedNode(_XSD + "boolean"))
-    if isinstance(value, int):
-        return Literal(str(value), datatype=NamedNode(_XSD + "integer"))
-    if isinstance(value, float):
-        return Literal(repr(value), datatype=NamedNode(_XSD + "decimal"))
-    if datatype:
-        return Literal(str(value), datatype=NamedNode(_XSD + datatype))
-    return Literal(str(value))
 
 
 def node_iri(node: Node, minter: Minter, doc_iri: str) -> str | None:
@@ -81,7 +59,7 @@ def _term(node: Node, minter: Minter, doc_iri: str) -> NamedNode | Literal:
     lit = node.literal
     if lit is None:
         raise ValueError(f"{node.key} has no IRI and no value")
-    return _lit(lit.value, lit.datatype if lit.datatype != "string" else None)
+    return literal(lit.value, lit.datatype if lit.datatype != "string" else None)
 
 
 def document_quads(resolution: Resolution, minter: Minter, source: str) -> tuple[str, list[Quad]]:
@@ -98,8 +76,8 @@ def document_quads(resolution: Resolution, minter: Minter, source: str) -> tuple
     d = NamedNode(doc_iri)
     quads += article_quads(doc, doc_iri, source)
     activity = NamedNode(minter.activity(extraction.extractor))
-    add(activity, TYPE, _kg("Extraction"))
-    add(activity, _kg("extractorVersion"), _lit(extraction.extractor))
+    add(activity, TYPE, kg_term("Extraction"))
+    add(activity, kg_term("extractorVersion"), literal(extraction.extractor))
     add(d, _n(_PROV + "wasGeneratedBy"), activity)
 
     for entity in resolution.entities.values():
@@ -112,11 +90,11 @@ def document_quads(resolution: Resolution, minter: Minter, source: str) -> tuple
             s = extraction.sentences[index]
             iri = NamedNode(minter.sentence(doc_iri, index))
             sentence_iris[index] = iri
-            add(iri, TYPE, _kg("Sentence"))
-            add(iri, _kg("text"), _lit(s.text))
-            add(iri, _kg("start"), _lit(s.start))
-            add(iri, _kg("end"), _lit(s.end))
-            add(iri, _kg("inDocument"), d)
+            add(iri, TYPE, kg_term("Sentence"))
+            add(iri, kg_term("text"), literal(s.text))
+            add(iri, kg_term("start"), literal(s.start))
+            add(iri, kg_term("end"), literal(s.end))
+            add(iri, kg_term("inDocument"), d)
         return sentence_iris[index]
 
     declared: set[str] = set()
@@ -127,14 +105,14 @@ def document_quads(resolution: Resolution, minter: Minter, source: str) -> tuple
         p = NamedNode(p_iri)
         for node, term in ((rs.subject, s_term), (rs.object, o_term)):
             if node.kind == "concept":
-                add(term, TYPE, _kg("Concept"))
-                add(term, LABEL, _lit(node.label))
+                add(term, TYPE, kg_term("Concept"))
+                add(term, LABEL, literal(node.label))
         if p_iri.startswith(REL) and p_iri not in declared:
             declared.add(p_iri)
             kind = "DatatypeProperty" if rs.object.kind == "literal" else "ObjectProperty"
             add(p, TYPE, _n(_OWL + kind))
-            add(p, LABEL, _lit(rs.predicate.label))
-            add(p, _n(_RDFS + "subPropertyOf"), _kg("relatedTo"))
+            add(p, LABEL, literal(rs.predicate.label))
+            add(p, _n(_RDFS + "subPropertyOf"), kg_term("relatedTo"))
         st = rs.statement
         if st is None:  # document metadata: author, editor
             add(s_term, p, o_term)
@@ -142,35 +120,39 @@ def document_quads(resolution: Resolution, minter: Minter, source: str) -> tuple
         if not st.negated and not rs.clause and st.modality is None:
             add(s_term, p, o_term)
         r = NamedNode(minter.statement(doc_iri, st.start, st.end, s_term, p, o_term, rs.predicate.label, st.pattern))
-        add(r, TYPE, _kg("Clause" if rs.clause else "Statement"))
+        add(r, TYPE, kg_term("Clause" if rs.clause else "Statement"))
         add(r, _n(_RDF + "subject"), s_term)
         add(r, _n(_RDF + "predicate"), p)
         add(r, _n(_RDF + "object"), o_term)
         said = rs.predicate.said  # "contratar"@pt, where the label is its English
-        add(r, _kg("predicateLabel"), Literal(said, language=rs.predicate.lang) if said else _lit(rs.predicate.label))
-        add(r, _kg("negated"), _lit(st.negated))
-        add(r, _kg("confidence"), _lit(st.confidence, "decimal"))
-        add(r, _kg("sentence"), sentence(st.sentence))
-        add(r, _kg("start"), _lit(st.start))
-        add(r, _kg("end"), _lit(st.end))
-        add(r, _kg("pattern"), _lit(st.pattern))
+        add(
+            r,
+            kg_term("predicateLabel"),
+            Literal(said, language=rs.predicate.lang) if said else literal(rs.predicate.label),
+        )
+        add(r, kg_term("negated"), literal(st.negated))
+        add(r, kg_term("confidence"), literal(st.confidence, "decimal"))
+        add(r, kg_term("sentence"), sentence(st.sentence))
+        add(r, kg_term("start"), literal(st.start))
+        add(r, kg_term("end"), literal(st.end))
+        add(r, kg_term("pattern"), literal(st.pattern))
         add(r, _n(_PROV + "wasDerivedFrom"), d)
         add(r, _n(_PROV + "wasGeneratedBy"), activity)
         if rs.object.literal is not None:
-            add(r, _kg("objectText"), _lit(rs.object.literal.text))
+            add(r, kg_term("objectText"), literal(rs.object.literal.text))
             if rs.object.literal.unit:
-                add(r, _kg("unit"), _lit(rs.object.literal.unit))
+                add(r, kg_term("unit"), literal(rs.object.literal.unit))
         if st.modality is not None:
-            add(r, _kg("modality"), _lit(st.modality))
+            add(r, kg_term("modality"), literal(st.modality))
         if st.date is not None:
-            add(r, _kg("date"), _lit(st.date.value, st.date.datatype if st.date.datatype != "string" else None))
+            add(r, kg_term("date"), literal(st.date.value, st.date.datatype if st.date.datatype != "string" else None))
 
     for index, mention in enumerate(resolution.mentions):
         m = NamedNode(minter.mention(doc_iri, index))
-        add(m, _kg("refersTo"), NamedNode(minter.entity(mention.entity)))
-        add(m, _kg("start"), _lit(mention.start))
-        add(m, _kg("end"), _lit(mention.end))
-        add(m, _kg("inSentence"), sentence(mention.sentence))
+        add(m, kg_term("refersTo"), NamedNode(minter.entity(mention.entity)))
+        add(m, kg_term("start"), literal(mention.start))
+        add(m, kg_term("end"), literal(mention.end))
+        add(m, kg_term("inSentence"), sentence(mention.sentence))
 
     for index, merge in enumerate(resolution.merges):
         quads += merge_quads(merge, index, doc_iri, minter)

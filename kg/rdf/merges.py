@@ -9,24 +9,13 @@ from datetime import UTC, datetime
 
 from pyoxigraph import Literal, NamedNode, Quad, QuerySolution
 
-from kg.rdf.namespaces import KG, PREFIXES, Minter
+from kg.rdf.namespaces import PREFIXES, Minter
+from kg.rdf.terms import kg_term, literal, value
 from kg.records import Merge, StoredMerge, Veto
 
 __all__ = ["merge_quads", "stored_merge", "MERGES", "veto_quads", "stored_veto", "VETOES"]
 
-_XSD, _TYPE = PREFIXES["xsd"], NamedNode(PREFIXES["rdf"] + "type")
-
-
-def _kg(local: str) -> NamedNode:
-    return NamedNode(KG + local)
-
-
-def _int(number: int) -> Literal:
-    return Literal(str(number), datatype=NamedNode(_XSD + "integer"))
-
-
-def _text(term: object) -> str:
-    return term.value if isinstance(term, Literal | NamedNode) else ""
+_TYPE = NamedNode(PREFIXES["rdf"] + "type")
 
 
 def merge_quads(merge: Merge, index: int, doc_iri: str, minter: Minter) -> list[Quad]:
@@ -34,14 +23,14 @@ def merge_quads(merge: Merge, index: int, doc_iri: str, minter: Minter) -> list[
     g = d = NamedNode(doc_iri)
     m = NamedNode(minter.merge(doc_iri, index))
     triples: list[tuple[NamedNode, NamedNode | Literal]] = [
-        (_TYPE, _kg("Merge")),
-        (_kg("mergedInto"), NamedNode(minter.entity(merge.entity))),
-        (_kg("mergedLabel"), Literal(merge.label)),
-        (_kg("reason"), Literal(merge.reason)),
-        (_kg("start"), _int(merge.mention_start)),
-        (_kg("end"), _int(merge.mention_end)),
-        (_kg("confidence"), Literal(str(merge.confidence), datatype=NamedNode(_XSD + "decimal"))),
-        (_kg("inDocument"), d),
+        (_TYPE, kg_term("Merge")),
+        (kg_term("mergedInto"), NamedNode(minter.entity(merge.entity))),
+        (kg_term("mergedLabel"), literal(merge.label)),
+        (kg_term("reason"), literal(merge.reason)),
+        (kg_term("start"), literal(merge.mention_start)),
+        (kg_term("end"), literal(merge.mention_end)),
+        (kg_term("confidence"), literal(merge.confidence)),
+        (kg_term("inDocument"), d),
     ]
     return [Quad(m, p, o, g) for p, o in triples]
 
@@ -63,16 +52,16 @@ WHERE {
 def stored_merge(row: QuerySolution) -> StoredMerge:
     """A row of MERGES as a record."""
     return StoredMerge(
-        _text(row["m"]),
-        _text(row["label"]),
-        _text(row["entity"]),
-        _text(row["entityLabel"]),
-        _text(row["reason"]),
-        _text(row["doc"]),
-        _text(row["title"]),
-        int(_text(row["start"])),
-        int(_text(row["end"])),
-        float(_text(row["confidence"])),
+        value(row["m"]),
+        value(row["label"]),
+        value(row["entity"]),
+        value(row["entityLabel"]),
+        value(row["reason"]),
+        value(row["doc"]),
+        value(row["title"]),
+        int(value(row["start"])),
+        int(value(row["end"])),
+        float(value(row["confidence"])),
     )
 
 
@@ -82,13 +71,16 @@ def veto_quads(veto: Veto, minter: Minter) -> list[Quad]:
     u = NamedNode(minter.decision(veto.label.lower(), veto.entity, veto.document or "", veto.start or ""))
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
     triples: list[tuple[NamedNode, NamedNode | Literal]] = [
-        (_TYPE, _kg("Unmerge")),
-        (_kg("keptApartFrom"), NamedNode(minter.entity(veto.entity))),
-        (_kg("mergedLabel"), Literal(veto.label)),
-        (NamedNode(PREFIXES["prov"] + "generatedAtTime"), Literal(now, datatype=NamedNode(_XSD + "dateTime"))),
+        (_TYPE, kg_term("Unmerge")),
+        (kg_term("keptApartFrom"), NamedNode(minter.entity(veto.entity))),
+        (kg_term("mergedLabel"), literal(veto.label)),
+        (NamedNode(PREFIXES["prov"] + "generatedAtTime"), literal(now, "dateTime")),
     ]
     if veto.document is not None and veto.start is not None:
-        triples += [(_kg("inDocument"), NamedNode(minter.document(veto.document))), (_kg("start"), _int(veto.start))]
+        triples += [
+            (kg_term("inDocument"), NamedNode(minter.document(veto.document))),
+            (kg_term("start"), literal(veto.start)),
+        ]
     return [Quad(u, p, o, g) for p, o in triples]
 
 
@@ -108,8 +100,8 @@ def stored_veto(row: QuerySolution, minter: Minter) -> Veto | None:
     if row["d"] is not None and row["hash"] is None:
         return None
     return Veto(
-        _text(row["label"]),
-        _text(row["entity"]).removeprefix(minter.entity("")),
-        _text(row["hash"]) or None,
-        int(_text(row["start"])) if row["start"] is not None else None,
+        value(row["label"]),
+        value(row["entity"]).removeprefix(minter.entity("")),
+        value(row["hash"]) or None,
+        int(value(row["start"])) if row["start"] is not None else None,
     )
