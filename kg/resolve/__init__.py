@@ -214,6 +214,7 @@ class Resolver:
     def _group_names(self, names: list[tuple[str, str]], words: NameWords) -> dict[str, tuple[str, str]]:
         """Map each (name, type) in a document to its group leader name and the reason it joined."""
         leaders: list[tuple[str, str]] = []
+        singular_of: dict[str, str] = {}  # a leader's name with its last word in the singular, folded
         joined: dict[str, tuple[str, str]] = {}
         for name, type_ in sorted(names, key=lambda n: (-len(n[0].split()), -len(n[0]))):
             folded = name.lower()
@@ -224,7 +225,7 @@ class Resolver:
             # a group's name in the plural and in the singular are one ("the Tories", "the Tory Party")
             plural_of = [(lead, lt) for lead, lt in leaders if "Group" in (type_, lt) and "Person" not in (type_, lt)]
             singular = _singular(name, words)
-            leader = next((lead for lead, _ in plural_of if _singular(lead, words).lower() == singular.lower()), None)
+            leader = next((lead for lead, _ in plural_of if singular_of[lead] == singular.lower()), None)
             if leader is not None:
                 joined[name] = (leader, "plural")
                 continue
@@ -245,6 +246,7 @@ class Resolver:
                 joined[name] = short
                 continue
             leaders.append((name, type_))
+            singular_of[name] = singular.lower()
             joined[name] = (name, "same name")
         return joined
 

@@ -10,6 +10,7 @@ Where schema.org has the relation, the family is schema.org's property (declared
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 
 from kg.records import Node, Predicate
 
@@ -195,6 +196,7 @@ def contradicts(predicate: Predicate, subject_type: str, object_type: str) -> bo
 FAMILY_OF = {phrase: family for family in FAMILIES for phrase in family.phrases}  # each phrase is in one family
 
 
+@cache
 def phrase_of(label: str) -> str:
     """The family phrase a relation's label is a kind of: "home affairs spokesman of" is a "spokesman of" (a
     role's last words with their preposition); the label itself where none is."""
