@@ -38,7 +38,7 @@ NOT_SOURCES = shutil.ignore_patterns(
 # this environment's entries that are kg itself or pip's own tools, not kg's dependencies
 NOT_DEPENDENCIES = re.compile(
     r"kg-[\d.]+\.dist-info|__editable__.*|_?virtualenv.*|pip(-.*)?|setuptools.*|"
-    r"pkg_resources|_distutils_hack|distutils-precedence\.pth|.*\.pth"
+    r"pkg_resources|_distutils_hack|.*\.pth"
 )
 
 
