@@ -433,3 +433,27 @@ def test_it_said_to_be_a_time_or_a_way_is_what_happened_not_a_thing(extractor):
         )
     )
     assert not any(p == "is a" and o in ("first time", "way") for _, p, o, _ in found), found
+
+
+def test_a_role_for_an_organisation_is_held_there(extractor):
+    """'a senior analyst for X', 'a spokesman for X': a person's role held for an organisation; a sales
+    director "for" a place covers it."""
+    found = triples(facts(extractor, '"Prices will fall," Maria Lund, a senior analyst for Vantage, said.'))
+    assert ("Maria Lund", "analyst for", "Vantage", False) in found
+    found = triples(facts(extractor, "Sam Price, a spokesman for the Home Office, declined to comment."))
+    assert ("Sam Price", "spokesman for", "Home Office", False) in found
+
+
+def test_a_name_after_the_role_of_an_organisation_holds_that_role(extractor):
+    """'The chief executive of Tesco, Terry Leahy, said': the name is the role's apposition, not the
+    organisation's, and the role's words stop before the name."""
+    found = triples(facts(extractor, "The chief executive of Globex, Peter Lund, said sales rose."))
+    assert ("Peter Lund", "executive of", "Globex", False) in found
+    assert ("Peter Lund", "is a", "chief executive of Globex", False) in found
+
+
+def test_people_in_the_plural_before_one_name_are_what_the_organisation_does(extractor):
+    """'a report by analysts Vantage Research': the firm is not a person; before two names each is one."""
+    res = facts(extractor, "The figure comes from a report by analysts Vantage Research.")
+    assert not any(rs.subject.label.startswith("Vantage") and rs.predicate.label == "is a" for rs in res.statements)
+    assert all(e.type != "Person" for e in res.entities if e.label.startswith("Vantage"))

@@ -237,11 +237,13 @@ class Reader:
                 continue
             prep = syntax.preposition_of(child)
             if prep is not None and prep.lower_ in self.lexicon.complement_prepositions:
-                tokens.extend(
+                clauses = [
                     t
                     for t in child.subtree
-                    if t.dep_ not in (syntax.relative_clause, syntax.clausal_modifier, syntax.apposition)
-                )
+                    if t.dep_ in (syntax.relative_clause, syntax.clausal_modifier, syntax.apposition)
+                ]
+                left_out = {t.i for c in clauses for t in c.subtree}
+                tokens.extend(t for t in child.subtree if t.i not in left_out)
         start, end = min(hyphen_start(tok), *(t.i for t in tokens)), max(t.i for t in tokens) + 1
         if (
             self.doc.text.count('"', self.doc[start].idx, self.doc[end - 1].idx) % 2

@@ -62,11 +62,13 @@ def type_votes(extraction: Extraction, name_of) -> dict[str, Counter]:
     counted: set[int] = set()  # where a role's organisation starts: counted once, stated or not
     for st in extraction.statements:
         subject, obj = st.subject, st.object
+        role = phrase_of(st.predicate.label)
         if (
-            phrase_of(st.predicate.label) in ORGANISATION_ROLES
+            role in ORGANISATION_ROLES
             and not st.negated
             and isinstance(obj, Mention)
             and obj.kind == "entity"
+            and not (obj.label == "Place" and role.endswith(" for"))  # "sales director for Europe" covers a place
             and obj.start not in counted
         ):
             counted.add(obj.start)

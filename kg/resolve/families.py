@@ -70,9 +70,9 @@ _FOUNDER_ROLES = {
     "co founder of": "co-founded by",
     "cofounder of": "co-founded by",
 }
-ORGANISATION_ROLES = {f"{role} {prep}" for role in _STAFF if "president" not in role for prep in ("of", "at")} | set(
-    _FOUNDER_ROLES
-)
+ORGANISATION_ROLES = {
+    f"{role} {prep}" for role in _STAFF if "president" not in role for prep in ("of", "at", "for")
+} | set(_FOUNDER_ROLES)
 
 FAMILIES = [
     Family(
@@ -80,7 +80,7 @@ FAMILIES = [
         frozenset({"Person"}),
         ORGANISATION,
         {
-            **{f"{role} {prep}": None for role in _STAFF for prep in ("of", "at")},
+            **{f"{role} {prep}": None for role in _STAFF for prep in ("of", "at", "for")},
             "work for": None,
             "work at": None,
             "join": None,

@@ -152,8 +152,13 @@ def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool
 
 
 def _affiliations(r: Reader, role: Token) -> Iterator[tuple[Token, Token]]:
-    """(preposition, name) of each name a role is said to be held at or of ("economist at Capital Economics")."""
-    for prep in (c for c in role.children if c.dep_ == r.syntax.preposition and c.lower_ in words.AFFILIATIONS):
+    """(preposition, name) of each name a role is said to be held at or of ("economist at Capital Economics"),
+    or, for a person's role, for ("a senior analyst for Gartner")."""
+    lemma = role.lemma_.lower()
+    held: tuple[str, ...] = words.AFFILIATIONS
+    if words.NOUN_CLASS.get(lemma) == "Person" or lemma in words.ROLES_HELD_IN:
+        held = (*held, words.FOR)
+    for prep in (c for c in role.children if c.dep_ == r.syntax.preposition and c.lower_ in held):
         target = next((t for t in prep.subtree if t.dep_ == r.syntax.preposition_object and r.is_name(t)), None)
         if target is not None:
             yield prep, target
@@ -201,6 +206,27 @@ def appositive(r: Reader, tok: Token) -> None:
         if noun.i < start and any(r.is_name(t) and r.span_of[t.i][0].start != start for t in r.doc[noun.i + 1 : start]):
             continue  # "the union Unison Dave Prentis": the union is the nearer name
         definition(r, name, noun, tok, False, "appositive")
+    role = _role_across(r, tok)
+    if role is not None:
+        definition(r, tok, role, tok, False, "appositive")
+
+
+def _role_across(r: Reader, tok: Token) -> Token | None:
+    """'The chief executive of Tesco, Terry Leahy, said': the parser hangs a person's name on the
+    organisation just before it; the apposition is the role's, whose organisation that is."""
+    if tok.i not in r.span_of or r.pack.entity_classes.get(r.span_of[tok.i][1]) != "Person":
+        return None
+    held_in = tok.head
+    if held_in.i not in r.span_of or r.pack.entity_classes.get(r.span_of[held_in.i][1]) == "Person":
+        return None
+    prep = held_in.head
+    role = prep.head
+    if held_in.dep_ != r.syntax.preposition_object or prep.lower_ not in (*words.AFFILIATIONS, words.FOR):
+        return None
+    lemma = role.lemma_.lower()
+    if role.pos_ == "NOUN" and (words.NOUN_CLASS.get(lemma) == "Person" or lemma in words.ROLES_HELD_IN):
+        return role
+    return None
 
 
 def _class_noun_before(r: Reader, name: Token) -> Token | None:
@@ -242,10 +268,18 @@ def title_before_name(r: Reader, tok: Token) -> None:
         and c.i not in r.span_of
     ]
     for run in _runs(nouns):
+        if len(run) == 1 and _collective(r, run[0], tok):
+            continue
         if len(run) == 1:  # "Unison general secretary Dave Prentis": the role, and where it is held
             definition(r, tok, run[0], tok, False, "title-before-name")
         else:
             _flat_title(r, tok, run)
+
+
+def _collective(r: Reader, noun: Token, name: Token) -> bool:
+    """'a report by analysts Forrester Research': people in the plural before one name are what the
+    organisation does, not what the name is (before several names, "analysts Ann Lee and Bo Ek", each is one)."""
+    return words.NOUN_CLASS.get(noun.lemma_.lower()) == "Person" and not r.syntax.singular(noun) and not name.conjuncts
 
 
 def kind_before_name(r: Reader, tok: Token) -> None:
