@@ -457,3 +457,18 @@ def test_people_in_the_plural_before_one_name_are_what_the_organisation_does(ext
     res = facts(extractor, "The figure comes from a report by analysts Vantage Research.")
     assert not any(rs.subject.label.startswith("Vantage") and rs.predicate.label == "is a" for rs in res.statements)
     assert all(e.type != "Person" for e in res.entities if e.label.startswith("Vantage"))
+
+
+def test_names_listed_after_such_as_are_examples_wherever_the_parser_hung_them(extractor):
+    """'firms such as Initech, Vantage and Apple all of whom ...': the parser hangs the list on the
+    relative clause; the names are still the firms, and whom the competition comes from."""
+    found = triples(
+        facts(
+            extractor,
+            "Globex has faced increased competition from firms such as Initech, Vantage and Apple all of whom "
+            "now sell similar phones.",
+        )
+    )
+    for rival in ("Initech", "Vantage", "Apple"):
+        assert (rival, "is a", "firms", False) in found
+        assert ("Globex", "compete with", rival, False) in found

@@ -47,10 +47,27 @@ def examples(r: Reader, noun: Token) -> list[Token]:
             or (prep.lower_ == words.AS and prep.i > 0 and prep.nbor(-1).lower_ == words.SUCH)
         ):
             continue
-        for pobj in (t for g in prep.children if g.dep_ == r.syntax.preposition_object for t in (g, *g.conjuncts)):
+        listed = [t for g in prep.children if g.dep_ == r.syntax.preposition_object for t in (g, *g.conjuncts)]
+        for pobj in listed or _names_after(r, prep):
             if r.is_name(pobj):
                 out.append(pobj)
                 r.add(r.entity(pobj), IS_A, r.concept(noun), [noun, prep, pobj], "example", False)
+    return out
+
+
+def _names_after(r: Reader, prep: Token) -> list[Token]:
+    """The heads of the names listed just after `prep` ("such as Google, Orbis and Apple all of whom ...",
+    where the parser hung the list elsewhere): names joined by commas and "and"/"or", up to another word."""
+    out: list[Token] = []
+    i = prep.i + 1
+    while i < len(r.doc) and r.is_name(r.doc[i]):
+        span = r.span_of[i][0]
+        out.append(span.root)
+        i = span.end
+        if i < len(r.doc) and r.doc[i].text == ",":
+            i += 1
+        if i < len(r.doc) and r.doc[i].lower_ in words.LIST_JOINERS:
+            i += 1
     return out
 
 

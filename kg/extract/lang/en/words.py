@@ -148,6 +148,7 @@ PLURAL_FIGURES = {"sale": "sales", "earning": "earnings", "share": "shares"}  # 
 AFFILIATIONS = ("from", "at", "of")  # "a pioneer from X", "an engineer at X", "the founder of X"
 EXAMPLE_PREPOSITIONS = ("including", "like")  # "firms including Initech", "platforms like Threads"
 SUCH = "such"  # "such as"
+LIST_JOINERS = ("and", "or")  # "Google, Orbis and Apple"
 QUANTIFIERS = ("one", "some", "many", "each", "all")  # "one of Y's N"
 ADVERB_PARTICLES = {"down", "up", "out", "off", "over", "back", "away"}
 # Modality: auxiliaries that make a clause possible rather than stated, conjunctions of a condition, and
