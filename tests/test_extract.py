@@ -454,9 +454,12 @@ def test_a_name_after_the_role_of_an_organisation_holds_that_role(extractor):
 
 def test_people_in_the_plural_before_one_name_are_what_the_organisation_does(extractor):
     """'a report by analysts Vantage Research': the firm is not a person; before two names each is one."""
-    res = facts(extractor, "The figure comes from a report by analysts Vantage Research.")
+    res = facts(extractor, "The bank hired analysts Vantage Research in May.")
     assert not any(rs.subject.label.startswith("Vantage") and rs.predicate.label == "is a" for rs in res.statements)
-    assert all(e.type != "Person" for e in res.entities if e.label.startswith("Vantage"))
+    vantage = [e for e in res.entities.values() if e.label.startswith("Vantage")]
+    assert vantage and all(e.type != "Person" for e in vantage)
+    found = triples(facts(extractor, "The bank hired analysts Ann Lee and Bo Ek in May."))
+    assert ("Ann Lee", "is a", "analysts", False) in found and ("Bo Ek", "is a", "analysts", False) in found
 
 
 def test_names_listed_after_such_as_are_examples_wherever_the_parser_hung_them(extractor):
@@ -472,3 +475,19 @@ def test_names_listed_after_such_as_are_examples_wherever_the_parser_hung_them(e
     for rival in ("Initech", "Vantage", "Apple"):
         assert (rival, "is a", "firms", False) in found
         assert ("Globex", "compete with", rival, False) in found
+
+
+def test_a_place_after_a_named_thing_and_a_comma_is_where_it_is(extractor):
+    """'held in Halton prison, north London': London is where the prison is, not a prison; a place after
+    a class noun with no name of its own ("the capital, Paris") still defines it."""
+    found = triples(facts(extractor, "Most of the men are held in Halton prison, north London."))
+    assert ("Halton", "be located in", "London", False) in found
+    assert not any(s == "London" and p == "is a" for s, p, _, _ in found)
+    assert ("Paris", "is a", "capital", False) in triples(facts(extractor, "They met in the capital, Paris."))
+
+
+def test_an_event_in_a_place_is_held_there(extractor):
+    """'the 2005 Gadget Show in Las Vegas': "in" hung on an event's name (its head word says it is one)."""
+    res = facts(extractor, "The 2005 Gadget Show in Las Vegas is a paradise for shoppers.")
+    assert ("2005 Gadget Show", "be located in", "Las Vegas", False) in triples(res)
+    assert any(e.type == "Event" for e in res.entities.values() if "Gadget Show" in e.label)

@@ -222,10 +222,27 @@ def appositive(r: Reader, tok: Token) -> None:
         start = r.span_of[name.i][0].start
         if noun.i < start and any(r.is_name(t) and r.span_of[t.i][0].start != start for t in r.doc[noun.i + 1 : start]):
             continue  # "the union Unison Dave Prentis": the union is the nearer name
+        if noun.i < name.i and _collective(r, noun, name):
+            continue
+        named = _own_name(r, noun)
+        if named is not None and r.is_place(name) and name.i > noun.i:
+            r.add(r.entity(named), relation(words.LOCATED_IN), r.entity(name), [named, noun, name], "appositive-place")
+            continue  # "held in Halton prison, north London": the place is where the named thing is, not what it is
         definition(r, name, noun, tok, False, "appositive")
     role = _role_across(r, tok)
     if role is not None:
         definition(r, tok, role, tok, False, "appositive")
+
+
+def _own_name(r: Reader, noun: Token) -> Token | None:
+    """The name just before a class noun that is its own ("Halton prison", not "Latin American economies" or
+    "the capital")."""
+    if words.NOUN_CLASS.get(noun.lemma_.lower()) == "Place":
+        return None
+    named = next((c for c in noun.lefts if c.dep_ in r.syntax.name_modifiers and r.is_name(c)), None)
+    if named is None or r.span_of[named.i][0].end != noun.i:
+        return None
+    return None if r.pack.entity_classes.get(r.span_of[named.i][1]) in ("Group", "Person") else named
 
 
 def _role_across(r: Reader, tok: Token) -> Token | None:
@@ -331,7 +348,8 @@ def kind_before_name(r: Reader, tok: Token) -> None:
         and len(span) > 1
     ):
         return  # a person's full name is not a firm's (the recogniser's guess on one new word is weaker)
-    definition(r, tok, noun, noun, False, "kind-before-name")
+    if not _collective(r, noun, tok):
+        definition(r, tok, noun, noun, False, "kind-before-name")
 
 
 def _title_of(words_of_role: Span) -> str:
@@ -387,12 +405,13 @@ def _flat_title(r: Reader, name: Token, run: list[Token]) -> None:
 
 def name_in_place(r: Reader, tok: Token) -> None:
     """'makers like Lenovo in China and Aquarius in Russia' -> (Aquarius, be located in, Russia): a place hung
-    by "in" on an organisation's name (not on a verb or a noun) says where it is."""
+    by "in" on an organisation's or an event's name (not on a verb or a noun) says where it is ("the 2006
+    Gadget Fair in Las Vegas")."""
     if (
         tok.lower_ != words.IN
         or tok.dep_ != r.syntax.preposition
         or not r.is_name(tok.head)
-        or r.pack.entity_classes.get(r.span_of[tok.head.i][1]) != "Organization"
+        or _name_class(r, tok.head) not in ("Organization", "Event")
     ):
         return
     place = next(
@@ -401,6 +420,14 @@ def name_in_place(r: Reader, tok: Token) -> None:
     )
     if place is not None:
         r.add(r.entity(tok.head), relation(words.LOCATED_IN), r.entity(place), [tok.head, tok, place], "name-in-place")
+
+
+def _name_class(r: Reader, tok: Token) -> str | None:
+    """The class a name's head word gives it ("... Show" is an event, "... University" an organisation),
+    else the recogniser's."""
+    span, label = r.span_of[tok.i]
+    by_head = next((cls for cls, heads in words.NAME_HEADS.items() if span[-1].lower_ in heads), None)
+    return by_head or r.pack.entity_classes.get(label)
 
 
 def possessive(r: Reader, tok: Token) -> None:

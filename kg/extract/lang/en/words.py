@@ -179,6 +179,8 @@ NAME_HEADS = {
                      "airlines", "airways", "motors", "technologies", "holdings", "studios", "party"},
     "Place": {"city", "county", "province", "river", "valley", "island", "islands", "mountains", "street",
               "avenue", "bay", "lake", "peninsula", "desert", "strait"},
+    "Event": {"show", "fair", "conference", "festival", "expo", "summit", "championship", "championships",
+              "olympics", "congress", "convention"},
 }
 NAME_HEAD_FIRST = False
 ACRONYM_SKIPS = {"of", "and", "the"}  # words an acronym leaves out
