@@ -225,7 +225,7 @@ class JudgedSet:
             self.classified.append((st.probability, right))
         else:
             self.statements.append(
-                (statement_features(st.pattern, st.subject, st.object, st.end - st.start, st.hedged), right)
+                (statement_features(st.pattern, st.subject, st.object, st.end - st.start, st.cues, st.modality), right)
             )
             self.statement_corpora.append(f"{corpus} clauses" if rs.clause else corpus)
 

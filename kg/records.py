@@ -116,7 +116,9 @@ class Statement:
     confidence: float = 0.5
     date: Literal | None = None
     pattern: str = ""  # which construction produced it
-    hedged: bool = False  # its words hedge ("might", "whether", "allegedly")
+    cues: tuple[str, ...] = ()  # what the reader saw that bears on whether it is right, for calibration:
+    # "hedged" (its words hedge: "might", "allegedly"), "quoted" (said inside a quotation), "embedded" (its
+    # words hang below the sentence's main clause)
     probability: float | None = None  # the relation classifier's probability, for a statement it made
     modality: Modality | None = None
 

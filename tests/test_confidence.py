@@ -56,6 +56,9 @@ def test_fitting_prints_cross_validated_reliability_and_writes_a_working_calibra
     named, pronoun = Mention(0, 6, "Globex", "entity", "Organization", 0), Mention(0, 2, "It", "pronoun", "Thing", 0)
     bought = Mention(14, 21, "Initech", "entity", "Organization", 0)
     assert calibration.statement(
-        "verb-object", named, bought, len("Globex bought Initech"), False
-    ) > calibration.statement("verb-object", pronoun, bought, len("It bought Initech"), False)
+        "verb-object", named, bought, len("Globex bought Initech"), (), None
+    ) > calibration.statement("verb-object", pronoun, bought, len("It bought Initech"), (), None)
+    assert calibration.statement(
+        "verb-object", named, bought, len("Globex bought Initech"), (), None
+    ) > calibration.statement("verb-object", named, bought, len("Globex bought Initech"), ("hedged",), "hypothetical")
     assert 0 < calibration.classifier(0.95) <= 1

@@ -28,12 +28,14 @@ JUDGEMENTS_FILE = Path(__file__).with_name("models") / "statement_judgements.jso
 SPAN_BUCKETS = (25, 50, 80, 120)  # characters from the first to the last word of a statement
 
 
-def statement_features(pattern: str, subject: Argument, obj: Argument, reach: int, hedged: bool) -> list[str]:
+def statement_features(
+    pattern: str, subject: Argument, obj: Argument, reach: int, cues: tuple[str, ...], modality: str | None
+) -> list[str]:
     """The calibration features of a pattern statement: its construction, the Mention kinds of its ends
     ("literal" for a value; a common-noun phrase with a name or figure in it is "named-concept"), how many
     words its object has (a bare noun is seldom a fact), how far apart its words lie (`reach`, in characters
-    from its first word to its last: long reaches are where parses go wrong) and whether its words hedge
-    ("might", "whether", "allegedly": the language pack says which words do)."""
+    from its first word to its last: long reaches are where parses go wrong), what the reader saw around it
+    (`cues`: hedging words, a quotation, a place below the main clause) and its modality."""
     kinds = [_kind(arg) for arg in (subject, obj)]
     bucket = next((f"<{b}" for b in SPAN_BUCKETS if reach < b), f">={SPAN_BUCKETS[-1]}")
     words = min(len(obj.text.split()), 3)
@@ -45,7 +47,8 @@ def statement_features(pattern: str, subject: Argument, obj: Argument, reach: in
         f"ends={kinds[0]}-{kinds[1]}",
         f"types={_type(subject)}-{_type(obj)}",
         f"span{bucket}",
-        f"hedged={hedged}",
+        f"modality={modality}",
+        *(f"cue={cue}" for cue in cues),
     ]
 
 
@@ -114,9 +117,11 @@ class Calibration:
                 return y0 if x1 == x0 else y0 + (y1 - y0) * (score - x0) / (x1 - x0)
         return self.curve[-1][1]
 
-    def statement(self, pattern: str, subject: Argument, obj: Argument, reach: int, hedged: bool) -> float:
+    def statement(
+        self, pattern: str, subject: Argument, obj: Argument, reach: int, cues: tuple[str, ...], modality: str | None
+    ) -> float:
         """Confidence of a statement read by a pattern (`reach`: characters from its first word to its last)."""
-        return self.statement_of(statement_features(pattern, subject, obj, reach, hedged))
+        return self.statement_of(statement_features(pattern, subject, obj, reach, cues, modality))
 
     def statement_of(self, features: list[str]) -> float:
         """Confidence of a pattern statement with these calibration features."""

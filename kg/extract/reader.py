@@ -358,11 +358,12 @@ class Reader:
         last = max(tokens, key=lambda t: t.idx)
         end = last.idx + len(last)
         text = self.doc.text[first:end]
-        hedged = bool(self.lexicon.hedges.search(text))
+        modality = self.modality(tokens)
+        cues = self._cues(tokens, text)
         confidence = (
             self.calibration.classifier(probability)
             if probability is not None
-            else self.calibration.statement(pattern, subject, obj, len(text), hedged)
+            else self.calibration.statement(pattern, subject, obj, len(text), cues, modality)
         )
         self.statements.append(
             Statement(
@@ -376,11 +377,24 @@ class Reader:
                 confidence,
                 when,
                 pattern,
-                hedged,
+                cues,
                 probability,
-                self.modality(tokens),
+                modality,
             )
         )
+
+    def _cues(self, tokens: list[Token], text: str) -> tuple[str, ...]:
+        """What bears on whether a statement read from `tokens` is right: hedging words, a quotation around
+        it (an opinion, and pronouns from the speaker's side), words below the sentence's main clause."""
+        cues = []
+        if self.lexicon.hedges.search(text):
+            cues.append("hedged")
+        sentence = tokens[0].sent
+        if self.doc.text.count('"', sentence.start_char, min(t.idx for t in tokens)) % 2:
+            cues.append("quoted")
+        if min(sum(1 for _ in t.ancestors) for t in tokens) > 1:
+            cues.append("embedded")
+        return tuple(cues)
 
     def modality(self, tokens: list[Token]) -> Modality | None:
         """Whether a statement's words are not stated as a fact: asked ("Will Globex buy X?"), possible or
