@@ -49,6 +49,9 @@ class IngestError:
         return f"{where}: {self.message}"
 
 
+SPEAKER, SPEAKERS = "Speaker", "Speakers"  # the classes of a quoted "I" (the speaker) and "we" (the speaker's side)
+
+
 @dataclass(frozen=True)
 class Mention:
     """A stretch of document text that names or points at something."""
@@ -151,6 +154,8 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     roles: list[tuple[str, str, int]] = field(default_factory=list)  # (role phrase, name, start): "CEO of", "OpenAI"
+    speakers: list[tuple[Mention, Mention]] = field(default_factory=list)  # a pronoun in a quotation ("I", "we",
+    # "she") and the quotation's speaker
     names: list[tuple[str, str]] = field(default_factory=list)  # (text, class) of the NER's longer personal and
     # organisation names, in statements or not: "the government of José Sócrates"
     name_words: NameWords = field(default_factory=NameWords)  # of the document's language

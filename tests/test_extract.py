@@ -491,3 +491,30 @@ def test_an_event_in_a_place_is_held_there(extractor):
     res = facts(extractor, "The 2005 Gadget Show in Las Vegas is a paradise for shoppers.")
     assert ("2005 Gadget Show", "be located in", "Las Vegas", False) in triples(res)
     assert any(e.type == "Event" for e in res.entities.values() if "Gadget Show" in e.label)
+
+
+def test_i_and_we_in_a_quotation_speak_from_the_speakers_side(extractor):
+    """Inside a quotation "I" is its speaker and "we" the speaker's organisation (the one a person speaking
+    works for, or the organisation itself), whether the speaker comes before or after it."""
+    found = triples(facts(extractor, '"We will buy Initech next year," said Ann Lee, chief executive of Globex.'))
+    assert ("Globex", "buy", "Initech", False) in found
+    found = triples(facts(extractor, 'Globex Corp said: "We bought Initech in May."'))
+    assert ("Globex Corp", "buy", "Initech", False) in found
+    found = triples(facts(extractor, 'Peter Lund met Ann Lee in May. "I joined Globex in 2019," he said.'))
+    assert ("Peter Lund", "join", "Globex", False) in found
+    assert not any(s == "Ann Lee" and p == "join" for s, p, _, _ in found)
+
+
+def test_i_and_we_with_no_speaker_named_are_left_out(extractor):
+    """Outside a quotation, or with no speaker, "we" is no one kg can name: no statement is made of it."""
+    found = triples(facts(extractor, 'Globex Corp grew fast. "We bought Initech in May."'))
+    assert not any(o == "Initech" for _, _, o, _ in found)
+    found = triples(facts(extractor, "Ann Lee, who runs Globex, wrote that we should buy Initech."))
+    assert not any(o == "Initech" for _, _, o, _ in found)
+
+
+def test_he_or_she_in_a_quotation_is_not_its_speaker(extractor):
+    """'"He joined Globex in 2019," said Ann Lee': he is someone Ann Lee speaks of, not Ann Lee."""
+    found = triples(facts(extractor, 'Ann Lee met Peter Lund. "He joined Globex in 2019," said Ann Lee.'))
+    assert ("Peter Lund", "join", "Globex", False) in found
+    assert not any(s == "Ann Lee" and p == "join" for s, p, _, _ in found)

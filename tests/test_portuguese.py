@@ -288,3 +288,9 @@ def test_metas_entity_page_lists_statements_from_both_seed_articles(tmp_path):
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", page)).split())  # sentences are marked up
     for lang in ("en", "pt"):
         assert any(" ".join(sentence.split()) in text for sentence in sentences[lang]), lang
+
+
+def test_nos_in_a_quotation_is_the_organisation_that_speaks(extractor):
+    """Numa citação, "nós" é quem fala: a empresa que o diz."""
+    found = triples(read(extractor, 'A empresa Globex anunciou ontem: "Nós compramos a Initech em maio."'))
+    assert ("Globex", "buy", "Initech", False) in found

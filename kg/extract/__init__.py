@@ -223,4 +223,5 @@ class Extractor:
         extraction.mentions.extend(reader.mentions.values())
         extraction.statements.extend(reader.statements)
         extraction.roles.extend(reader.roles)
+        extraction.speakers.extend(reader.speakers)
         extraction.names.extend(reader.names)

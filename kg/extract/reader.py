@@ -11,58 +11,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.calibration import Calibration
+from kg.extract.modality import read_modality, statement_cues
 from kg.extract.names import trim
+from kg.extract.quotes import quotations, speaker
 from kg.extract.relations import RESIDENCE
 from kg.extract.spans import hyphen_start, is_title, name_spans
 from kg.extract.values import date as parse_date
 from kg.extract.values import value_of
-from kg.records import Argument, Literal, Mention, MentionKind, Modality, Predicate, Statement
+from kg.records import SPEAKER, SPEAKERS, Argument, Literal, Mention, MentionKind, Predicate, Statement
 
 if TYPE_CHECKING:
     from kg.extract.lang import LanguagePack
 
-__all__ = ["Reader", "Lexicon", "relation", "camel", "IS_A", "JOB_TITLE", "HAS"]
+__all__ = ["Reader", "relation", "camel", "IS_A", "JOB_TITLE", "HAS"]
 
 # the ontology's own predicates, which every language's definitions state
 IS_A = Predicate("is a", "kg:isA")
 JOB_TITLE = Predicate("job title", "schema:jobTitle")
 HAS = Predicate("has", "kg:has")
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The words the reader core looks up, for one language."""
-
-    noun_class: dict[str, str]  # class nouns: "company" -> Organization
-    generic: frozenset[str]  # class nouns that, with "the", point back at any thing of their class
-    other_referent: frozenset[str]  # modifiers that make "the ... company" another one ("the rival company")
-    origin_suffix: str  # "the Stockholm-based company" tells where it is from
-    pronoun_classes: dict[str, str]  # "he" -> Person, "it" -> Thing
-    possessive_pronouns: frozenset[str]
-    relative_pronouns: frozenset[str]
-    definite: frozenset[str]  # determiners of a description that points back
-    leading_function_words: frozenset[str]  # left off the start of a mention
-    honorifics: frozenset[str]  # left off the start of a name: "Mr Sullivan" is Sullivan
-    complement_prepositions: frozenset[str]  # "of" in "the division of X": kept in a concept
-    negators: frozenset[str]
-    adverb_particles: frozenset[str]  # "stepped down" where the parser calls "down" an adverb
-    date_words: re.Pattern[str]  # a DATE entity is a date only with one of these
-    hedges: re.Pattern[str]  # "might", "whether", "allegedly"
-    common_acronyms: frozenset[str] = frozenset()  # capitals that are common nouns, not names ("IA": intelligence)
-    modals: frozenset[str] = frozenset()  # auxiliaries of a possibility ("could", "might")
-    conditions: frozenset[str] = frozenset()  # conjunctions of a condition ("if", "unless")
-    claims: frozenset[str] = frozenset()  # lemmas of verbs whose complement is claimed, not stated ("allege")
-    future: frozenset[str] = frozenset()  # auxiliaries of the future ("will")
-    intentions: frozenset[str] = frozenset()  # lemmas whose to-infinitive is planned, not done ("plan", "deal")
-    demonyms: dict[str, str] = field(default_factory=dict)  # a people's adjective (or its lemma) -> its country
-    offices_of_state: frozenset[str] = frozenset()  # roles a people's adjective says are its country's
-    roles_held_in: frozenset[str] = frozenset()  # roles a name compounded before them says where they are held
 
 
 def camel(label: str) -> str:
@@ -116,6 +87,8 @@ class Reader:
         self.mentions: dict[tuple[int, int], Mention] = {}
         self.statements: list[Statement] = []
         self.roles: list[tuple[str, str, int]] = []  # (role phrase, name, its start): "the CEO of OpenAI"
+        self.speakers: list[tuple[Mention, Mention]] = []  # (pronoun in a quotation, the quotation's speaker)
+        self._quotes: list[tuple[int, int]] | None = None  # the paragraph's quotations, found when first asked
         longer = (
             (self.trim(span, name=True), label)
             for span, label in spans
@@ -205,6 +178,26 @@ class Reader:
             )
         return self.mentions[(start, end)]
 
+    def quotes(self) -> list[tuple[int, int]]:
+        """The paragraph's quotations (character offsets in the paragraph), found when first asked for."""
+        if self._quotes is None:
+            self._quotes = quotations(self.doc.text)
+        return self._quotes
+
+    def _quoted_pronoun(self, tok: Token, cls: str) -> Mention | None:
+        """A pronoun, noted with the speaker of the quotation it is in: "I" and "we" (of class Speaker or
+        Speakers) stand for the speaker's side and are None where no speaker is named; "he" or "she" there is
+        someone other than the speaker."""
+        said_by = speaker(self.doc, self.quotes(), tok, self.lexicon.speech_verbs, self.syntax.nominal_subject)
+        who = self.argument(said_by) if said_by is not None else None
+        first_person = cls in (SPEAKER, SPEAKERS)
+        if first_person and (not isinstance(who, Mention) or who.kind == "concept"):
+            return None
+        mention = self.mention(self.doc[tok.i : tok.i + 1], "pronoun", cls, tok)
+        if mention is not None and isinstance(who, Mention):
+            self.speakers.append((mention, who))
+        return mention
+
     def appositions(self, tok: Token) -> Iterator[tuple[Token, Token]]:
         """(name, noun) of the apposition `tok` makes with its head, either way round: "Peter Lund, the founder
         of Quarry Labs", "the founder, Peter Lund"."""
@@ -289,7 +282,9 @@ class Reader:
             return self.entity(tok)
         if tok.pos_ == "PRON":
             cls = lexicon.pronoun_classes.get(tok.lower_)
-            return self.mention(self.doc[tok.i : tok.i + 1], "pronoun", cls, tok) if cls else None
+            if cls is None and tok.lower_ in lexicon.speaker_pronouns:
+                return self._quoted_pronoun(tok, lexicon.speaker_pronouns[tok.lower_])
+            return self._quoted_pronoun(tok, cls) if cls else None
         if tok.pos_ not in ("NOUN", "PROPN", "NUM", "X"):
             return None
         if tok.dep_ == syntax.apposition and self.is_name(tok.head):
@@ -358,8 +353,8 @@ class Reader:
         last = max(tokens, key=lambda t: t.idx)
         end = last.idx + len(last)
         text = self.doc.text[first:end]
-        modality = self.modality(tokens)
-        cues = self._cues(tokens, text)
+        modality = read_modality(tokens, self.syntax, self.lexicon)
+        cues = statement_cues(tokens, text, self.lexicon, self.quotes())
         confidence = (
             self.calibration.classifier(probability)
             if probability is not None
@@ -382,69 +377,6 @@ class Reader:
                 modality,
             )
         )
-
-    def _cues(self, tokens: list[Token], text: str) -> tuple[str, ...]:
-        """What bears on whether a statement read from `tokens` is right: hedging words, a quotation around
-        it (an opinion, and pronouns from the speaker's side), words below the sentence's main clause."""
-        cues = []
-        if self.lexicon.hedges.search(text):
-            cues.append("hedged")
-        sentence = tokens[0].sent
-        if self.doc.text.count('"', sentence.start_char, min(t.idx for t in tokens)) % 2:
-            cues.append("quoted")
-        if min(sum(1 for _ in t.ancestors) for t in tokens) > 1:
-            cues.append("embedded")
-        return tuple(cues)
-
-    def modality(self, tokens: list[Token]) -> Modality | None:
-        """Whether a statement's words are not stated as a fact: asked ("Will Globex buy X?"), possible or
-        conditional ("Globex could buy X", "if Globex buys X", "Globex would buy X if ..."), or the complement
-        of a claim, belief or fear ("Initech claimed that Globex bought X"), or planned, wished or forecast
-        ("Globex will buy X", "Globex is expected to buy X", "a deal to buy X"). Read up from its verbs through
-        the clauses that govern them, not through the nouns they modify."""
-        syntax, lexicon = self.syntax, self.lexicon
-        if self._asked(tokens):
-            return "question"
-        for tok in tokens:
-            verb = tok
-            while verb.pos_ in ("VERB", "AUX"):
-                for child in verb.children:
-                    if (
-                        (child.dep_ in syntax.auxiliary and child.lower_ in lexicon.modals)
-                        or (child.dep_ == syntax.marker and child.lower_ in lexicon.conditions)
-                        or (
-                            child.dep_ == syntax.adverbial_clause
-                            and any(g.dep_ == syntax.marker and g.lower_ in lexicon.conditions for g in child.children)
-                        )
-                    ):
-                        return "hypothetical"
-                if syntax.future(verb) or any(
-                    c.dep_ in syntax.auxiliary and c.lower_ in lexicon.future for c in verb.children
-                ):
-                    return "planned"
-                if verb.head.i == verb.i:
-                    break
-                if verb.dep_ in syntax.reported and verb.head.lemma_.lower() in lexicon.claims:
-                    return "claimed"
-                intended = verb.dep_ == syntax.open_complement or (
-                    syntax.infinitive(verb) and verb.dep_ in (syntax.clausal_modifier, syntax.relative_clause)
-                )
-                if intended and verb.head.lemma_.lower() in lexicon.intentions:
-                    return "planned"
-                verb = verb.head
-        return None
-
-    def _asked(self, tokens: list[Token]) -> bool:
-        """A statement in a question: its sentence ends with "?", and the statement is inside the last
-        quotation of the sentence if it has one ('X asked Y: "Is it right?"' asks nothing of X and Y)."""
-        sent = tokens[0].sent
-        if not sent.text.rstrip(" \"'”’").endswith("?"):
-            return False
-        quotes = [t.i for t in sent if t.text in ('"', "“", "”", "«", "»")]
-        if not quotes:
-            return True
-        opening = quotes[-1] if len(quotes) % 2 else quotes[-2]  # the last quotation's opening mark
-        return min(t.i for t in tokens) > opening
 
     def expand(self, tokens: list[Token]) -> list[Token]:
         """The argument tokens with their conjuncts and the names given as their examples."""

@@ -37,6 +37,7 @@ from kg.records import (
 )
 from kg.resolve.evidence import type_votes
 from kg.resolve.families import contradicts, normalise
+from kg.resolve.speakers import bind_speakers
 from kg.resolve.spelling import variant_confidence
 
 __all__ = ["Resolver", "normalize_name", "entity_key", "concept_key", "is_clause"]
@@ -364,6 +365,7 @@ class Resolver:
         for entity in doc_entities.values():
             self.know(entity)
         self._anaphora(extraction, mention_node, merges)
+        bind_speakers(extraction, mention_node, merges)
         statements = self._statements(extraction, mention_node)
         statements += self._metadata(doc.authors, AUTHOR, local, groups, doc)
         statements += self._metadata(doc.editors, EDITOR, local, groups, doc)
@@ -450,6 +452,9 @@ class Resolver:
             for a, b in ((st.subject, st.object), (st.object, st.subject)):
                 if isinstance(a, Mention) and isinstance(b, Mention) and a.kind in ("pronoun", "description"):
                     co_arguments.setdefault((a.start, a.end), set()).add((b.start, b.end))
+        speaker_of: dict[tuple[int, int], list[tuple[int, int]]] = {}  # "he" in a quotation is not its speaker
+        for pronoun, said_by in extraction.speakers:
+            speaker_of.setdefault((pronoun.start, pronoun.end), []).append((said_by.start, said_by.end))
         called: dict[str, set[str]] = {}  # class noun -> entities the article called so ("X, an alliance of")
         for st in extraction.statements:
             if (
@@ -482,7 +487,7 @@ class Resolver:
                 last_subject = topic  # "Globex's new plant opened in May. It employs 300": it is the plant, which
                 continue  # has no node, and so is the next "it"; "Most users ... They": they are the users
             wanted = _PRONOUN_TYPES.get(m.label, {m.label})
-            excluded = {nodes[k] for k in co_arguments.get(key, ()) if k in nodes}
+            excluded = {nodes[k] for k in (*co_arguments.get(key, ()), *speaker_of.get(key, ())) if k in nodes}
             fitting = [
                 (earlier, node)
                 for earlier, node in reversed(recent)

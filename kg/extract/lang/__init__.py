@@ -22,7 +22,8 @@ from types import ModuleType
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.reader import Construction, Lexicon, Reader
+from kg.extract.lexicon import Lexicon
+from kg.extract.reader import Construction, Reader
 from kg.extract.syntax import Syntax
 from kg.extract.values import ValueWords
 from kg.records import NameWords, Predicate
@@ -84,6 +85,8 @@ class LanguagePack:
             demonyms=words.DEMONYMS,
             offices_of_state=frozenset(words.OFFICES_OF_STATE),
             roles_held_in=frozenset(words.ROLES_HELD_IN),
+            speaker_pronouns=words.SPEAKER_PRONOUNS,
+            speech_verbs=frozenset(words.SPEECH),
         )
         values = ValueWords(
             words.SCALES, words.CURRENCIES, words.NUMBERS, words.DATE_PREFIX, words.DATE_FORMATS, words.MONTHS

@@ -96,6 +96,9 @@ PRONOUN_CLASSES = {"he": "Person", "him": "Person", "his": "Person", "she": "Per
                    "hers": "Person", "it": "Thing", "its": "Thing", "they": "Group", "them": "Group",
                    "their": "Group"}
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
+# inside a quotation, the speaker ("I") and the speaker's side ("we": their organisation)
+SPEAKER_PRONOUNS = {"i": "Speaker", "me": "Speaker", "my": "Speaker", "myself": "Speaker", "we": "Speakers",
+                    "us": "Speakers", "our": "Speakers", "ourselves": "Speakers"}
 # "its" before a role held in an organisation: that organisation, whatever a nearer place is called
 ITS = "its"
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}

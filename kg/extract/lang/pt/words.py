@@ -51,6 +51,10 @@ PRONOUN_CLASSES = {"ele": "Any", "ela": "Any", "eles": "Any", "elas": "Any", "de
                    "nos": "Any", "nas": "Any", "lhe": "Any", "lhes": "Any", "seu": "Any", "sua": "Any",
                    "seus": "Any", "suas": "Any"}
 POSSESSIVE_PRONOUNS = {"seu", "sua", "seus", "suas", "dele", "dela", "deles", "delas"}
+# numa citação, quem fala ("eu") e o lado de quem fala ("nós": a sua organização)
+SPEAKER_PRONOUNS = {"eu": "Speaker", "me": "Speaker", "mim": "Speaker", "meu": "Speaker", "minha": "Speaker",
+                    "nós": "Speakers", "nos": "Speakers", "nosso": "Speakers", "nossa": "Speakers",
+                    "nossos": "Speakers", "nossas": "Speakers"}
 CLITICS = re.compile(r"-(o|a|os|as|lo|la|los|las|no|na|nos|nas|lhe|lhes)$", re.IGNORECASE)  # "contratou-o"
 REFLEXIVE = re.compile(r"-se$", re.IGNORECASE)  # "voltou-se para": part of the verb ("voltar-se")
 RELATIVE_PRONOUNS = {"que", "quem", "qual", "quais", "cujo", "cuja", "cujos", "cujas", "onde"}
