@@ -518,3 +518,19 @@ def test_he_or_she_in_a_quotation_is_not_its_speaker(extractor):
     found = triples(facts(extractor, 'Ann Lee met Peter Lund. "He joined Globex in 2019," said Ann Lee.'))
     assert ("Peter Lund", "join", "Globex", False) in found
     assert not any(s == "Ann Lee" and p == "join" for s, p, _, _ in found)
+
+
+def test_what_is_denied_is_not_stated(extractor):
+    """'denied that it bought X', 'rejected claims that it bought X': the purchase is denied (a negated
+    claim), not stated; a denial that is itself negated denies nothing; "whether" leaves it open."""
+    for text in ("Globex denied that it had bought Initech.", "Globex rejected claims that it bought Initech."):
+        res = facts(extractor, text)
+        assert ("Globex", "buy", "Initech", True) in triples(res), text
+        assert ("Globex", "buy", "Initech", False) not in triples(res), text
+    assert ("Globex", "buy", "Initech", False) in triples(
+        facts(extractor, "Globex did not deny that it bought Initech.")
+    )
+    statement = next(
+        rs.statement for rs in facts(extractor, "Globex has not decided whether to buy Initech.").statements
+    )
+    assert statement is not None and statement.modality == "hypothetical" and statement.negated

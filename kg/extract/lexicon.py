@@ -30,7 +30,9 @@ class Lexicon:
     common_acronyms: frozenset[str] = frozenset()  # capitals that are common nouns, not names ("IA": intelligence)
     modals: frozenset[str] = frozenset()  # auxiliaries of a possibility ("could", "might")
     conditions: frozenset[str] = frozenset()  # conjunctions of a condition ("if", "unless")
-    claims: frozenset[str] = frozenset()  # lemmas of verbs whose complement is claimed, not stated ("allege")
+    claims: frozenset[str] = frozenset()  # lemmas of verbs and nouns whose complement is claimed, not stated
+    # ("allege", "allegation")
+    denials: frozenset[str] = frozenset()  # lemmas of verbs whose complement is denied ("deny")
     future: frozenset[str] = frozenset()  # auxiliaries of the future ("will")
     intentions: frozenset[str] = frozenset()  # lemmas whose to-infinitive is planned, not done ("plan", "deal")
     demonyms: dict[str, str] = field(default_factory=dict)  # a people's adjective (or its lemma) -> its country

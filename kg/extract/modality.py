@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from kg.extract.lexicon import Lexicon
     from kg.extract.syntax import Syntax
 
-__all__ = ["read_modality", "statement_cues"]
+__all__ = ["read_modality", "statement_cues", "denied"]
 
 QUOTE_MARKS = ('"', "“", "”", "«", "»")
 
@@ -60,7 +60,7 @@ def read_modality(tokens: list[Token], syntax: Syntax, lexicon: Lexicon) -> Moda
                 return "planned"
             if verb.head.i == verb.i:
                 break
-            if verb.dep_ in syntax.reported and verb.head.lemma_.lower() in lexicon.claims:
+            if _complement_of(verb, syntax, lexicon.claims | lexicon.denials):
                 return "claimed"
             intended = verb.dep_ == syntax.open_complement or (
                 syntax.infinitive(verb) and verb.dep_ in (syntax.clausal_modifier, syntax.relative_clause)
@@ -69,6 +69,33 @@ def read_modality(tokens: list[Token], syntax: Syntax, lexicon: Lexicon) -> Moda
                 return "planned"
             verb = verb.head
     return None
+
+
+def _complement_of(verb: Token, syntax: Syntax, lemmas: frozenset[str]) -> bool:
+    """Whether `verb` heads what a verb or noun of `lemmas` reports: "alleged that X ...", "claims that X ..."."""
+    head = verb.head.lemma_.lower()
+    return head in lemmas and (
+        verb.dep_ in syntax.reported or (verb.dep_ == syntax.clausal_modifier and verb.head.pos_ == "NOUN")
+    )
+
+
+def denied(tokens: list[Token], syntax: Syntax, lexicon: Lexicon) -> bool:
+    """Whether a statement's words are what a speaker denies: the complement of a verb of denial ("Globex
+    denied that it bought X") or of a claim one rejects ("Globex rejected claims that it bought X")."""
+    for tok in tokens:
+        verb = tok
+        while verb.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+            if _complement_of(verb, syntax, lexicon.denials):
+                return not _negated(verb.head, syntax, lexicon)  # "did not deny that ..." denies nothing
+            noun = verb.head
+            if _complement_of(verb, syntax, lexicon.claims) and noun.head.lemma_.lower() in lexicon.denials:
+                return noun.dep_ in syntax.object and not _negated(noun.head, syntax, lexicon)
+            verb = verb.head
+    return False
+
+
+def _negated(verb: Token, syntax: Syntax, lexicon: Lexicon) -> bool:
+    return any(c.dep_ == syntax.negation or c.lower_ in lexicon.negators for c in verb.children)
 
 
 def _asked(tokens: list[Token]) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.calibration import Calibration
-from kg.extract.modality import read_modality, statement_cues
+from kg.extract.modality import denied, read_modality, statement_cues
 from kg.extract.names import trim
 from kg.extract.quotes import quotations, speaker
 from kg.extract.relations import RESIDENCE
@@ -354,6 +354,8 @@ class Reader:
         end = last.idx + len(last)
         text = self.doc.text[first:end]
         modality = read_modality(tokens, self.syntax, self.lexicon)
+        if denied(tokens, self.syntax, self.lexicon):
+            negated = not negated  # "Globex denied that it bought X": that it did not is what is said
         cues = statement_cues(tokens, text, self.lexicon, self.quotes())
         confidence = (
             self.calibration.classifier(probability)

@@ -80,6 +80,7 @@ class LanguagePack:
             modals=frozenset(words.MODALS),
             conditions=frozenset(words.CONDITIONS),
             claims=frozenset(words.CLAIMS),
+            denials=frozenset(words.DENIALS),
             future=frozenset(words.FUTURE),
             intentions=frozenset(words.INTENTIONS),
             demonyms=words.DEMONYMS,

@@ -157,9 +157,11 @@ ADVERB_PARTICLES = {"down", "up", "out", "off", "over", "back", "away"}
 # Modality: auxiliaries that make a clause possible rather than stated, conjunctions of a condition, and
 # verbs whose complement is a claim, belief or fear rather than a fact ("claimed that X bought Y")
 MODALS = {"could", "might", "may", "would", "should"}
-CONDITIONS = {"if", "unless"}
+CONDITIONS = {"if", "unless", "whether"}
+# what a verb or noun of these says is claimed, not stated: "alleged that ...", "claims that ..."
 CLAIMS = {"claim", "allege", "suggest", "speculate", "fear", "believe", "predict", "forecast", "rumour",
-          "rumor", "hope", "wish", "suspect"}
+          "rumor", "hope", "wish", "suspect", "allegation", "speculation", "suggestion", "report", "belief"}
+DENIALS = {"deny", "refute", "dismiss", "reject", "rebut", "dispute"}  # what these say is denied: "denied that ..."
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "nothing", "none", "nobody", "without"}
 DATE_WORDS = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:monday|tuesday|wednesday|"

@@ -105,7 +105,9 @@ FUTURE: set[str] = set()  # Portuguese says the future in the verb's form (Tense
 # lemmas whose infinitive is planned, wished or forecast, not done: "planeja comprar", "acordo para comprar"
 INTENTIONS = {"planejar", "planear", "querer", "pretender", "esperar", "tentar", "prometer", "ameaçar", "visar",
               "procurar", "acordo", "plano", "proposta", "oferta", "tentativa", "intenção", "promessa"}
-CLAIMS = {"alegar", "sugerir", "especular", "temer", "acreditar", "prever", "esperar", "suspeitar"}
+CLAIMS = {"alegar", "sugerir", "especular", "temer", "acreditar", "prever", "esperar", "suspeitar", "alegação",
+          "especulação", "rumor", "boato", "suspeita"}
+DENIALS = {"negar", "desmentir", "refutar", "rejeitar", "contestar"}  # o que dizem é negado: "negou que ..."
 REPORTING = SPEECH | CLAIMS  # what a verb of these says may leave out its speaker as subject
 NEGATORS = {"não", "nunca", "jamais", "nem", "nenhum", "nenhuma", "nada", "ninguém", "sem"}
 HEDGES = re.compile(r"\b(?:pode|podem|poderia|poderiam|deve|deveria|talvez|se|caso|supostamente|alegadamente|"
