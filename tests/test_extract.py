@@ -534,3 +534,12 @@ def test_what_is_denied_is_not_stated(extractor):
         rs.statement for rs in facts(extractor, "Globex has not decided whether to buy Initech.").statements
     )
     assert statement is not None and statement.modality == "hypothetical" and statement.negated
+
+
+def test_what_a_speaker_talked_about_is_a_clause_not_a_fact(extractor):
+    """'Ana Costa said Initech would cut jobs': that she commented on Initech is kept for search as a
+    clause, not stated as a fact; what she said Initech would do is."""
+    res = facts(extractor, "Ana Costa said Initech would cut 200 jobs.")
+    tiers = {(rs.predicate.label, rs.object.label): rs.clause for rs in res.statements}
+    assert tiers[("comment on", "Initech")] is True
+    assert tiers[("cut", "200 jobs")] is False

@@ -61,8 +61,9 @@ clauses_option = click.option(
     default=None,
     envvar="KG_CLAUSES",
     help="Keep open clauses too (env KG_CLAUSES): statements whose object is a bare noun ('announced plans') "
-    "or that say a common noun of another ('firms raise prices'). They are kept as kg:Clause, never as "
-    "facts; without this they are left out.",
+    "or that say a common noun of another ('firms raise prices'), and what a speaker talked about ('X said "
+    "Y would grow': X comment on Y). They are kept as kg:Clause, never as facts; without this they are "
+    "left out.",
 )
 
 

@@ -102,11 +102,17 @@ def concept_key(text: str, head_lemma: str) -> str:
 TYPING = {"kg:isA", "schema:jobTitle"}  # "X is a N", "CPO X": a bare noun says what X is
 
 
-def is_clause(subject: Node, predicate: Predicate, obj: Node) -> bool:
+DISCOURSE = {"speech-topic"}  # constructions that say what an article's speakers talk about, not what is so
+
+
+def is_clause(subject: Node, predicate: Predicate, obj: Node, pattern: str = "") -> bool:
     """Whether a statement is an open clause rather than a fact a reader could query: its object a bare
     common noun ("Globex announced plans", "move", "way"; not "X is a startup"), or a common-noun phrase said
     of another or of a value ("firms raise prices") unless both have a name or figure in them ("Globex's
-    profit rose to $3bn")."""
+    profit rose to $3bn"), or what a speaker talked about ('Ann Lee said Globex would grow': she commented
+    on Globex), read by one of the `DISCOURSE` constructions."""
+    if pattern in DISCOURSE:
+        return True
     if obj.kind == "concept" and len(obj.label.split()) == 1 and predicate.local_name not in TYPING:
         return True
     if subject.kind != "concept" or obj.kind == "entity":
@@ -545,7 +551,7 @@ class Resolver:
             ):
                 continue
             subject, predicate, obj = normalise(subject, st.predicate, obj, st.negated)
-            out.append(ResolvedStatement(subject, predicate, obj, st, is_clause(subject, predicate, obj)))
+            out.append(ResolvedStatement(subject, predicate, obj, st, is_clause(subject, predicate, obj, st.pattern)))
         return _one_reading(out)
 
     def _settled_type(self, node: Node) -> str:
