@@ -538,8 +538,10 @@ def test_what_is_denied_is_not_stated(extractor):
 
 def test_what_a_speaker_talked_about_is_a_clause_not_a_fact(extractor):
     """'Ana Costa said Initech would cut jobs': that she commented on Initech is kept for search as a
-    clause, not stated as a fact; what she said Initech would do is."""
+    clause, not stated as a fact; what she said Initech would do is. After "commented" it is the fact."""
     res = facts(extractor, "Ana Costa said Initech would cut 200 jobs.")
     tiers = {(rs.predicate.label, rs.object.label): rs.clause for rs in res.statements}
     assert tiers[("comment on", "Initech")] is True
     assert tiers[("cut", "200 jobs")] is False
+    res = facts(extractor, 'Ana Costa commented: "Initech is nothing new."')  # the verb says she commented
+    assert [rs.clause for rs in res.statements if rs.predicate.label == "comment on"] == [False]

@@ -102,7 +102,8 @@ def concept_key(text: str, head_lemma: str) -> str:
 TYPING = {"kg:isA", "schema:jobTitle"}  # "X is a N", "CPO X": a bare noun says what X is
 
 
-DISCOURSE = {"speech-topic"}  # constructions that say what an article's speakers talk about, not what is so
+DISCOURSE = {"speech-topic"}  # what a speaker "said" something of: about the article, not what is so (after a
+# verb that means commenting, "comment-topic", it is what the verb says)
 
 
 def is_clause(subject: Node, predicate: Predicate, obj: Node, pattern: str = "") -> bool:

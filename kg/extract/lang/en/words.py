@@ -127,6 +127,9 @@ APPOINTING = {"appoint", "name", "elect", "hire", "choose", "select", "nominate"
 # verbs of saying: a name that is the subject of what was said is what the speaker commented on
 SPEECH = {"say", "comment", "tell", "state", "add", "note", "argue", "write", "claim", "warn", "insist", "explain",
           "remark", "declare", "announce", "complain", "admit", "acknowledge"}
+# verbs of saying that themselves mean commenting on a topic ("LeCun commented: ..."): what their speaker
+# talked about is a fact; after the others ("said") it is a clause about the article
+COMMENTING = {"comment", "remark"}
 COPULA = "be"
 # verbs of holding or taking a share of a company, and the nouns of that share: "owns 8% of X", "bought a
 # 10% stake in X"

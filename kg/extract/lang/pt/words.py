@@ -68,6 +68,8 @@ ORIGIN_SUFFIX = "sediada"  # "a empresa sediada em Lisboa" is picked out by wher
 # verbs of saying: a name that is the subject of what was said is what the speaker commented on
 SPEECH = {"dizer", "afirmar", "declarar", "comentar", "contar", "escrever", "anunciar", "explicar", "acrescentar",
           "argumentar", "alertar", "admitir", "reconhecer", "garantir", "defender", "criticar", "chamar"}
+# verbos de dizer que são comentar um assunto ("LeCun comentou: ..."): de que falou é um facto
+COMMENTING = {"comentar"}
 APPOINTING = {"nomear", "contratar", "eleger", "escolher", "indicar", "promover", "designar", "recrutar"}
 ASPECTUAL = {"começar", "continuar", "passar", "voltar", "conseguir", "ir"}
 IMPERSONAL = {"haver", "ser", "estar", "fazer", "chover", "bastar", "tratar"}  # "há dúvida", "faz dois anos"
