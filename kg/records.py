@@ -143,6 +143,8 @@ class NameWords:
     head_first: bool = False  # the head is the first word of a name ("Universidade de Lisboa"), not the last
     acronym_skips: frozenset[str] = frozenset()  # words an acronym leaves out ("of", "and")
     plural_endings: tuple[tuple[str, str], ...] = ()  # (plural ending, singular ending), longest first
+    translations: dict[str, str] = field(default_factory=dict)  # a name in this language, lower case -> the
+    # same thing's name in English, which every language's mentions of it share ("casa branca": White House)
 
 
 @dataclass

@@ -294,3 +294,22 @@ def test_nos_in_a_quotation_is_the_organisation_that_speaks(extractor):
     """Numa citação, "nós" é quem fala: a empresa que o diz."""
     found = triples(read(extractor, 'A empresa Globex anunciou ontem: "Nós compramos a Initech em maio."'))
     assert ("Globex", "buy", "Initech", False) in found
+
+
+@needs_pipeline
+def test_a_name_portuguese_translates_is_one_node_with_its_english_name(extractor):
+    """'a Casa Branca' and 'the White House', 'os Estados Unidos' and 'the United States': one entity, in
+    whichever order the articles come."""
+    portuguese = "A Casa Branca convidou a Globex. A Globex visitou os Estados Unidos em maio."
+    english = "The White House invited Globex. Globex visited the United States in May."
+    for texts in ((portuguese, english), (english, portuguese)):
+        resolver = Resolver()
+        named: dict[str, set[str]] = {}
+        for i, text in enumerate(texts):
+            for key, entity in resolver.resolve(
+                extractor.extract(to_document(RawText(f"{i}.txt", text)))
+            ).entities.items():
+                for name in (entity.label, *entity.aliases):
+                    named.setdefault(name, set()).add(key)
+        assert named["Casa Branca"] == named["White House"] and len(named["White House"]) == 1, named
+        assert named["Estados Unidos"] == named["United States"] and len(named["United States"]) == 1, named

@@ -296,9 +296,13 @@ class Resolver:
             (key,) = self.short[name.lower()]
         return None if (name.lower(), key) in self.apart else key
 
-    def _group_key(self, members: list[str], leader: str) -> str:
-        """The entity a group of names resolves to: one an earlier document gave a member, else the leader's."""
-        return next((k for k in map(self._global, members) if k), None) or entity_key(leader)
+    def _group_key(self, members: list[str], leader: str, translations: dict[str, str]) -> str:
+        """The entity a group of names resolves to: one an earlier document gave a member (or its English
+        name, where the language translates it: "Casa Branca" is the White House), else the leader's, keyed
+        by its English name so that an article in English later finds it."""
+        names = [*members, *(translations[m.lower()] for m in members if m.lower() in translations)]
+        english = translations.get(leader.lower(), leader)
+        return next((k for k in map(self._global, names) if k), None) or entity_key(english)
 
     @staticmethod
     def _members(groups: dict[str, tuple[str, str]]) -> dict[str, list[str]]:
@@ -308,12 +312,12 @@ class Resolver:
             members.setdefault(leader, []).append(name)
         return members
 
-    def _detach(self, groups: dict[str, tuple[str, str]]) -> None:
+    def _detach(self, groups: dict[str, tuple[str, str]], translations: dict[str, str]) -> None:
         """Names kept apart from the entity their group resolves to become groups of their own."""
         if not self.apart:
             return
         for leader, members in self._members(groups).items():
-            key = self._group_key(members, leader)
+            key = self._group_key(members, leader, translations)
             for name in members:
                 if (name.lower(), key) in self.apart:
                     groups[name] = (name, "same name")
@@ -338,12 +342,12 @@ class Resolver:
         names = [(n, self._vote(c)) for n, c in types.items() if n]
         groups = self._group_names(names, extraction.name_words)
         variants = self._join_variants(groups, names, entity_mentions)
-        self._detach(groups)
+        self._detach(groups, extraction.name_words.translations)
         local: dict[str, str] = {}  # leader name -> entity key
         doc_entities: dict[str, Entity] = {}
         merges: list[Merge] = []
         for leader, members in self._members(groups).items():
-            key = self._group_key(members, leader)
+            key = self._group_key(members, leader, extraction.name_words.translations)
             entity = self.entities.setdefault(key, Entity(key, normalize_name(leader), "Thing"))
             for name in members:
                 entity.votes.update(types[name])

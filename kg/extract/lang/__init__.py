@@ -99,6 +99,7 @@ class LanguagePack:
             words.NAME_HEAD_FIRST,
             frozenset(words.ACRONYM_SKIPS),
             words.PLURAL_ENDINGS,
+            {name.lower(): english for name, english in words.TRANSLATIONS.items()},
         )
         return cls(code, syntax, lexicon, values, names, **parts)
 

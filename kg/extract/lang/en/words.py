@@ -192,6 +192,7 @@ NAME_HEADS = {
 }
 NAME_HEAD_FIRST = False
 ACRONYM_SKIPS = {"of", "and", "the"}  # words an acronym leaves out
+TRANSLATIONS: dict[str, str] = {}  # names other languages translate are translated into English: none here
 PLURAL_ENDINGS = (("ies", "y"), ("s", ""))  # "the Tories" are the Tory party, "Lib Dems" the Lib Dem one
 
 # "It is the first time ...", "That was a way to cut costs": a pronoun said to be one of these nouns stands for

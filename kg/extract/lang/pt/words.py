@@ -94,6 +94,12 @@ DEMONYMS = dict(
     for line in Path(__file__).with_name("demonyms.tsv").read_text(encoding="utf-8").splitlines()
     if line and not line.startswith("#")
 )
+# nomes portugueses de lugares e instituições e os seus nomes ingleses: um nó só, na língua que for
+TRANSLATIONS = dict(
+    line.split("\t")
+    for line in Path(__file__).with_name("names.tsv").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+)
 OFFICES_OF_STATE = {"presidente", "ministro", "ministra", "primeiro-ministro", "primeira-ministra", "chanceler",
                     "rei", "rainha", "príncipe", "princesa", "embaixador", "embaixadora", "enviado", "líder",
                     "secretário", "secretária", "governador", "governadora", "porta-voz", "premiê"}
