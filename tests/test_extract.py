@@ -545,3 +545,31 @@ def test_what_a_speaker_talked_about_is_a_clause_not_a_fact(extractor):
     assert tiers[("cut", "200 jobs")] is False
     res = facts(extractor, 'Ana Costa commented: "Initech is nothing new."')  # the verb says she commented
     assert [rs.clause for rs in res.statements if rs.predicate.label == "comment on"] == [False]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # all a clause says is when, or how long
+        ("Orbis, which floated in 2003, grew fast.", ("Orbis", "float in", "2003", False)),
+        ("Ann Lee was jailed for 14 years.", ("Ann Lee", "be jailed for", "14 years", False)),
+        # a figure by which a verb changed its object is the subject's
+        ("Globex overstated its profits by $11bn.", ("Globex", "overstate profit by", "11000000000", False)),
+        ("Globex raised its prices by 5% in May.", ("Globex", "raise price by", "5", False)),
+        # an amount on a noun of a priced act is what its maker offered or paid
+        ("A £1.3bn offer from Globex has already been rejected.", ("Globex", "offer", "1300000000", False)),
+        ("Globex's $5bn takeover of Initech was approved.", ("Globex", "takeover", "5000000000", False)),
+    ],
+)
+def test_figures_and_dates_tied_to_a_name(extractor, text, expected):
+    assert expected in triples(facts(extractor, text))
+
+
+def test_a_date_is_not_what_a_verb_did_when_its_object_is_elsewhere(extractor):
+    """'the deals Globex made over two years' (the object is the noun the clause describes), 'did so in
+    2002' (a verb standing for another): no statement of the date alone."""
+    for text in (
+        "These are the deals Globex has made over the last two years.",
+        "Globex said it would leave but did so in 2002.",
+    ):
+        assert not any(p.endswith((" over", " in")) for _, p, _, _ in triples(facts(extractor, text))), text

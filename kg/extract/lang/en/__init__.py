@@ -23,6 +23,7 @@ from kg.extract.lang.en.definitions import (
     possessive,
     title_before_name,
 )
+from kg.extract.lang.en.figures import figure_noun
 from kg.extract.syntax import Syntax
 from kg.records import Predicate
 
@@ -114,7 +115,7 @@ PACK = LanguagePack.of(
 )
 # the order they run in on each token: a verb's clause, what a noun of intention means to do, whom competition
 # comes from, else an apposition; possessives, roles held in a name; titles and class nouns before a name;
-# where a name is based
+# where a name is based; a figure on a noun of a priced act
 for _construction in (
     clause,
     intended,
@@ -126,5 +127,6 @@ for _construction in (
     kind_before_name,
     based_in,
     name_in_place,
+    figure_noun,
 ):
     PACK.construction(_construction)

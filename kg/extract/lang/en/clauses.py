@@ -78,6 +78,7 @@ def clause(r: Reader, verb: Token) -> None:
             obj_negated = negated or r.negated(obj)
             r.add(subject, relation(label), r.argument(obj), [subj, verb, obj], "verb-object", obj_negated, when)
             _stake(r, subject, subj, verb, obj, obj_negated, when)
+            _object_figure(r, subject, subj, verb, obj, label, obj_negated, when)
         if _measured_attribute(r, subj, verb, label, negated, when):
             continue
         if not objects:
@@ -246,9 +247,11 @@ def _prepositional(
     pattern: str,
 ) -> None:
     syntax = r.syntax
+    dates = []
     for prep in (c for c in verb.children if c.dep_ in syntax.verb_prepositions):
         for pobj in r.expand([g for g in prep.children if g.dep_ == syntax.preposition_object]):
             if r.is_date(pobj):
+                dates.append((prep, pobj))
                 continue
             r.add(
                 subject,
@@ -256,6 +259,55 @@ def _prepositional(
                 r.argument(pobj),
                 [subj, verb, prep, pobj],
                 pattern,
+                negated,
+                when,
+            )
+    if (
+        dates
+        and len(dates) == len([c for c in verb.children if c.dep_ in syntax.verb_prepositions])
+        and verb.lemma_ not in words.PRO_VERBS
+        and not any(c.dep_ in syntax.reported or c.dep_ == syntax.open_complement for c in verb.children)
+        and (verb.dep_ != syntax.relative_clause or subj.lower_ in r.lexicon.relative_pronouns)
+    ):  # "Globex floated in 2003", "was jailed for 14 years": all the clause says is when, or how long (not
+        # "the deals it made over two years", whose object is the noun it describes; not "did so in 2002")
+        for prep, date in dates:
+            r.add(
+                subject,
+                relation(f"{label} {prep.lower_}"),
+                r.argument(date),
+                [subj, verb, prep, date],
+                "verb-date",
+                negated,
+            )
+
+
+def _object_figure(
+    r: Reader,
+    subject: Argument | None,
+    subj: Token,
+    verb: Token,
+    obj: Token,
+    label: str,
+    negated: bool,
+    when: Literal | None,
+) -> None:
+    """'Globex overstated its profits by $11bn', 'raised its prices by 5%': a figure by which or to which
+    the verb changed its object is the subject's, said with the object's head noun."""
+    syntax = r.syntax
+    if obj.pos_ != "NOUN" or r.is_name(obj) or obj.i in r.span_of:
+        return
+    head = words.PLURAL_FIGURES.get(obj.lemma_.lower(), obj.lemma_.lower())
+    for prep, target in syntax.objects_of(verb):
+        if prep.lower_ not in words.FIGURE_CHANGE_PREPOSITIONS:
+            continue
+        value = r.argument(target)
+        if isinstance(value, Literal) and value.kind != "Date":
+            r.add(
+                subject,
+                relation(f"{label} {head} {prep.lower_}"),
+                value,
+                [subj, verb, obj, prep, target],
+                "object-figure",
                 negated,
                 when,
             )

@@ -112,6 +112,7 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "pro
 ORIGIN_SUFFIX = "based"  # "the Stockholm-based company" tells where it is from
 COMMON_ACRONYMS: set[str] = set()  # capitals that are common nouns: the English NER leaves "AI" alone
 # control verbs whose complement carries the fact: "began to study X" states that S studied X
+PRO_VERBS = {"do"}  # a verb standing for another one: "did so in 2002" says nothing of its own
 ASPECTUAL = {"begin", "start", "continue", "keep", "go", "manage", "use"}
 # nouns of an intention or agreement whose to-infinitive says what its holder means to do: "a deal to buy X"
 INTENTION_NOUNS = {"deal", "agreement", "plan", "bid", "offer", "proposal", "attempt", "move", "effort",
@@ -151,6 +152,12 @@ COMPLEMENT_PREPOSITIONS = {OF}  # "the division of X": kept in a concept
 ROLE_PREPOSITIONS = ("of", "at")  # "the CEO of OpenAI", "an engineer at Initech"
 FIGURE_OWNER_PREPOSITIONS = ("at", "of", "for", "in")  # "profits at Globex", "shares in Initech"
 PLURAL_FIGURES = {"sale": "sales", "earning": "earnings", "share": "shares"}  # figures named in the plural
+# nouns of a priced act: an amount written on one is what its maker offered, paid or was fined ("a £1.3bn
+# offer from Globex"), the maker its possessor or the name after one of these prepositions
+PRICED_NOUNS = {"offer", "bid", "deal", "investment", "loan", "settlement", "fine", "takeover", "acquisition",
+                "purchase", "payment", "donation", "bailout", "buyout", "merger", "order", "contract"}
+MAKER_PREPOSITIONS = ("from", "by")
+FIGURE_CHANGE_PREPOSITIONS = ("by", "to", "from")  # "raised its prices by 5%", "cut its forecast to $3bn"
 AFFILIATIONS = ("from", "at", "of")  # "a pioneer from X", "an engineer at X", "the founder of X"
 EXAMPLE_PREPOSITIONS = ("including", "like")  # "firms including Initech", "platforms like Threads"
 SUCH = "such"  # "such as"
