@@ -89,13 +89,13 @@ class QueryPool:
         return _Worker(self.store_path)
 
 
-def _update_in_child(conn: Connection, store_path: str, sparql: str) -> None:
+def _update_in_child(conn: Connection, store_path: str, sparql: str, base_iri: str | None) -> None:
     from kg.rdf.namespaces import PREFIXES
     from kg.store import KGStore, StoreError
 
     try:
         with KGStore(Path(store_path)) as store, store.transaction():
-            store.store.update(sparql, prefixes=PREFIXES)
+            store.store.update(sparql, prefixes=PREFIXES, base_iri=base_iri)
         conn.send(Answer(204, "text/plain", b""))
     except SyntaxError as err:
         conn.send(Answer.error(400, f"malformed update: {err}"))
@@ -108,12 +108,13 @@ def _update_in_child(conn: Connection, store_path: str, sparql: str) -> None:
 _UPDATES = threading.Lock()
 
 
-def run_update(store_path: Path, sparql: str, timeout: float) -> Answer:
-    """Apply a SPARQL Update in its own process, as one transaction; killed and undone after `timeout`."""
+def run_update(store_path: Path, sparql: str, timeout: float, base_iri: str | None = None) -> Answer:
+    """Apply a SPARQL Update in its own process, as one transaction; killed and undone after `timeout`;
+    relative IRIs resolve against `base_iri`."""
     with _UPDATES:
         parent_end, child_end = _SPAWN.Pipe(duplex=False)
         process = _SPAWN.Process(
-            target=_update_in_child, args=(child_end, str(store_path), sparql), daemon=True, name="kg-update"
+            target=_update_in_child, args=(child_end, str(store_path), sparql, base_iri), daemon=True, name="kg-update"
         )
         process.start()
         child_end.close()

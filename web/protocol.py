@@ -2,12 +2,14 @@
 
 https://www.w3.org/TR/sparql11-protocol/ : a query comes by GET (`query=`), by POST form-encoded
 (`query=` or `update=`) or by POST with the body as `application/sparql-query` (or
-`application/sparql-update`); `default-graph-uri` and `named-graph-uri` may be repeated. The result
+`application/sparql-update`), exactly one of them, in UTF-8; `default-graph-uri` and `named-graph-uri`
+may be repeated, and `using-graph-uri` and `using-named-graph-uri` give an update its dataset. The result
 format follows the Accept header, or a `format` parameter (a name such as `json` or a media type).
 """
 
 from __future__ import annotations
 
+import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,6 +19,7 @@ from werkzeug.http import parse_accept_header
 from werkzeug.wrappers import Request
 
 from kg.rdf.formats import SOLUTIONS, TRIPLES, Format, choices, find
+from kg.web.dataset import DatasetError, with_using
 
 __all__ = ["ProtocolError", "SparqlRequest", "parse_request", "negotiate", "negotiate_query", "error_response"]
 
@@ -44,45 +47,65 @@ class SparqlRequest:
     named_graphs: tuple[str, ...]
 
 
+def _body(request: Request) -> str:
+    """The POST body as text: UTF-8, as the protocol requires (§2.1.3), whatever else the client declares."""
+    charset = request.mimetype_params.get("charset", "utf-8")
+    if charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        raise ProtocolError(415, f"the body must be UTF-8, not {charset}")
+    try:
+        return request.get_data().decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ProtocolError(400, f"the body is not valid UTF-8 (byte {err.start})") from None
+
+
+def _one(name: str, values: list[str]) -> str | None:
+    """The single value of a parameter the protocol allows once."""
+    if len(values) > 1:
+        raise ProtocolError(400, f"give one '{name}' parameter, not {len(values)}")
+    return values[0] if values else None
+
+
 def parse_request(request: Request) -> SparqlRequest:
     """Read a query or update and its dataset from a GET or POST request."""
-    query = request.args.get("query")
-    update = None
-    if request.method == "GET" and "update" in request.args:
+    form: dict[str, list[str]] = {}
+    queries, updates = request.args.getlist("query"), request.args.getlist("update")
+    if request.method == "GET" and updates:
         raise ProtocolError(405, "an update must be sent by POST")
     if request.method == "POST":
         content_type = request.mimetype
         if content_type == "application/x-www-form-urlencoded":
-            form = request.form
-            query, update = form.get("query", query), form.get("update")
+            try:
+                form = urllib.parse.parse_qs(_body(request), keep_blank_values=True, errors="strict")
+            except UnicodeDecodeError:
+                raise ProtocolError(400, "the form is not valid UTF-8") from None
+            queries, updates = queries + form.get("query", []), form.get("update", [])
         elif content_type == "application/sparql-query":
-            query = request.get_data(as_text=True)
+            queries = queries + [_body(request)]
         elif content_type == "application/sparql-update":
-            update = request.get_data(as_text=True)
+            updates = [_body(request)]
         else:
             raise ProtocolError(
                 415,
                 f"POST a query as application/x-www-form-urlencoded, application/sparql-query "
                 f"or application/sparql-update, not '{content_type or 'no content type'}'",
             )
-        if query is None and update is None:
+        if not queries and not updates:
             raise ProtocolError(400, "the POST carries no 'query' and no 'update'")
+    query, update = _one("query", queries), _one("update", updates)
     if query is not None and update is not None:
         raise ProtocolError(400, "give either 'query' or 'update', not both")
     if (query is not None and not query.strip()) or (update is not None and not update.strip()):
         raise ProtocolError(400, "the query is empty")
-    defaults = tuple(request.args.getlist("default-graph-uri") + request.form.getlist("default-graph-uri"))
-    named = tuple(request.args.getlist("named-graph-uri") + request.form.getlist("named-graph-uri"))
-    if update is not None and (
-        request.args.getlist("using-graph-uri")
-        or request.form.getlist("using-graph-uri")
-        or request.args.getlist("using-named-graph-uri")
-        or request.form.getlist("using-named-graph-uri")
-    ):
-        raise ProtocolError(
-            400, "using-graph-uri and using-named-graph-uri are not supported; write USING or GRAPH in the update"
-        )
-    return SparqlRequest(query, update, defaults, named)
+
+    def listed(name: str) -> list[str]:
+        return request.args.getlist(name) + form.get(name, [])
+
+    if update is not None:
+        try:
+            update = with_using(update, listed("using-graph-uri"), listed("using-named-graph-uri"))
+        except DatasetError as err:
+            raise ProtocolError(400, str(err)) from None
+    return SparqlRequest(query, update, tuple(listed("default-graph-uri")), tuple(listed("named-graph-uri")))
 
 
 def negotiate(accept_header: str | None, format_param: str | None, offered: Sequence[Format]) -> Format | None:

@@ -61,7 +61,9 @@ def endpoint() -> Response:
     if problem is not None:
         return error_response(400, problem)
     if asked.update is not None:
-        return _authorised(settings) or _answer(run_update(settings.store, asked.update, settings.query_timeout))
+        return _authorised(settings) or _answer(
+            run_update(settings.store, asked.update, settings.query_timeout, request.base_url)
+        )
     if asked.query is None:
         if triples is None:
             return error_response(
@@ -69,7 +71,15 @@ def endpoint() -> Response:
             )
         body = service_description(request.base_url, settings.update_token is not None, settings.query_timeout, triples)
         return Response(body, content_type=triples.media_type)
-    job = Job(asked.query, asked.default_graphs, asked.named_graphs, solutions, triples, settings.max_result_bytes)
+    job = Job(
+        asked.query,
+        asked.default_graphs,
+        asked.named_graphs,
+        solutions,
+        triples,
+        settings.max_result_bytes,
+        request.base_url,  # the service's base IRI (protocol §2.3): its endpoint
+    )
     response = _answer(_pool().run(job))
     response.vary.add("Accept")
     return response

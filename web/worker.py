@@ -33,6 +33,7 @@ class Job:
     solutions: Format | None = RESULTS_JSON
     triples: Format | None = TURTLE
     max_bytes: int = 100_000_000
+    base_iri: str | None = None  # relative IRIs in the query resolve against it (the endpoint's URL)
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class _Capped(io.BytesIO):
 
 def _options(job: Job) -> dict:
     """pyoxigraph query options: the union of all graphs as default graph unless the client names one."""
-    options: dict = {"prefixes": PREFIXES}
+    options: dict = {"prefixes": PREFIXES, "base_iri": job.base_iri}
     if job.default_graphs:
         options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
     else:
