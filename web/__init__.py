@@ -1,9 +1,10 @@
 """kg's web app: the SPARQL endpoint, RDF export, the graph browser, Linked Data pages and the query page.
 
-`create_app` is Flask's app factory; each part is a blueprint (kg.web.sparql, kg.web.export, kg.web.ui for the
-browser and query pages, kg.web.api for the browser's JSON, kg.web.pages for entity and document pages).
-Queries run in a pool of worker processes (kg.web.pool) so a query past its time limit can be stopped.
-`kg serve` runs the app under gunicorn (kg.web.server).
+`create_app` is Flask's app factory; each part is a blueprint (kg.web.sparql, kg.web.graphstore for the
+Graph Store Protocol, kg.web.export, kg.web.ui for the browser and query pages, kg.web.api for the
+browser's JSON, kg.web.pages for entity and document pages). Queries run in a pool of worker processes
+(kg.web.pool) so a query past its time limit can be stopped. `kg serve` runs the app under gunicorn
+(kg.web.server).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from flask_cors import CORS
 from werkzeug.exceptions import HTTPException
 
 from kg.store import LatestStore
-from kg.web import api, export, pages, sparql, ui
+from kg.web import api, export, graphstore, pages, sparql, ui
 from kg.web.config import ServeSettings
 from kg.web.graphdata import BrowserGraphs
 from kg.web.pool import QueryPool
@@ -39,7 +40,7 @@ def create_app(settings: ServeSettings | None = None) -> Flask:
     app.extensions["kg.pool"] = QueryPool(settings.store, settings.query_workers, settings.query_timeout)
     app.extensions["kg.store"] = store = LatestStore(settings.store)
     app.extensions["kg.graphs"] = BrowserGraphs(store, settings.base_iri)
-    for part in (sparql, export, ui, api, pages):
+    for part in (sparql, graphstore, export, ui, api, pages):
         app.register_blueprint(part.blueprint)
     CORS(app, expose_headers=["Content-Disposition", "Content-Type"])
 

@@ -15,7 +15,7 @@ from kg.web.pool import QueryPool, run_update
 from kg.web.protocol import ProtocolError, error_response, negotiate_query, parse_request
 from kg.web.worker import Answer, Job
 
-__all__ = ["blueprint"]
+__all__ = ["blueprint", "settings", "pool", "authorised"]
 
 blueprint = Blueprint("sparql", __name__)
 
@@ -24,15 +24,15 @@ def _answer(answer: Answer) -> Response:
     return Response(answer.body, status=answer.status, content_type=answer.media_type)
 
 
-def _settings() -> ServeSettings:
+def settings() -> ServeSettings:
     return current_app.extensions["kg.settings"]
 
 
-def _pool() -> QueryPool:
+def pool() -> QueryPool:
     return current_app.extensions["kg.pool"]
 
 
-def _authorised(settings: ServeSettings) -> Response | None:
+def authorised(settings: ServeSettings) -> Response | None:
     """None if the request may update the store, else the 401/403 to answer with."""
     if settings.update_token is None:
         return error_response(
@@ -51,25 +51,25 @@ def _authorised(settings: ServeSettings) -> Response | None:
 @blueprint.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> Response:
     """SPARQL 1.1 Protocol: query (GET or POST), update (POST, with a token), description (GET, no query)."""
-    settings = _settings()
+    served = settings()
     try:
         asked = parse_request(request)
         solutions, triples = negotiate_query(request.headers.get("Accept"), request.values.get("format"))
     except ProtocolError as err:
         return error_response(err.status, str(err))
-    problem = refused(asked.query or asked.update or "", PREFIXES, settings.allowed_services)
+    problem = refused(asked.query or asked.update or "", PREFIXES, served.allowed_services)
     if problem is not None:
         return error_response(400, problem)
     if asked.update is not None:
-        return _authorised(settings) or _answer(
-            run_update(settings.store, asked.update, settings.query_timeout, request.base_url)
+        return authorised(served) or _answer(
+            run_update(served.store, asked.update, served.query_timeout, request.base_url)
         )
     if asked.query is None:
         if triples is None:
             return error_response(
                 406, "the service description is served as " + ", ".join(f.media_type for f in TRIPLES)
             )
-        body = service_description(request.base_url, settings.update_token is not None, settings.query_timeout, triples)
+        body = service_description(request.base_url, served.update_token is not None, served.query_timeout, triples)
         return Response(body, content_type=triples.media_type)
     job = Job(
         asked.query,
@@ -77,9 +77,9 @@ def endpoint() -> Response:
         asked.named_graphs,
         solutions,
         triples,
-        settings.max_result_bytes,
+        served.max_result_bytes,
         request.base_url,  # the service's base IRI (protocol §2.3): its endpoint
     )
-    response = _answer(_pool().run(job))
+    response = _answer(pool().run(job))
     response.vary.add("Accept")
     return response

@@ -34,6 +34,7 @@ class Job:
     triples: Format | None = TURTLE
     max_bytes: int = 100_000_000
     base_iri: str | None = None  # relative IRIs in the query resolve against it (the endpoint's URL)
+    store_default: bool = False  # the store's own default graph as default graph, not the union of all
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,9 @@ class _Capped(io.BytesIO):
 def _options(job: Job) -> dict:
     """pyoxigraph query options: the union of all graphs as default graph unless the client names one."""
     options: dict = {"prefixes": PREFIXES, "base_iri": job.base_iri}
-    if job.default_graphs:
+    if job.store_default:
+        options["default_graph"] = ox.DefaultGraph()
+    elif job.default_graphs:
         options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
     else:
         options["use_default_graph_as_union"] = True
