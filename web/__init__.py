@@ -17,7 +17,7 @@ from kg.store import LatestStore
 from kg.web import api, export, graphstore, pages, sparql, ui
 from kg.web.config import ServeSettings
 from kg.web.graphdata import BrowserGraphs
-from kg.web.pool import QueryPool
+from kg.web.pool import QueryPool, Updater
 from kg.web.protocol import error_response
 
 __all__ = ["create_app", "ServeSettings", "PAGE_POLICY"]
@@ -38,6 +38,7 @@ def create_app(settings: ServeSettings | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     app.extensions["kg.settings"] = settings
     app.extensions["kg.pool"] = QueryPool(settings.store, settings.query_workers, settings.query_timeout)
+    app.extensions["kg.updater"] = Updater(settings.store, settings.query_timeout)
     app.extensions["kg.store"] = store = LatestStore(settings.store)
     app.extensions["kg.graphs"] = BrowserGraphs(store, settings.base_iri)
     for part in (sparql, graphstore, export, ui, api, pages):

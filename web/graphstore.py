@@ -9,9 +9,8 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, request
 
 from kg.rdf.formats import NTRIPLES, TRIPLES, find
-from kg.web.pool import run_update
 from kg.web.protocol import ProtocolError, error_response, negotiate
-from kg.web.sparql import authorised, pool, settings
+from kg.web.sparql import authorised, pool, settings, updater
 from kg.web.worker import Job
 
 __all__ = ["blueprint"]
@@ -99,7 +98,7 @@ def _write(graph: str | None) -> Response:
         data = _body_as_ntriples()
         inserted = f"INSERT DATA {{ {data} }}" if graph is None else f"INSERT DATA {{ GRAPH <{graph}> {{ {data} }} }}"
         update = f"CLEAR SILENT {where} ; {inserted}" if request.method == "PUT" else inserted
-    answer = run_update(settings().store, update, settings().query_timeout, request.base_url)
+    answer = updater().run(update, request.base_url)
     if answer.status == 204 and not existed:
         return Response(status=201)
     return Response(answer.body, status=answer.status, content_type=answer.media_type)

@@ -6,7 +6,7 @@ place, so the pool keeps its size and other clients keep being answered. Workers
 `spawn`: a clean interpreter, safe beside the web server's threads; being daemons, they end with the
 web server's process.
 
-Updates run in a process of their own (`run_update`), inside a store transaction: one killed for its
+Updates run in one process of their own (`Updater`), each inside a store transaction: one killed for its
 time leaves the store as it was.
 """
 
@@ -15,22 +15,27 @@ from __future__ import annotations
 import multiprocessing
 import queue
 import threading
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from kg.web.worker import Answer, Job, serve
+from kg.web.worker import Answer, Job, apply_updates, serve
 
-__all__ = ["QueryPool", "run_update"]
+__all__ = ["QueryPool", "Updater"]
 
 _SPAWN = multiprocessing.get_context("spawn")
 
 
 class _Worker:
-    def __init__(self, store_path: Path) -> None:
+    """A child process running `loop` on the store, and the pipe to it."""
+
+    def __init__(
+        self, store_path: Path, loop: Callable[[Connection, str], None] = serve, name: str = "kg-query"
+    ) -> None:
         self.conn, child_end = _SPAWN.Pipe()
         self.process: BaseProcess = _SPAWN.Process(
-            target=serve, args=(child_end, str(store_path)), daemon=True, name="kg-query"
+            target=loop, args=(child_end, str(store_path)), daemon=True, name=name
         )
         self.process.start()
         child_end.close()
@@ -89,42 +94,36 @@ class QueryPool:
         return _Worker(self.store_path)
 
 
-def _update_in_child(conn: Connection, store_path: str, sparql: str, base_iri: str | None) -> None:
-    from kg.rdf.namespaces import PREFIXES
-    from kg.store import KGStore, StoreError
+class Updater:
+    """The one process that writes the store for the server: kept running between updates (starting a
+    process costs more than a small update), it opens the store for each update only, so a `kg build` may
+    write between them. An update past `timeout` seconds is stopped by killing the process: its
+    transaction is never published and a fresh process takes the next update."""
 
-    try:
-        with KGStore(Path(store_path)) as store, store.transaction():
-            store.store.update(sparql, prefixes=PREFIXES, base_iri=base_iri)
-        conn.send(Answer(204, "text/plain", b""))
-    except SyntaxError as err:
-        conn.send(Answer.error(400, f"malformed update: {err}"))
-    except StoreError as err:
-        conn.send(Answer.error(503, str(err)))
-    except (OSError, ValueError) as err:
-        conn.send(Answer.error(400, f"update failed, nothing was changed: {err}"))
+    def __init__(self, store_path: Path, timeout: float) -> None:
+        self.store_path = store_path
+        self.timeout = timeout
+        self._worker: _Worker | None = None
+        self._lock = threading.Lock()
 
+    def run(self, sparql: str, base_iri: str | None = None) -> Answer:
+        """Apply a SPARQL Update as one transaction (relative IRIs against `base_iri`): 204, or the error."""
+        with self._lock:
+            if self._worker is None:
+                self._worker = _Worker(self.store_path, apply_updates, "kg-update")
+            try:
+                self._worker.conn.send((sparql, base_iri))
+                if self._worker.conn.poll(self.timeout):
+                    return self._worker.conn.recv()
+                self._stop()
+                return Answer.error(
+                    503, f"update timed out after {self.timeout:g} s and was stopped; nothing was changed"
+                )
+            except (EOFError, OSError):
+                self._stop()
+                return Answer.error(500, "the update process died; nothing was changed")
 
-_UPDATES = threading.Lock()
-
-
-def run_update(store_path: Path, sparql: str, timeout: float, base_iri: str | None = None) -> Answer:
-    """Apply a SPARQL Update in its own process, as one transaction; killed and undone after `timeout`;
-    relative IRIs resolve against `base_iri`."""
-    with _UPDATES:
-        parent_end, child_end = _SPAWN.Pipe(duplex=False)
-        process = _SPAWN.Process(
-            target=_update_in_child, args=(child_end, str(store_path), sparql, base_iri), daemon=True, name="kg-update"
-        )
-        process.start()
-        child_end.close()
-        try:
-            if parent_end.poll(timeout):
-                return parent_end.recv()
-            return Answer.error(503, f"update timed out after {timeout:g} s and was stopped; nothing was changed")
-        except EOFError:
-            return Answer.error(500, "the update process died; nothing was changed")
-        finally:
-            process.kill()
-            process.join()
-            parent_end.close()
+    def _stop(self) -> None:
+        if self._worker is not None:
+            self._worker.stop()
+            self._worker = None

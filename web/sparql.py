@@ -11,11 +11,11 @@ from kg.rdf.namespaces import PREFIXES
 from kg.web.config import ServeSettings
 from kg.web.description import service_description
 from kg.web.outbound import refused
-from kg.web.pool import QueryPool, run_update
+from kg.web.pool import QueryPool, Updater
 from kg.web.protocol import ProtocolError, error_response, negotiate_query, parse_request
 from kg.web.worker import Answer, Job
 
-__all__ = ["blueprint", "settings", "pool", "authorised"]
+__all__ = ["blueprint", "settings", "pool", "updater", "authorised"]
 
 blueprint = Blueprint("sparql", __name__)
 
@@ -30,6 +30,10 @@ def settings() -> ServeSettings:
 
 def pool() -> QueryPool:
     return current_app.extensions["kg.pool"]
+
+
+def updater() -> Updater:
+    return current_app.extensions["kg.updater"]
 
 
 def authorised(settings: ServeSettings) -> Response | None:
@@ -61,9 +65,7 @@ def endpoint() -> Response:
     if problem is not None:
         return error_response(400, problem)
     if asked.update is not None:
-        return authorised(served) or _answer(
-            run_update(served.store, asked.update, served.query_timeout, request.base_url)
-        )
+        return authorised(served) or _answer(updater().run(asked.update, request.base_url))
     if asked.query is None:
         if triples is None:
             return error_response(

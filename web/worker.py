@@ -133,3 +133,27 @@ def serve(conn: Connection, store_path: str) -> None:
         except StoreError as err:
             answer = Answer.error(503, str(err))
         conn.send(answer)
+
+
+def _update(store_path: str, sparql: str, base_iri: str | None) -> Answer:
+    """Apply one SPARQL Update to the store as one transaction, opening it for the update only."""
+    try:
+        with KGStore(Path(store_path)) as store, store.transaction():
+            store.store.update(sparql, prefixes=PREFIXES, base_iri=base_iri)
+        return Answer(204, "text/plain", b"")
+    except SyntaxError as err:
+        return Answer.error(400, f"malformed update: {err}")
+    except StoreError as err:
+        return Answer.error(503, str(err))
+    except (OSError, ValueError) as err:
+        return Answer.error(400, f"update failed, nothing was changed: {err}")
+
+
+def apply_updates(conn: Connection, store_path: str) -> None:
+    """The updater's loop: receive (update, base IRI), send back an Answer, until the server closes the pipe."""
+    while True:
+        try:
+            sparql, base_iri = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(_update(store_path, sparql, base_iri))
