@@ -73,7 +73,7 @@ def analytics_quads(view: EntityGraph, base: str) -> list[Quad]:
         ]
     for index, members in enumerate(communities(view), start=1):
         community = NamedNode(f"{base}community/{index}")
-        central = sorted(members, key=lambda n: -scores[n].pagerank)[:3]
+        central = sorted(members, key=lambda n: (-scores[n].pagerank, n))[:3]  # ties by IRI: the same every run
         name = ", ".join(view.graph.nodes[n]["label"] for n in central) + (", ..." if len(members) > 3 else "")
         quads += [
             Quad(community, _TYPE, NamedNode(KG + "Community"), graph),
