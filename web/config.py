@@ -25,7 +25,7 @@ class ServeSettings:
     max_result_bytes: int = field(default_factory=lambda: int(_env_float("KG_MAX_RESULT_MB", 100) * 1_000_000))
     update_token: str | None = field(default_factory=lambda: os.environ.get("KG_UPDATE_TOKEN") or None)
     query_workers: int = field(default_factory=lambda: int(os.environ.get("KG_QUERY_WORKERS") or 2 * default_jobs()))
-    max_request_bytes: int = 10_000_000
+    max_request_bytes: int = field(default_factory=lambda: int(_env_float("KG_MAX_REQUEST_MB", 10) * 1_000_000))
     # address prefixes SERVICE and LOAD may fetch (env KG_ALLOW_SERVICE, space-separated); none by default
     allowed_services: tuple[str, ...] = field(
         default_factory=lambda: tuple(os.environ.get("KG_ALLOW_SERVICE", "").split())

@@ -43,6 +43,7 @@ def _serve(
     port: int,
     query_timeout: float | None,
     max_result_mb: float | None,
+    max_request_mb: float | None,
     update_token: str | None,
     query_workers: int | None,
     access_log: bool,
@@ -58,6 +59,7 @@ def _serve(
         base_iri=base_iri or defaults.base_iri,
         query_timeout=query_timeout or defaults.query_timeout,
         max_result_bytes=int(max_result_mb * 1_000_000) if max_result_mb else defaults.max_result_bytes,
+        max_request_bytes=int(max_request_mb * 1_000_000) if max_request_mb else defaults.max_request_bytes,
         update_token=update_token or None,
         query_workers=query_workers or defaults.query_workers,
         allowed_services=allow_service or defaults.allowed_services,
@@ -108,6 +110,14 @@ def serve_options(function):
             help="Largest query result served, in MB; larger ones get 413 (env KG_MAX_RESULT_MB; default 100).",
         ),
         click.option(
+            "--max-request-mb",
+            type=click.FloatRange(min=0, min_open=True),
+            envvar="KG_MAX_REQUEST_MB",
+            default=None,
+            help="Largest request body taken, in MB; larger ones get 413 before they are read "
+            "(env KG_MAX_REQUEST_MB; default 10).",
+        ),
+        click.option(
             "--update-token",
             envvar="KG_UPDATE_TOKEN",
             default=None,
@@ -149,6 +159,7 @@ def serve(**options) -> None:
       /doc/ID           an article's text with its mentions highlighted
       /query            query page (YASGUI) with example queries
       /sparql           SPARQL 1.1 Protocol: GET or POST; results by Accept or ?format=
+      /store?graph=IRI  Graph Store Protocol: GET/HEAD a graph, PUT/POST/DELETE with the token
       /export?format=F  the whole graph: turtle, ntriples, nquads, trig, jsonld, rdfxml
       /api/...          the browser's JSON: search, facets, graph, path, statements
 
