@@ -33,17 +33,26 @@ __all__ = [
 MAX_STATEMENTS = 500  # per direction on an entity page
 
 _STATEMENTS = """
-SELECT ?st ?s ?p ?o ?label ?confidence ?negated ?doc ?title ?sentence ?text ?at ?start ?end WHERE {
+SELECT ?st ?s ?p ?o ?label ?confidence ?negated ?doc WHERE {
   %s
   GRAPH ?doc {
     ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:predicateLabel ?label ;
         kg:confidence ?confidence ; kg:negated ?negated .
+  }
+} ORDER BY ?p ?s ?o ?doc LIMIT %d
+"""
+# where each statement was read, asked apart for the statements found: Oxigraph evaluates an OPTIONAL over
+# every statement of the store before the join, and with the statements given it looks each one up
+_SOURCES = """
+SELECT ?st ?sentence ?text ?at ?start ?end WHERE {
+  GRAPH ?doc {
+    %s
     OPTIONAL { ?st kg:sentence ?sentence . ?sentence kg:text ?text ; kg:start ?at }
     OPTIONAL { ?st kg:start ?start ; kg:end ?end }
-    OPTIONAL { ?doc schema:headline ?title }
   }
-} ORDER BY ?p ?s ?o ?doc ?start LIMIT %d
+}
 """
+_TITLES = "SELECT ?doc ?title WHERE { %s GRAPH ?doc { ?doc schema:headline ?title } }"
 
 
 def local_path(iri: str, base: str) -> str | None:
@@ -120,19 +129,26 @@ def _values(variable: str, iris: list[str]) -> str:
 
 
 def _names(store: KGStore, iris: set[str]) -> dict[str, tuple[str, str | None]]:
-    """Label and kg: type of each IRI."""
-    if not iris:
-        return {}
-    rows = store.select(f"""SELECT ?x (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) WHERE {{ {_values("x", sorted(iris))}
-        OPTIONAL {{ ?x rdfs:label ?l }} OPTIONAL {{ ?x a ?t FILTER(STRSTARTS(STR(?t), "{KG}") && ?t != kg:Entity) }}
-        }} GROUP BY ?x""")
-    return {
-        value(r["x"]): (
-            value(r["label"]) if r["label"] else value(r["x"]),
-            value(r["type"]).removeprefix(KG) if r["type"] else None,
+    """Label and kg: type of each IRI, looked up in the indexes (an entity's label is in the graph of every
+    article naming it: one is enough)."""
+    label, kind, entity = (
+        ox.NamedNode(PREFIXES["rdfs"] + "label"),
+        ox.NamedNode(PREFIXES["rdf"] + "type"),
+        KG + "Entity",
+    )
+    names = {}
+    for iri in iris:
+        node = ox.NamedNode(iri)
+        found = next((value(q.object) for q in store.store.quads_for_pattern(node, label, None)), iri)
+        types = sorted(
+            {
+                value(q.object)
+                for q in store.store.quads_for_pattern(node, kind, None)
+                if value(q.object).startswith(KG) and value(q.object) != entity
+            }
         )
-        for r in rows
-    }
+        names[iri] = (found, types[0].removeprefix(KG) if types else None)
+    return names
 
 
 def _mentions_in(store: KGStore, sentences: set[str]) -> dict[str, list[tuple[int, int, str]]]:
@@ -150,6 +166,13 @@ def _mentions_in(store: KGStore, sentences: set[str]) -> dict[str, list[tuple[in
     return found
 
 
+def _rows(store: KGStore, sparql: str) -> list[dict]:
+    """A SELECT's solutions as dicts (an unbound variable is None)."""
+    solutions = store.select(sparql, use_default_graph_as_union=False)
+    names = [v.value for v in solutions.variables]
+    return [{name: solution[name] for name in names} for solution in solutions]
+
+
 def statements(
     store: KGStore,
     base: str,
@@ -164,10 +187,19 @@ def statements(
     where = " ".join(
         _values(name, [iri]) for name, iri in (("s", subject), ("p", predicate), ("o", obj), ("doc", document)) if iri
     )
-    rows = list(store.select(_STATEMENTS % (where, limit), use_default_graph_as_union=False))
+    rows = _rows(store, _STATEMENTS % (where, limit))
+    found = sorted({value(r["st"]) for r in rows})
+    sources = {value(r["st"]): r for r in _rows(store, _SOURCES % _values("st", found))} if found else {}
+    docs = sorted({value(r["doc"]) for r in rows})
+    titles = {value(r["doc"]): r["title"] for r in _rows(store, _TITLES % _values("doc", docs))} if docs else {}
+    for r in rows:
+        r.update(sources.get(value(r["st"]), {}))
+        r["title"] = titles.get(value(r["doc"]))
+    rows.sort(key=lambda r: int(value(r["start"])) if r.get("start") is not None else -1)
+    rows.sort(key=lambda r: tuple(value(r[v]) for v in ("p", "s", "o", "doc")))
     ends = {r[v].value for r in rows for v in ("s", "o") if isinstance(r[v], ox.NamedNode)}
     names = _names(store, ends)
-    mentions = _mentions_in(store, {value(r["sentence"]) for r in rows if r["sentence"]})
+    mentions = _mentions_in(store, {value(r["sentence"]) for r in rows if r.get("sentence")})
 
     def node(term: ox.NamedNode | ox.Literal) -> Node:
         if isinstance(term, ox.Literal):
@@ -184,7 +216,7 @@ def statements(
         fact = facts.setdefault(key, Fact(node(r["s"]), value(r["p"]), value(r["label"]), node(r["o"]), negated))
         if confidence > fact.confidence:
             fact.confidence, fact.label = confidence, value(r["label"])
-        if r["sentence"] is None or (key, value(r["sentence"])) in seen:
+        if r.get("sentence") is None or (key, value(r["sentence"])) in seen:
             continue
         seen.add((key, value(r["sentence"])))
         at = int(value(r["at"]))
@@ -193,7 +225,7 @@ def statements(
             for start, end, e in mentions.get(value(r["sentence"]), [])
             if e in (key[0], key[2])
         ]
-        if r["start"] is not None:
+        if r.get("start") is not None:
             spans.insert(0, Span(int(value(r["start"])) - at, int(value(r["end"])) - at, "fact"))
         doc, text = value(r["doc"]), value(r["text"])
         page = local_path(doc, base)
