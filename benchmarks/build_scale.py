@@ -46,6 +46,17 @@ def write_articles(path: Path, count: int, seed: int = 7) -> int:
     return words
 
 
+def store_or_build(store: Path | None, articles: int, folder: Path) -> Path:
+    """`store` if given, else a store of `articles` generated articles built in `folder`."""
+    if store is not None:
+        return store
+    built, source = folder / "store", folder / "articles.jsonl"
+    write_articles(source, articles)
+    print(f"building {articles} articles ...", file=sys.stderr)
+    subprocess.run([*KG, "build", str(source), "--store", str(built), "-q"], check=True, stdout=subprocess.DEVNULL)
+    return built
+
+
 def _tree_rss(root: int) -> int:
     """Resident bytes of a process and all its descendants, pages shared between them counted once
     (the sum of their proportional set sizes)."""

@@ -29,10 +29,11 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_scale import KG, write_articles  # noqa: E402
+from build_scale import KG, store_or_build  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+ENTITIES = "SELECT DISTINCT ?e ?l WHERE { ?e kg:mentionedIn ?d ; rdfs:label ?l } LIMIT 50"
 HEAVY_SHARE = 0.005  # one request in two hundred
 FORM = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"}
 
@@ -41,7 +42,9 @@ def requests_mix(port: int) -> tuple[list[tuple[str, str, str]], list[str]]:
     """(kind, method, path-or-query) requests to draw from, and entity keys for lookups."""
     examples = [p.read_text() for p in sorted((ROOT / "web" / "queries").glob("*.rq"))]
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    body = urllib.parse.urlencode({"query": "SELECT DISTINCT ?e ?l WHERE { ?e kg:mentionedIn ?d ; rdfs:label ?l } LIMIT 50"})
+    body = urllib.parse.urlencode(
+        {"query": "SELECT DISTINCT ?e ?l WHERE { ?e kg:mentionedIn ?d ; rdfs:label ?l } LIMIT 50"}
+    )
     connection.request("POST", "/sparql", body, FORM)
     rows = json.loads(connection.getresponse().read())["results"]["bindings"]
     names = [row["l"]["value"] for row in rows]
@@ -149,12 +152,7 @@ def main() -> None:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
-        store = args.store
-        if store is None:
-            store = Path(tmp) / "store"
-            write_articles(Path(tmp) / "articles.jsonl", args.articles)
-            print(f"building {args.articles} articles ...", file=sys.stderr)
-            subprocess.run([*KG, "build", str(Path(tmp) / "articles.jsonl"), "--store", str(store), "-q"], check=True)
+        store = store_or_build(args.store, args.articles, Path(tmp))
         server = start_server(store, args.port, args.query_timeout)
         try:
             mix, _ = requests_mix(args.port)

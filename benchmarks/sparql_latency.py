@@ -25,7 +25,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_scale import KG, write_articles  # noqa: E402
+from build_scale import KG, store_or_build  # noqa: E402
 
 from kg.rdf.namespaces import PREFIXES  # noqa: E402
 from kg.store import generations  # noqa: E402
@@ -103,15 +103,7 @@ def main() -> None:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
-        store_path = args.store
-        if store_path is None:
-            store_path = Path(tmp) / "store"
-            articles = Path(tmp) / "articles.jsonl"
-            write_articles(articles, args.articles)
-            print(f"building {args.articles} articles ...", file=sys.stderr)
-            subprocess.run(
-                [*KG, "build", str(articles), "--store", str(store_path), "-q"], check=True, stdout=subprocess.DEVNULL
-            )
+        store_path = store_or_build(args.store, args.articles, Path(tmp))
         store = ox.Store.read_only(str(generations.current(store_path)))
         top = next(iter(store.query(MOST_CONNECTED, prefixes=PREFIXES, use_default_graph_as_union=True)))["e"].value
         server = start_server(store_path, args.port)
