@@ -573,3 +573,25 @@ def test_a_date_is_not_what_a_verb_did_when_its_object_is_elsewhere(extractor):
         "Globex said it would leave but did so in 2002.",
     ):
         assert not any(p.endswith((" over", " in")) for _, p, _, _ in triples(facts(extractor, text))), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun of a relation between its possessor (or the name after "by") and the name after it
+        ("A further block is Globex's control over its Nimbus unit.", ("Globex", "control", "Nimbus", False)),
+        ("The takeover of Initech by Globex was approved.", ("Globex", "take over", "Initech", False)),
+        ("Globex's acquisition of Initech and Vantage closed in May.", ("Globex", "acquire", "Vantage", False)),
+        # a name called a rival beside the name it is joined to
+        ("Both Globex and rival Initech held talks with the exchange.", ("Initech", "compete with", "Globex", False)),
+    ],
+)
+def test_relations_said_by_a_noun(extractor, text, expected):
+    assert expected in triples(facts(extractor, text))
+
+
+def test_a_relation_only_proposed_is_not_stated_and_is_no_role(extractor):
+    found = triples(facts(extractor, "Globex's proposed takeover of Initech collapsed."))
+    assert not any(p == "take over" for _, p, _, _ in found)
+    found = triples(facts(extractor, "A further block is Globex's control over its Nimbus unit."))
+    assert not any(p == "control of" for _, p, _, _ in found)  # control is no role held in Globex

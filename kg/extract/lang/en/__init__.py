@@ -23,7 +23,7 @@ from kg.extract.lang.en.definitions import (
     possessive,
     title_before_name,
 )
-from kg.extract.lang.en.figures import figure_noun
+from kg.extract.lang.en.figures import figure_noun, nominal_relation, rival
 from kg.extract.syntax import Syntax
 from kg.records import Predicate
 
@@ -115,7 +115,7 @@ PACK = LanguagePack.of(
 )
 # the order they run in on each token: a verb's clause, what a noun of intention means to do, whom competition
 # comes from, else an apposition; possessives, roles held in a name; titles and class nouns before a name;
-# where a name is based; a figure on a noun of a priced act
+# where a name is based; a figure on a noun of a priced act, a relation said by a noun, rivals
 for _construction in (
     clause,
     intended,
@@ -128,5 +128,7 @@ for _construction in (
     based_in,
     name_in_place,
     figure_noun,
+    nominal_relation,
+    rival,
 ):
     PACK.construction(_construction)

@@ -144,7 +144,8 @@ def definition(r: Reader, subj: Token, noun: Token, anchor: Token, negated: bool
         named_holder = affiliations[0][1] if affiliations else None
         state_origin(r, subject, role, [subj, anchor], _office, pattern, negated, named_holder)
     owner = next((c for c in role.children if c.dep_ == syntax.possessive), None)
-    if owner is not None:
+    acts = words.NOMINAL_RELATIONS.keys() | words.PRICED_NOUNS  # "the block is Globex's control over X": no role
+    if owner is not None and role.lemma_.lower() not in acts:
         r.add(
             subject,
             relation(f"{role_name(role)} of"),

@@ -156,7 +156,16 @@ PLURAL_FIGURES = {"sale": "sales", "earning": "earnings", "share": "shares"}  # 
 # offer from Globex"), the maker its possessor or the name after one of these prepositions
 PRICED_NOUNS = {"offer", "bid", "deal", "investment", "loan", "settlement", "fine", "takeover", "acquisition",
                 "purchase", "payment", "donation", "bailout", "buyout", "merger", "order", "contract"}
-MAKER_PREPOSITIONS = ("from", "by")
+BY = "by"  # the agent of a passive or of a noun: "the takeover of X by Y"
+MAKER_PREPOSITIONS = ("from", BY)
+# nouns that say a relation between their possessor (or the name after "by") and the name after one of their
+# prepositions: "Globex's control over Nimbus" is Globex controlling Nimbus, "the takeover of X by Y"
+NOMINAL_RELATIONS = {"control": ("control", ("over", "of")), "acquisition": ("acquire", ("of",)),
+                     "takeover": ("take over", ("of",)), "purchase": ("buy", ("of",)), "sale": ("sell", ("of",)),
+                     "ownership": ("own", ("of",)), "merger": ("merge with", ("with",)),
+                     "investment": ("invest in", ("in",))}
+TENTATIVE = {"possible", "potential", "proposed", "planned", "rumoured", "mooted", "failed", "abandoned"}
+RIVAL = "rival"  # "Globex and rival Initech": Initech is Globex's rival
 FIGURE_CHANGE_PREPOSITIONS = ("by", "to", "from")  # "raised its prices by 5%", "cut its forecast to $3bn"
 AFFILIATIONS = ("from", "at", "of")  # "a pioneer from X", "an engineer at X", "the founder of X"
 EXAMPLE_PREPOSITIONS = ("including", "like")  # "firms including Initech", "platforms like Threads"
