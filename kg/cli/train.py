@@ -176,8 +176,10 @@ def train_calibration(
 def _print_reliability(corpus: str, scored: list[tuple[float, bool]]) -> None:
     """How often the judged statements of a corpus were right at each confidence (cross-validated), how
     many distinct confidences they got, and the lowest --min-confidence that keeps 75% right."""
+    from kg.extract.training import RELIABILITY_REPEATS
+
     click.echo(
-        f"{corpus}: {len(scored)} judged statements (each counted in 3 fold splits), "
+        f"{corpus}: {len(scored)} judged statements (each counted in {RELIABILITY_REPEATS} fold splits), "
         f"{sum(r for _, r in scored) / max(1, len(scored)):.0%} right"
     )
     for low in (0.0, 0.5, 0.6, 0.7, 0.8, 0.9):
