@@ -48,7 +48,8 @@ def test_fitting_prints_cross_validated_reliability_and_writes_a_working_calibra
     assert top and low and int(top.group(1)) >= 20
     # on the judged news facts, high confidence means strictly right (the target: 85%, measured 87%)
     assert int(top.group(2)) >= 85 and int(top.group(2)) > int(low.group(2)) + 15
-    values = re.search(r"confidence values given to 1% or more of them: (\d+)", news)
+    # the values kg gives its statements: the fitted calibration's, on the judged news facts
+    values = re.search(r"confidence values the fitted calibration gives to 1% or more of them: (\d+)", result.stdout)
     assert values and int(values.group(1)) >= 10
     judged = re.search(r"(\d+) judged statements \((\d+) judgements matched nothing\)", result.stderr)
     assert judged and int(judged.group(2)) <= 0.02 * (int(judged.group(1)) + int(judged.group(2)))  # still kg's

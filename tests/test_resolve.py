@@ -371,3 +371,15 @@ def test_the_classifiers_employer_gives_way_to_the_one_a_construction_states():
     )
     assert _one_reading([stated, agreeing, other]) == [stated, agreeing]
     assert _one_reading([other]) == [other]  # nothing said otherwise: the classifier's reading stands
+
+
+def test_the_possessor_of_a_subject_continues_the_topic(extractor):
+    """'Orbis Corp's two tools came from acquisitions. In 2003 it bought X. In 2004 it bought Y': the
+    possessor of the subject is the topic "it" goes on with, not the firm bought in between."""
+    text = (
+        "Orbis Corp's two security tools came from acquisitions. In 2003 it bought Romanian firm Initech "
+        "Systems. In 2004 it bought Vantage Software."
+    )
+    found = {(rs.subject.label, rs.predicate.label, rs.object.label) for rs in facts(extractor, text).statements}
+    assert ("Orbis Corp", "buy", "Vantage Software") in found
+    assert ("Initech Systems", "buy", "Vantage Software") not in found

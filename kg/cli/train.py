@@ -169,13 +169,21 @@ def train_calibration(
     ):
         _print_reliability(name, [(conf, right) for i, conf, right in scored if corpora[i] in wanted])
     calibration = fit_calibration(judged.statements, classified)
+    given = [
+        calibration.statement_of(f)
+        for (f, _), c in zip(judged.statements, judged.statement_corpora, strict=True)
+        if c == "news"
+    ]
+    given += [calibration.classifier(p) for p, _ in judged.classified]
+    common = [v for v, n in Counter(given).items() if n >= 0.01 * len(given)]
+    click.echo(f"news facts: confidence values the fitted calibration gives to 1% or more of them: {len(common)}")
     calibration.save(output or CALIBRATION_FILE)
     click.echo(f"wrote {output or CALIBRATION_FILE}", err=True)
 
 
 def _print_reliability(corpus: str, scored: list[tuple[float, bool]]) -> None:
-    """How often the judged statements of a corpus were right at each confidence (cross-validated), how
-    many distinct confidences they got, and the lowest --min-confidence that keeps 75% right."""
+    """How often the judged statements of a corpus were right at each confidence (cross-validated), and the
+    lowest --min-confidence that keeps 75% right."""
     from kg.extract.training import RELIABILITY_REPEATS
 
     click.echo(
@@ -191,8 +199,6 @@ def _print_reliability(corpus: str, scored: list[tuple[float, bool]]) -> None:
             )
     top = [right for conf, right in scored if conf >= 0.8]
     click.echo(f"  confidence >= 0.8: {len(top)} statements, {sum(top) / max(1, len(top)):.0%} right")
-    common = sorted(v for v, n in Counter(conf for conf, _ in scored).items() if n >= 0.01 * len(scored))
-    click.echo(f"  confidence values given to 1% or more of them: {len(common)}")
     for cut in sorted({conf for conf, _ in scored}):
         kept = [right for conf, right in scored if conf >= cut]
         if kept and sum(kept) >= 0.75 * len(kept):

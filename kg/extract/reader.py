@@ -127,7 +127,7 @@ class Reader:
                 label,
                 self.sentence_of[span.start],
                 lemma,
-                head.dep_ in self.syntax.nominal_subject,
+                self._subject(head, kind),
                 self.lexicon.noun_class.get(lemma),
                 lemma in self.lexicon.generic,
                 possessive,
@@ -138,6 +138,15 @@ class Reader:
                 _gender(head) if kind == "entity" or (kind == "pronoun" and not possessive) else None,
             )
         return self.mentions[key]
+
+    def _subject(self, head: Token, kind: MentionKind) -> bool:
+        """Whether a mention is its clause's subject, or a name or description that possesses it ("Orbis's
+        tools came from acquisitions. In 2003 it bought ...": Orbis goes on as the topic; a possessive
+        pronoun has a rule of its own)."""
+        syntax = self.syntax
+        return head.dep_ in syntax.nominal_subject or (
+            kind != "pronoun" and head.dep_ == syntax.possessive and head.head.dep_ in syntax.nominal_subject
+        )
 
     def named_mention(self, span: Span, name: str, label: str) -> Mention | None:
         """An entity the text names by another word ('Iranian' in 'Iranian President' names Iran): the mention

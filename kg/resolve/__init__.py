@@ -457,7 +457,7 @@ class Resolver:
         then an earlier subject before a nearer object), never the other side of a statement they are in
         ("Nova, its drone unit": "its" is not Nova; that takes "itself") unless the statement is what a
         speaker said of a name ("Chirp will cut jobs, the company said": the company is Chirp)."""
-        ordered = sorted(extraction.mentions, key=lambda m: m.start)
+        ordered = sorted(extraction.mentions, key=lambda m: (m.start, m.end))  # a possessor before its phrase
         co_arguments: dict[tuple[int, int], set[tuple[int, int]]] = {}
         for st in (st for st in extraction.statements if st.pattern != "speech-topic"):
             for a, b in ((st.subject, st.object), (st.object, st.subject)):
