@@ -12,6 +12,7 @@ pages counted once).
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import random
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,7 +59,29 @@ def store_or_build(store: Path | None, articles: int, folder: Path) -> Path:
     return built
 
 
-def _tree_rss(root: int) -> int:
+def start_server(store: Path, port: int, *options: object) -> subprocess.Popen:
+    """`kg serve` on `store` at 127.0.0.1:`port` with `options`, once it answers a query."""
+    server = subprocess.Popen(
+        [*KG, "serve", "--store", str(store), "--port", str(port), *map(str, options)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    ask = urllib.parse.urlencode({"query": "ASK {}"})
+    for _ in range(600):
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("POST", "/sparql", ask, {"Content-Type": "application/x-www-form-urlencoded"})
+            response = connection.getresponse()
+            response.read()
+            if response.status == 200:
+                return server
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise RuntimeError("kg serve did not start")
+
+
+def tree_rss(root: int) -> int:
     """Resident bytes of a process and all its descendants, pages shared between them counted once
     (the sum of their proportional set sizes)."""
     children: dict[int, list[int]] = {}
@@ -92,7 +116,7 @@ def timed_build(articles: Path, store: Path, jobs: int) -> tuple[float, int]:
         text=True,
     )
     while proc.poll() is None:
-        peak = max(peak, _tree_rss(proc.pid))
+        peak = max(peak, tree_rss(proc.pid))
         time.sleep(0.2)
     elapsed = time.perf_counter() - start
     out, err = proc.communicate()

@@ -6,9 +6,10 @@ entity lookups and a few heavy queries, on 127.0.0.1 only.
 Each client loops: mostly an example query (`web/queries/*.rq`) or a lookup (`/api/search`, an entity's
 page), and one request in two hundred a heavy query (a cross product the server stops at its query
 timeout, given as `--query-timeout`, 10 s here). Printed: requests per second and p50/p99 milliseconds by
-kind, errors by kind (only the heavy queries may fail, with 503), the server's memory (all its processes'
-resident set) every 10 s, and the reference the figures are read against, measured in the same run: one
-client alone for a tenth of the time (the ratio is the throughput of all clients over one's). Without
+kind, errors by kind (only the heavy queries may fail, with 503), the server's memory (all its processes,
+pages shared between them counted once) every 10 s, and the reference the figures are read against,
+measured in the same run: one client alone for a tenth of the time (the ratio is the throughput of all
+clients over one's). Without
 `--store`, `--articles` articles of CoNLL04 news sentences are built first (see build_scale.py).
 """
 
@@ -19,7 +20,6 @@ import http.client
 import json
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_scale import KG, store_or_build  # noqa: E402
+from build_scale import start_server, store_or_build, tree_rss  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -96,37 +96,6 @@ def drive(port: int, mix: list, clients: int, seconds: float, seed: int = 1) -> 
     return latencies, errors, time.perf_counter() - began
 
 
-def memory_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, in MB (from /proc)."""
-    total, todo = 0, [pid]
-    while todo:
-        current = todo.pop()
-        try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
-            for task in Path(f"/proc/{current}/task").iterdir():
-                todo += [int(c) for c in (task / "children").read_text().split()]
-        except (OSError, StopIteration):
-            continue
-    return total / 1024
-
-
-def start_server(store: Path, port: int, timeout: float) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [*KG, "serve", "--store", str(store), "--port", str(port), "--query-timeout", str(timeout)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(600):
-        try:
-            if one(http.client.HTTPConnection("127.0.0.1", port, timeout=5), "POST", "ASK {}") == 200:
-                return server
-        except OSError:
-            time.sleep(0.1)
-    server.kill()
-    raise RuntimeError("kg serve did not start")
-
-
 def report(latencies: dict, errors: dict, elapsed: float) -> float:
     total = sum(len(v) for v in latencies.values())
     for kind, times in sorted(latencies.items()):
@@ -153,7 +122,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         store = store_or_build(args.store, args.articles, Path(tmp))
-        server = start_server(store, args.port, args.query_timeout)
+        server = start_server(store, args.port, "--query-timeout", args.query_timeout)
         try:
             mix, _ = requests_mix(args.port)
             print(f"one client for {args.seconds / 10:g} s (the reference):")
@@ -164,7 +133,7 @@ def main() -> None:
             def sample() -> None:
                 began = time.perf_counter()
                 while not sampling.is_set():
-                    memory.append((time.perf_counter() - began, memory_mb(server.pid)))
+                    memory.append((time.perf_counter() - began, tree_rss(server.pid) / 2**20))
                     sampling.wait(1)
 
             sampler = threading.Thread(target=sample)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import http.client
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,7 +24,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_scale import KG, store_or_build  # noqa: E402
+from build_scale import start_server, store_or_build  # noqa: E402
 
 from kg.rdf.namespaces import PREFIXES  # noqa: E402
 from kg.store import generations  # noqa: E402
@@ -77,21 +76,6 @@ def timed(function, *args) -> tuple[float, bytes]:
     start = time.perf_counter()
     out = function(*args)
     return (time.perf_counter() - start) * 1000, out
-
-
-def start_server(store: Path, port: int) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [*KG, "serve", "--store", str(store), "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    for _ in range(600):
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            over_http(connection, "ASK {}")
-            return server
-        except OSError:
-            time.sleep(0.1)
-    server.kill()
-    raise RuntimeError("kg serve did not start")
 
 
 def main() -> None:

@@ -24,7 +24,7 @@ import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_scale import KG  # noqa: E402
+from build_scale import KG, start_server  # noqa: E402
 
 from kg.store import KGStore  # noqa: E402
 
@@ -85,24 +85,6 @@ def served(port: int, count: int, readers: int) -> tuple[list[float], float]:
     return times, sum(reads) / elapsed
 
 
-def start_server(store: Path, port: int) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [*KG, "serve", "--store", str(store), "--port", str(port), "--update-token", TOKEN],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(600):
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            form = {"Content-Type": "application/x-www-form-urlencoded"}
-            if post(connection, urllib.parse.urlencode({"query": "ASK {}"}), form) == 200:
-                return server
-        except OSError:
-            time.sleep(0.1)
-    server.kill()
-    raise RuntimeError("kg serve did not start")
-
-
 def summary(name: str, times: list[float]) -> float:
     rate = 1000 * len(times) / sum(times)
     p99 = sorted(times)[max(0, int(len(times) * 0.99) - 1)]
@@ -127,7 +109,7 @@ def main() -> None:
             samples = ROOT / "kg" / "samples" / "articles"
             subprocess.run([*KG, "build", str(samples), "--store", str(store_path), "-q"], check=True)
         reference = summary("direct kg transaction (reference)", direct(store_path, args.updates))
-        server = start_server(store_path, args.port)
+        server = start_server(store_path, args.port, "--update-token", TOKEN)
         try:
             post(  # the first update starts the server's updater process
                 http.client.HTTPConnection("127.0.0.1", args.port, timeout=60),
