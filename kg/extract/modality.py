@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from kg.extract.lexicon import Lexicon
     from kg.extract.syntax import Syntax
 
-__all__ = ["read_modality", "statement_cues", "denied"]
+__all__ = ["read_modality", "statement_cues", "denied", "negated"]
 
 QUOTE_MARKS = ('"', "“", "”", "«", "»")
 
@@ -86,16 +86,20 @@ def denied(tokens: list[Token], syntax: Syntax, lexicon: Lexicon) -> bool:
         verb = tok
         while verb.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
             if _complement_of(verb, syntax, lexicon.denials):
-                return not _negated(verb.head, syntax, lexicon)  # "did not deny that ..." denies nothing
+                return not negated(verb.head, syntax, lexicon)  # "did not deny that ..." denies nothing
             noun = verb.head
             if _complement_of(verb, syntax, lexicon.claims) and noun.head.lemma_.lower() in lexicon.denials:
-                return noun.dep_ in syntax.object and not _negated(noun.head, syntax, lexicon)
+                return noun.dep_ in syntax.object and not negated(noun.head, syntax, lexicon)
             verb = verb.head
     return False
 
 
-def _negated(verb: Token, syntax: Syntax, lexicon: Lexicon) -> bool:
-    return any(c.dep_ == syntax.negation or c.lower_ in lexicon.negators for c in verb.children)
+def negated(tok: Token, syntax: Syntax, lexicon: Lexicon) -> bool:
+    """Whether a word is negated: a negation, or a negating determiner or adverb, hangs on it."""
+    return any(
+        c.dep_ == syntax.negation or (c.dep_ in (syntax.determiner, syntax.adverb) and c.lower_ in lexicon.negators)
+        for c in tok.children
+    )
 
 
 def _asked(tokens: list[Token]) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.calibration import Calibration
-from kg.extract.modality import denied, read_modality, statement_cues
+from kg.extract.modality import denied, negated, read_modality, statement_cues
 from kg.extract.names import trim
 from kg.extract.quotes import quotations, speaker
 from kg.extract.relations import RESIDENCE
@@ -400,12 +400,7 @@ class Reader:
         return out
 
     def negated(self, tok: Token) -> bool:
-        syntax = self.syntax
-        return any(
-            c.dep_ == syntax.negation
-            or (c.dep_ in (syntax.determiner, syntax.adverb) and c.lower_ in self.lexicon.negators)
-            for c in tok.children
-        )
+        return negated(tok, self.syntax, self.lexicon)
 
     def particles(self, verb: Token) -> list[str]:
         """'set up', and 'stepped down' where the parser calls the particle an adverb."""
