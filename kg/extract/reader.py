@@ -218,6 +218,17 @@ class Reader:
         """Whether the token is part of a name (an entity span that is not a value)."""
         return tok.i in self.span_of and self.span_of[tok.i][1] not in self.pack.value_labels
 
+    def name_on(self, noun: Token) -> Token | None:
+        """The name written just before a noun and hung on it ("its Nimbus unit", "Halton prison"), if any."""
+        return next(
+            (
+                c
+                for c in noun.lefts
+                if c.dep_ in self.syntax.name_modifiers and self.is_name(c) and self.span_of[c.i][0].end == noun.i
+            ),
+            None,
+        )
+
     def is_place(self, tok: Token) -> bool:
         """Whether the token is part of a place's name."""
         return tok.i in self.span_of and self.span_of[tok.i][1] in self.pack.place_labels

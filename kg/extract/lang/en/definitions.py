@@ -240,10 +240,10 @@ def _own_name(r: Reader, noun: Token) -> Token | None:
     "the capital")."""
     if words.NOUN_CLASS.get(noun.lemma_.lower()) == "Place":
         return None
-    named = next((c for c in noun.lefts if c.dep_ in r.syntax.name_modifiers and r.is_name(c)), None)
-    if named is None or r.span_of[named.i][0].end != noun.i:
+    named = r.name_on(noun)
+    if named is None or r.pack.entity_classes.get(r.span_of[named.i][1]) in ("Group", "Person"):
         return None
-    return None if r.pack.entity_classes.get(r.span_of[named.i][1]) in ("Group", "Person") else named
+    return named
 
 
 def _role_across(r: Reader, tok: Token) -> Token | None:

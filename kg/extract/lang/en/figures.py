@@ -49,22 +49,10 @@ def nominal_relation(r: Reader, noun: Token) -> None:
     targets = []
     for prep, obj in syntax.objects_of(noun):
         if prep.lower_ in prepositions:
-            targets += [t if r.is_name(t) else _named_on(r, t) for t in r.expand([obj])]
+            targets += [t if r.is_name(t) else r.name_on(t) for t in r.expand([obj])]
     for agent in agents:
         for target in (t for t in targets if t is not None and r.is_name(t)):
             r.add(r.entity(agent), relation(verb), r.entity(target), [agent, noun, target], "nominal")
-
-
-def _named_on(r: Reader, noun: Token) -> Token | None:
-    """The name compounded just before a class noun ("its Nimbus unit"), if there is one."""
-    return next(
-        (
-            c
-            for c in noun.lefts
-            if c.dep_ in r.syntax.name_modifiers and r.is_name(c) and r.span_of[c.i][0].end == noun.i
-        ),
-        None,
-    )
 
 
 def rival(r: Reader, tok: Token) -> None:
