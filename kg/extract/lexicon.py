@@ -41,3 +41,4 @@ class Lexicon:
     speaker_pronouns: dict[str, str] = field(default_factory=dict)  # inside a quotation: "I" -> Speaker (the
     # speaker), "we" -> Speakers (the speaker's side)
     speech_verbs: frozenset[str] = frozenset()  # lemmas of verbs of saying ("say", "tell")
+    commenting: frozenset[str] = frozenset()  # those that themselves mean commenting on a topic ("comment")

@@ -413,6 +413,11 @@ class Reader:
     def negated(self, tok: Token) -> bool:
         return negated(tok, self.syntax, self.lexicon)
 
+    def topic_pattern(self, verb: Token) -> str:
+        """The construction a speaker's topic is read by: "comment-topic" after a verb that itself means
+        commenting ("LeCun commented: ..."), a fact; "speech-topic" after the others ("said"), a clause."""
+        return "comment-topic" if verb.lemma_.lower() in self.lexicon.commenting else "speech-topic"
+
     def particles(self, verb: Token) -> list[str]:
         """'set up', and 'stepped down' where the parser calls the particle an adverb."""
         syntax = self.syntax

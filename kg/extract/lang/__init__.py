@@ -88,6 +88,7 @@ class LanguagePack:
             roles_held_in=frozenset(words.ROLES_HELD_IN),
             speaker_pronouns=words.SPEAKER_PRONOUNS,
             speech_verbs=frozenset(words.SPEECH),
+            commenting=frozenset(words.COMMENTING),
         )
         values = ValueWords(
             words.SCALES, words.CURRENCIES, words.NUMBERS, words.DATE_PREFIX, words.DATE_FORMATS, words.MONTHS

@@ -231,7 +231,7 @@ def _speech_topics(r: Reader, speakers: list[Token], verb: Token, negated: bool)
                         relation("comment on"),
                         r.entity(topic),
                         [speaker, verb, topic],
-                        "comment-topic" if verb.lemma_.lower() in words.COMMENTING else "speech-topic",
+                        r.topic_pattern(verb),
                         negated,
                     )
 

@@ -369,7 +369,7 @@ def _speech_topics(r: Reader, speakers: list[Token], verb: Token, negated: bool)
                         relation("comentar sobre"),
                         r.entity(topic),
                         [speaker, verb, topic],
-                        "comment-topic" if verb.lemma_.lower() in words.COMMENTING else "speech-topic",
+                        r.topic_pattern(verb),
                         negated,
                     )
 
