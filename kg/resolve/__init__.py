@@ -92,11 +92,21 @@ def entity_key(label: str) -> str:
     return re.sub(r"[^\w.-]+", "_", normalize_name(label)).strip("_") or "unnamed"
 
 
+def _head_as_lemma(words: list[str], head_lemma: str) -> list[str]:
+    """The words of a phrase with a last word that inflects its head ("makers") as the head's lemma."""
+    last = words[-1] if words else ""
+    if head_lemma and last.lower() != head_lemma and last.lower().startswith(head_lemma[:3]):
+        return [*words[:-1], head_lemma]
+    return words
+
+
 def concept_key(text: str, head_lemma: str) -> str:
-    words = re.findall(r"[\w-]+", normalize_name(text).lower())
-    if words and head_lemma:
-        words[-1] = head_lemma if words[-1] != head_lemma and words[-1].startswith(head_lemma[:3]) else words[-1]
-    return "_".join(words) or "thing"
+    return "_".join(_head_as_lemma(re.findall(r"[\w-]+", normalize_name(text).lower()), head_lemma)) or "thing"
+
+
+def class_label(text: str, head_lemma: str) -> str:
+    """What a class noun phrase says one thing is: "local PC makers" (listed "such as" X) -> "local PC maker"."""
+    return " ".join(_head_as_lemma(normalize_name(text).split(), head_lemma))
 
 
 TYPING = {"kg:isA", "schema:jobTitle"}  # "X is a N", "CPO X": a bare noun says what X is
@@ -555,6 +565,8 @@ class Resolver:
                 or contradicts(st.predicate, self._settled_type(subject), self._settled_type(obj))
             ):
                 continue
+            if st.predicate.local_name in TYPING and obj.kind == "concept" and isinstance(st.object, Mention):
+                obj = replace(obj, label=class_label(st.object.text, st.object.head_lemma))
             subject, predicate, obj = normalise(subject, st.predicate, obj, st.negated)
             out.append(ResolvedStatement(subject, predicate, obj, st, is_clause(subject, predicate, obj, st.pattern)))
         return _one_reading(out)

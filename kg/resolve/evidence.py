@@ -30,6 +30,9 @@ _DEFINING = {"kg:isA": None, "schema:jobTitle": "Person"}  # predicate -> the ty
 _SIDE_CLASS = {ORGANISATION: "Organization", MADE: "Product"}
 # Verb phrases only a person is the subject of (with any preposition after them): "was born in Lagos"
 _PERSON_VERBS = ("be born", "grow up", "be raised")
+# Phrases of the located family that only an organisation is the subject of ("Paris-based Euronext"; a place
+# or an event is located, not based)
+_BASED = frozenset({"base in", "be based in", "headquarter in", "be headquartered in"})
 
 
 def _person_verb(label: str) -> bool:
@@ -45,6 +48,8 @@ def _typed_sides(st: Statement) -> list[tuple[Mention, str]]:
     if _person_verb(st.predicate.label):
         return [(st.subject, "Person")] if isinstance(st.subject, Mention) and st.subject.kind == "entity" else []
     phrase = phrase_of(st.predicate.label)
+    if phrase in _BASED:
+        return [(st.subject, "Organization")] if isinstance(st.subject, Mention) and st.subject.kind == "entity" else []
     family = FAMILY_OF.get(phrase)
     if family is None:
         return []

@@ -34,6 +34,8 @@ def clause(r: Reader, verb: Token) -> None:
     when = r.date_of(verb)
     label = r.verb_label(verb)
     if verb.lemma_ == words.COPULA and not passive:
+        if verb.morph.get("VerbForm") == ["Inf"] and not any(c.dep_ in syntax.auxiliary for c in verb.children):
+            return  # "be it a document or e-mail": a subjunctive says what may be, of nothing named
         for attr in r.expand([c for c in verb.children if c.dep_ in syntax.attribute]):
             for subj in subjects:
                 if subj.lower_ in words.EVENT_PRONOUNS and attr.lemma_.lower() in words.EVENT_NOUNS:
@@ -83,6 +85,8 @@ def clause(r: Reader, verb: Token) -> None:
             continue
         if not objects:
             _prepositional(r, subject, subj, verb, label, negated, when, "verb-preposition")
+        if objects and verb.lemma_ in words.OBJECT_CONTROL:
+            continue  # "chose Leeds to host", "asked her to run": the object does what the infinitive says
         for comp in (c for c in verb.children if c.dep_ == syntax.open_complement and c.pos_ in ("VERB", "AUX")):
             prefix = "" if verb.lemma_ in words.ASPECTUAL else f"{label} {words.TO} "
             _to_do(r, subject, subj, verb, comp, prefix, negated or r.negated(comp), r.date_of(comp) or when)
@@ -252,6 +256,8 @@ def _prepositional(
         for pobj in r.expand([g for g in prep.children if g.dep_ == syntax.preposition_object]):
             if r.is_date(pobj):
                 dates.append((prep, pobj))
+                continue
+            if prep.lower_ in words.CIRCUMSTANCES:
                 continue
             r.add(
                 subject,

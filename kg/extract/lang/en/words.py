@@ -177,6 +177,17 @@ ADVERB_PARTICLES = {"down", "up", "out", "off", "over", "back", "away"}
 # verbs whose complement is a claim, belief or fear rather than a fact ("claimed that X bought Y")
 MODALS = {"could", "might", "may", "would", "should"}
 CONDITIONS = {"if", "unless", "whether"}
+# prepositions of a circumstance: what they take is not what the verb relates its subject to ("despite the
+# launch, X said", "grew since the ruling", "like Y, X sold"); a date they take still dates the clause
+CIRCUMSTANCES = {"despite", "notwithstanding", "amid", "since", "like", "unlike"}
+# verbs whose object does what their to-infinitive says ("chose Leeds to host", "asked her to run"), not the
+# subject (unlike a purpose: "used his blog to criticise")
+OBJECT_CONTROL = {
+    "advise", "allow", "appoint", "ask", "authorise", "authorize", "cause", "challenge", "choose", "commission",
+    "compel", "convince", "enable", "encourage", "expect", "force", "get", "help", "hire", "instruct", "invite",
+    "lead", "name", "need", "oblige", "order", "permit", "persuade", "press", "pressure", "recruit", "require",
+    "select", "tell", "urge", "want", "warn",
+}
 # what a verb or noun of these says is claimed, not stated: "alleged that ...", "claims that ..."
 CLAIMS = {"claim", "allege", "suggest", "speculate", "fear", "believe", "predict", "forecast", "rumour",
           "rumor", "hope", "wish", "suspect", "allegation", "speculation", "suggestion", "report", "belief"}

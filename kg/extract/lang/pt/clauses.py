@@ -253,7 +253,7 @@ def _prepositional(
     agents: list[Token] | None = None,
 ) -> None:
     for prep, noun in r.syntax.objects_of(verb, r.syntax.verb_prepositions):
-        if _preposition(prep) in words.AS or noun in (agents or ()):
+        if _preposition(prep) in words.AS or noun in (agents or ()) or _preposition(prep) in words.CIRCUMSTANCES:
             continue  # "como diretora": a role, read by _appointed; the agent, read as the subject
         for obj in r.expand([noun]):
             if not r.is_date(obj):

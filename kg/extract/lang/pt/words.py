@@ -109,6 +109,8 @@ ADVERB_PARTICLES: set[str] = set()
 # Modality (see the English words): "poderia comprar", "se ...", "alegou que ..."
 MODALS = {"pode", "podem", "poderia", "poderiam", "poderá", "poderão", "deveria", "deveriam"}
 CONDITIONS = {"se", "caso"}
+# preposições de uma circunstância: o que regem não é o que o verbo relaciona ("apesar do lançamento")
+CIRCUMSTANCES = {"apesar", "desde"}
 FUTURE: set[str] = set()  # Portuguese says the future in the verb's form (Tense=Fut), not with an auxiliary
 # lemmas whose infinitive is planned, wished or forecast, not done: "planeja comprar", "acordo para comprar"
 INTENTIONS = {"planejar", "planear", "querer", "pretender", "esperar", "tentar", "prometer", "ameaçar", "visar",
