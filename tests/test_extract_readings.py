@@ -49,3 +49,10 @@ def test_what_a_name_is_said_to_be_among_several_is_one_of_its_class(extractor):
     """'regional airlines such as Globex': Globex is a regional airline, not 'a regional airlines'."""
     found = triples(facts(extractor, "Regional airlines such as Ryanjet, Globex and Initech cut their fares."))
     assert {("Globex", "is a", "Regional airline", False), ("Initech", "is a", "Regional airline", False)} <= found
+
+
+def test_the_gadget_or_the_region_points_back_at_the_one_named(extractor):
+    found = triples(facts(extractor, "Orbis makes the Zephyr, a phone. The gadget will cost $499."))
+    assert ("Zephyr", "cost", "499", False) in found
+    found = triples(facts(extractor, "Latin America traded more with Asia. The region grew by 5% in 2004."))
+    assert ("Latin America", "grow by", "5", False) in found

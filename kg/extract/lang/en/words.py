@@ -50,8 +50,8 @@ IN = "in"
 GENERIC_DESCRIPTIONS = {"company", "firm", "group", "corporation", "business", "startup", "start-up", "giant",
                         "conglomerate", "organisation", "organization", "maker", "manufacturer", "developer",
                         "retailer", "carrier", "lender", "insurer", "automaker", "chipmaker", "man", "woman",
-                        "city", "country", "town", "nation", "product", "app", "platform", "service", "device",
-                        "network"}
+                        "city", "country", "town", "nation", "region", "product", "app", "platform", "service",
+                        "device", "gadget", "network"}
 # Modifiers that make "the ... company" another one than any named before ("the rival company", "the
 # parent company", "the first company"); other modifiers describe it ("the Stockholm-based company").
 OTHER_REFERENT = {"other", "another", "new", "rival", "parent", "former", "previous", "first", "second", "third",
