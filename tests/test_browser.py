@@ -156,13 +156,14 @@ def test_entity_page_shows_types_aliases_merges_statements_and_sources(server: s
     page = reply.text
     assert "<h1>Yann LeCun</h1>" in page and 'class="type type-Person">Person<' in page
     assert "<dt>Aliases</dt><dd>LeCun</dd>" in page
-    merges = page[page.index('id="merges"') : page.index('id="statements-out"')]
-    assert "short name" in merges and "pronoun" in merges
-    out = page[page.index('id="statements-out"') : page.index('id="statements-in"')]
+    what = page[page.index('id="what"') : page.index('id="facts"')]  # first what he is: his roles, employer
+    assert re.search(r'<span class="predicate"[^>]*>hired by</span> <a href="/entity/Meta"', what)
+    out = page[page.index('id="facts"') : page.index('id="merges"')]  # then the facts, grouped by property
     assert re.search(r'<span class="predicate"[^>]*>hired by</span> <a href="/entity/Meta"', out)
     assert '<mark class="fact subject">Yann LeCun</mark>' in out and '<a href="/doc/' in out
-    incoming = page[page.index('id="statements-in"') :]
-    assert re.search(r'<a href="/entity/Mark_Zuckerberg"[^>]*>Mark Zuckerberg</a> <span[^>]*>call</span>', incoming)
+    assert re.search(r'<a href="/entity/Mark_Zuckerberg"[^>]*>Mark Zuckerberg</a> <span[^>]*>call</span>', out)
+    merges = page[page.index('id="merges"') :]  # the merges last, grouped by name
+    assert "short name" in merges and "pronoun" in merges and "LeCun ×" in merges
     source = re.search(r'<a href="(/doc/[0-9a-f]+)\?start=0&amp;end=(\d+)#source">Meta recruits', out)
     page = fetch(f"{server}{source.group(1)}?start=0&end={source.group(2)}").text
     assert '<span id="source"></span><a class="source mention type-Organization" href="/entity/Meta"' in page

@@ -133,10 +133,10 @@ def test_search_expand_and_read_the_sources_in_the_browser(server: str, browser)
     _click_element(page, "node[label = 'Yann LeCun']")
     page.locator("#details a.entity-link").click()
     page.wait_for_url(re.compile(r"/entity/Yann_LeCun$"))
-    source = page.locator("#statements-out blockquote.sentence").filter(has_text="hired")
+    source = page.locator("#facts blockquote.sentence").filter(has_text="hired")
     assert source.inner_text().startswith("Meta hired Yann LeCun")
     page.screenshot(path=str(OUTPUT / "entity-page.png"), full_page=True)
-    page.locator("#statements-out figcaption a").first.click()
+    page.locator("#facts figcaption a").first.click()
     page.wait_for_url(re.compile(r"/doc/[0-9a-f]+\?start=\d+&end=\d+#source$"))
     assert page.locator("article mark.source").first.is_visible()  # the sentence, highlighted
     assert page.locator("article a.mention", has_text="Yann LeCun").count() >= 1

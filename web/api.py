@@ -16,8 +16,8 @@ from flask import Blueprint, Response, current_app, jsonify, request
 
 from kg.store import LatestStore, StoreError
 from kg.views import GraphFilter, most_central, neighbourhood, paths
-from kg.web.describe import local_path, statements
-from kg.web.graphdata import BrowserGraph, BrowserGraphs
+from kg.web.describe import descriptions, local_path, statements
+from kg.web.graphdata import BrowserGraph, BrowserGraphs, Fact
 
 __all__ = ["blueprint", "BadParameter"]
 
@@ -109,6 +109,8 @@ def _node(graph: BrowserGraph, node: str) -> dict:
         "rank": rank / graph.top_rank,
         "community": graph.analytics.community_of.get(node),
         "page": local_path(node, _base()),
+        "articles": graph.articles[node],
+        "facts": [asdict(f) for f in graph.top_facts(node)],
     }
 
 
@@ -148,7 +150,9 @@ def _elements(
 
 @blueprint.route("/search")
 def search() -> Response:
-    """?q=TEXT[&limit=10]: entities whose label or an alias matches, best first."""
+    """?q=TEXT[&limit=10]: entities whose label or an alias matches, best first, each with the articles that
+    mention it and what tells it apart (the role or class the articles most often give it, else its most
+    stated fact)."""
     text = request.args.get("q", "")
     if not text.strip():
         raise BadParameter("give q: the start of a name")
@@ -156,12 +160,26 @@ def search() -> Response:
         raise BadParameter("q is longer than 200 characters")
     graph = _graph()
     found = graph.search(text, int(_number("limit", 10, 1, 100, whole=True)))
+    store: LatestStore = current_app.extensions["kg.store"]
+    about = descriptions(store.get(), [m.node for m in found])
     return jsonify(
         results=[
-            {"id": m.node, "label": m.label, "type": m.type, "alias": m.alias, "page": local_path(m.node, _base())}
+            {
+                "id": m.node,
+                "label": m.label,
+                "type": m.type,
+                "alias": m.alias,
+                "page": local_path(m.node, _base()),
+                "articles": graph.articles[m.node],
+                "about": about.get(m.node) or _fact_text(graph.top_facts(m.node, 1)),
+            }
             for m in found
         ]
     )
+
+
+def _fact_text(facts: list[Fact]) -> str | None:
+    return f"{facts[0].subject} {facts[0].label} {facts[0].object}" if facts else None
 
 
 @blueprint.route("/facets")

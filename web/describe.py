@@ -25,6 +25,7 @@ __all__ = [
     "DocumentPage",
     "describe_entity",
     "describe_document",
+    "descriptions",
     "statements",
     "resource_triples",
     "local_path",
@@ -44,15 +45,23 @@ SELECT ?st ?s ?p ?o ?label ?confidence ?negated ?doc WHERE {
 # where each statement was read, asked apart for the statements found: Oxigraph evaluates an OPTIONAL over
 # every statement of the store before the join, and with the statements given it looks each one up
 _SOURCES = """
-SELECT ?st ?sentence ?text ?at ?start ?end WHERE {
+SELECT ?st ?sentence ?text ?at ?start ?end ?unit ?date WHERE {
   GRAPH ?doc {
     %s
     OPTIONAL { ?st kg:sentence ?sentence . ?sentence kg:text ?text ; kg:start ?at }
     OPTIONAL { ?st kg:start ?start ; kg:end ?end }
+    OPTIONAL { ?st kg:unit ?unit }
+    OPTIONAL { ?st kg:date ?date }
   }
 }
 """
 _TITLES = "SELECT ?doc ?title WHERE { %s GRAPH ?doc { ?doc schema:headline ?title } }"
+_DESCRIPTIONS = """
+SELECT ?s ?label (COUNT(?st) AS ?n) WHERE {
+  %s VALUES ?p { schema:jobTitle kg:isA }
+  GRAPH ?doc { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:negated false . ?o rdfs:label ?label }
+} GROUP BY ?s ?label ORDER BY DESC(?n) ?label
+"""
 
 
 def local_path(iri: str, base: str) -> str | None:
@@ -83,6 +92,8 @@ class Source:
     title: str
     sentence: list[Segment]
     confidence: float
+    unit: str = ""  # of a value: a currency code, "percent", a counted noun
+    date: str = ""  # when the statement says it held
 
 
 @dataclass
@@ -236,10 +247,23 @@ def statements(
                 value(r["title"]) if r["title"] else doc,
                 segments(text, spans),
                 confidence,
+                value(r.get("unit")),
+                value(r.get("date")),
             )
         )
     ordered = sorted(facts.values(), key=lambda f: (f.negated, -f.confidence, f.label, f.object.label))
     return ordered, len(rows) == limit
+
+
+def descriptions(store: KGStore, iris: list[str]) -> dict[str, str]:
+    """What the articles most often say each entity is (a role it holds or a class it is called), if anything."""
+    if not iris:
+        return {}
+    rows = store.select(_DESCRIPTIONS % _values("s", iris), use_default_graph_as_union=False)
+    found: dict[str, str] = {}
+    for r in rows:  # most said first
+        found.setdefault(value(r["s"]), value(r["label"]))
+    return found
 
 
 def describe_entity(store: KGStore, iri: str, base: str) -> EntityPage | None:

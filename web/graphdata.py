@@ -18,8 +18,9 @@ from kg.store import LatestStore, generations
 from kg.views import EntityGraph, ProjectionCache, pagerank
 from kg.views.analytics import StoredAnalytics, stored_analytics
 
-__all__ = ["BrowserGraph", "BrowserGraphs", "Match", "Facets"]
+__all__ = ["BrowserGraph", "BrowserGraphs", "Match", "Facets", "Fact"]
 
+_ARTICLES = "SELECT ?e (COUNT(DISTINCT ?d) AS ?n) WHERE { ?e kg:mentionedIn ?d } GROUP BY ?e"
 _TITLES = "SELECT ?g ?title WHERE { GRAPH ?g { ?g a kg:Article ; schema:headline ?title } }"
 
 
@@ -31,6 +32,16 @@ class Match:
     label: str
     type: str
     alias: str | None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A fact between two entities as the browser shows it: the ends' labels, the phrase, how many say it."""
+
+    subject: str
+    label: str
+    object: str
+    statements: int
 
 
 @dataclass(frozen=True)
@@ -49,6 +60,7 @@ class BrowserGraph:
     view: EntityGraph
     analytics: StoredAnalytics
     titles: dict[str, str] = field(default_factory=dict)  # document IRI -> headline
+    articles: Counter[str] = field(default_factory=Counter)  # entity IRI -> articles that mention it
 
     def __post_init__(self) -> None:
         if not self.analytics.ranks and self.view.graph:  # a store analysed before kg stored analytics
@@ -73,6 +85,16 @@ class BrowserGraph:
 
     def rank(self, node: str) -> float:
         return self.analytics.ranks.get(node, 0.0)
+
+    def top_facts(self, node: str, count: int = 3) -> list[Fact]:
+        """The `count` facts between `node` and another entity that most statements state, either way."""
+        graph = self.view.graph
+        edges = [*graph.out_edges(node, keys=True, data=True), *graph.in_edges(node, keys=True, data=True)]
+        edges.sort(key=lambda e: (-e[3]["statements"], -e[3]["confidence"], e[3]["label"], e[0], e[1]))
+        return [
+            Fact(graph.nodes[a]["label"], data["label"], graph.nodes[b]["label"], data["statements"])
+            for a, b, _, data in edges[:count]
+        ]
 
     def search(self, text: str, limit: int) -> list[Match]:
         """Entities whose label or an alias matches `text` (any case): whole name first, then names that
@@ -110,5 +132,6 @@ class BrowserGraphs:
                 store = self.store.get()
                 rows = store.select(_TITLES, use_default_graph_as_union=False)
                 titles = {value(r["g"]): value(r["title"]) for r in rows}
-                self._made = (generation, BrowserGraph(view, stored_analytics(store, self.base), titles))
+                articles = Counter({value(r["e"]): int(value(r["n"])) for r in store.select(_ARTICLES)})
+                self._made = (generation, BrowserGraph(view, stored_analytics(store, self.base), titles, articles))
             return self._made[1]

@@ -9,6 +9,7 @@ shows the cleaned text with its mentions highlighted. All article text goes thro
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request
@@ -17,6 +18,7 @@ from kg.rdf.formats import HTML, PAGE_TYPES, Format, serialize
 from kg.rdf.namespaces import PREFIXES
 from kg.store import KGStore, LatestStore, StoreError
 from kg.web.describe import describe_document, describe_entity, resource_triples
+from kg.web.entitypage import arrange
 from kg.web.protocol import error_response, negotiate
 
 __all__ = ["blueprint"]
@@ -45,7 +47,13 @@ def _checked_iri(kind: str, key: str) -> str | None:
     return iri if key and "/" not in key else None
 
 
-def _serve(kind: str, key: str, page: Callable[[KGStore, str], object | None], template: str) -> Response | str:
+def _serve(
+    kind: str,
+    key: str,
+    page: Callable[[KGStore, str], object | None],
+    template: str,
+    arrange: Callable[[Any], object] | None = None,
+) -> Response | str:
     """The resource `{base}{kind}/{key}` as HTML (`page` gives what the template shows) or as RDF."""
     fmt = negotiate(request.headers.get("Accept"), request.args.get("format"), PAGE_TYPES)
     if fmt is None:
@@ -62,7 +70,9 @@ def _serve(kind: str, key: str, page: Callable[[KGStore, str], object | None], t
         shown = page(store, iri)
     except StoreError as err:
         return error_response(503, str(err))
-    return render_template(template, page=shown, kind=kind) if shown is not None else missing
+    if shown is None:
+        return missing
+    return render_template(template, page=shown, kind=kind, arranged=arrange(shown) if arrange else None)
 
 
 @blueprint.route("/entity/<path:key>")
@@ -70,7 +80,7 @@ def _serve(kind: str, key: str, page: Callable[[KGStore, str], object | None], t
 def entity(key: str) -> Response | str:
     """An entity or concept: its page, or its RDF."""
     kind = request.path.split("/", 2)[1]
-    return _serve(kind, key, lambda store, iri: describe_entity(store, iri, _base()), "entity.html")
+    return _serve(kind, key, lambda store, iri: describe_entity(store, iri, _base()), "entity.html", arrange)
 
 
 def _marked() -> tuple[int, int] | None:

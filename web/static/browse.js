@@ -68,20 +68,28 @@ async function loadFacets() {
 }
 
 // ---- the graph -------------------------------------------------------------------------------------
+cytoscape.use(cytoscapeFcose);
+const TOP_LABELLED = 25;  // the most central entities drawn always carry their names, in a size by PageRank
+const SMALL_GROUP = 2;  // in the overview, pieces of this many entities or fewer are listed, not drawn
+
 const cy = cytoscape({
   container: $("graph"),
+  minZoom: 0.2,
+  maxZoom: 4,
   style: [
     { selector: "node", style: {
-      "background-color": (node) => colour(node.data("type")), label: "data(label)", "font-size": 10,
-      width: "mapData(rank, 0, 1, 18, 64)", height: "mapData(rank, 0, 1, 18, 64)", "text-valign": "bottom",
-      "text-margin-y": 3, "text-outline-color": "#fff", "text-outline-width": 2, "min-zoomed-font-size": 6 } },
+      "background-color": (node) => colour(node.data("type")), label: "data(label)",
+      "font-size": "mapData(rank, 0, 1, 9, 20)", color: "#222",
+      width: "mapData(rank, 0, 1, 16, 64)", height: "mapData(rank, 0, 1, 16, 64)", "text-valign": "bottom",
+      "text-margin-y": 3, "text-outline-color": "#fff", "text-outline-width": 2, "min-zoomed-font-size": 9 } },
+    { selector: "node.top", style: { "min-zoomed-font-size": 0, "font-weight": "bold", "z-index": 10 } },
     { selector: "node.centre", style: { "border-width": 3, "border-color": "#222" } },
     { selector: "node:selected", style: { "border-width": 4, "border-color": "#1a56c4" } },
     { selector: "edge", style: {
       width: "mapData(confidence, 0, 1, 1, 4)", "line-color": "#b8b8b8", "target-arrow-color": "#b8b8b8",
       "target-arrow-shape": "triangle", "curve-style": "bezier", label: "data(label)", "font-size": 8,
       "text-rotation": "autorotate", color: "#555", "text-outline-color": "#fff", "text-outline-width": 2,
-      "min-zoomed-font-size": 7 } },
+      "min-zoomed-font-size": 10 } },
     { selector: "edge:selected", style: { "line-color": "#1a56c4", "target-arrow-color": "#1a56c4" } },
     { selector: ".on-path", style: { "line-color": "#d62728", "target-arrow-color": "#d62728", "border-width": 3,
                                      "border-color": "#d62728" } },
@@ -96,17 +104,50 @@ function toElements(data) {
 }
 
 function layout() {
-  cy.layout({ name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true,
-              idealEdgeLength: () => 90, numIter: 1500 }).run();
+  cy.nodes().removeClass("top");
+  cy.nodes().sort((a, b) => b.data("rank") - a.data("rank")).slice(0, TOP_LABELLED).addClass("top");
+  cy.layout({ name: "fcose", quality: "default", randomize: true, animate: false, nodeDimensionsIncludeLabels: true,
+              packComponents: true, idealEdgeLength: () => 80, nodeRepulsion: () => 8000, numIter: 2500 }).run();
   cy.fit(undefined, 30);
+}
+
+// The overview draws the connected pieces and lists the small ones ("and 42 smaller groups") beside it.
+function setAsideSmallGroups() {
+  const small = cy.elements().components().filter((piece) => piece.nodes().length <= SMALL_GROUP);
+  for (const piece of small) piece.remove();
+  return small.map((piece) => piece.nodes().map((node) => node.data()));
+}
+
+function listSmallGroups(groups) {
+  const panel = $("details");
+  panel.replaceChildren(element("h2", `${groups.length} smaller groups`),
+                        element("p", "Entities linked to few others in the overview; open one to read it.", { class: "hint" }));
+  const list = element("ul", null, { class: "groups" });
+  for (const group of groups) {
+    const item = element("li");
+    group.forEach((node, i) => {
+      if (i) item.append(" — ");
+      item.append(element("a", node.label, { href: node.page || "#" }));
+    });
+    list.append(item);
+  }
+  panel.append(list);
 }
 
 function show(data, message) {
   cy.elements().remove();
   cy.add(toElements(data));
   for (const id of data.centres || []) cy.getElementById(id).addClass("centre");
+  const groups = state.mode === "central" ? setAsideSmallGroups() : [];
   layout();
-  status(message + (data.truncated ? " (only the most central are shown)" : ""));
+  const said = typeof message === "function" ? message(cy.nodes().length) : message;
+  status(said + (data.truncated ? " (only the most central are shown)" : ""));
+  $("small-groups").hidden = !groups.length;
+  if (groups.length) {
+    const entities = groups.reduce((n, group) => n + group.length, 0);
+    $("small-groups").textContent = `and ${groups.length} smaller groups (${entities} entities)`;
+    $("small-groups").onclick = () => listSmallGroups(groups);
+  }
 }
 
 async function reload() {
@@ -127,7 +168,7 @@ async function reload() {
       await findPath();
     } else {
       const data = await api("graph", params);
-      show(data, `the ${data.nodes.length} most central entities`);
+      show(data, (drawn) => `the ${drawn} most central entities`);
     }
   } catch (error) {
     status(`Could not load the graph: ${error.message}`);
@@ -206,15 +247,53 @@ async function showEdge(edge) {
   }
 }
 
+// ---- hovering an entity: its type and the facts most stated about it ---------------------------------
+function factText(fact) { return `${fact.subject} ${fact.label} ${fact.object}`; }
+
+cy.on("mouseover", "node", (event) => {
+  const data = event.target.data();
+  const tip = $("tooltip");
+  const articles = data.articles === 1 ? "1 article" : `${data.articles} articles`;
+  tip.replaceChildren(element("p", null), element("p", `${data.type} · ${articles}`));
+  tip.firstChild.append(element("strong", data.label));
+  if (data.facts.length) tip.append(element("ul", null));
+  for (const fact of data.facts) tip.lastChild.append(element("li", `${factText(fact)} (${fact.statements})`));
+  const at = event.target.renderedPosition();
+  tip.style.left = `${Math.max(0, at.x + 12)}px`;
+  tip.style.top = `${Math.max(0, at.y + 12)}px`;
+  tip.hidden = false;
+});
+cy.on("mouseout", "node", () => { $("tooltip").hidden = true; });
+cy.on("pan zoom", () => { $("tooltip").hidden = true; });
+
 cy.on("tap", "node", (event) => { showNode(event.target); expand(event.target.id()); });
 cy.on("tap", "edge", (event) => showEdge(event.target));
 
 // ---- search boxes with suggestions ----------------------------------------------------------------
+function suggestionText(result) {
+  const parts = [result.type];
+  if (result.about) parts.push(result.about);
+  parts.push(result.articles === 1 ? "1 article" : `${result.articles} articles`);
+  return (result.alias ? ` also “${result.alias}” · ` : " ") + parts.join(" · ");
+}
+
 function autocomplete(input, list, choose) {
   let timer = null;
   let results = [];
-  const close = () => { list.hidden = true; input.setAttribute("aria-expanded", "false"); };
+  let active = -1;
+  const options = () => [...list.children];
+  const close = () => {
+    list.hidden = true;
+    active = -1;
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+  };
   const pick = (result) => { input.value = result.label; input.dataset.id = result.id; close(); choose(result); };
+  const highlight = (index) => {
+    active = (index + results.length) % results.length;
+    options().forEach((option, i) => option.setAttribute("aria-selected", String(i === active)));
+    input.setAttribute("aria-activedescendant", options()[active].id);
+  };
   input.addEventListener("input", () => {
     delete input.dataset.id;
     clearTimeout(timer);
@@ -225,12 +304,13 @@ function autocomplete(input, list, choose) {
       } catch (error) {
         results = [];
       }
+      active = -1;
       list.replaceChildren(...results.map((result, i) => {
-        const option = element("li", null, { role: "option", id: `${list.id}-${i}`, class: "suggestion" });
+        const option = element("li", null, { role: "option", id: `${list.id}-${i}`, class: "suggestion",
+                                             "aria-selected": "false" });
         const swatch = element("span", null, { class: "swatch" });
         swatch.style.background = colour(result.type);
-        option.append(swatch, element("span", result.label),
-                      element("small", result.alias ? ` also “${result.alias}” · ${result.type}` : ` ${result.type}`));
+        option.append(swatch, element("span", result.label), element("small", suggestionText(result)));
         option.addEventListener("mousedown", (event) => { event.preventDefault(); pick(result); });
         return option;
       }));
@@ -239,7 +319,10 @@ function autocomplete(input, list, choose) {
     }, 150);
   });
   input.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" && results.length && !list.hidden) { event.preventDefault(); pick(results[0]); }
+    const open = results.length && !list.hidden;
+    if (event.key === "ArrowDown" && open) { event.preventDefault(); highlight(active + 1); }
+    if (event.key === "ArrowUp" && open) { event.preventDefault(); highlight(active - 1); }
+    if (event.key === "Enter" && open) { event.preventDefault(); pick(results[Math.max(active, 0)]); }
     if (event.key === "Escape") close();
   });
   input.addEventListener("blur", () => setTimeout(close, 100));

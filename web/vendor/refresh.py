@@ -1,4 +1,5 @@
-"""Refresh the front-end files kg serves (web/vendor/) from npm, at the versions web/package-lock.json pins.
+"""Refresh the front-end files kg serves (web/vendor/) from npm, at the versions web/package-lock.json pins,
+and the test-only ones (tests/vendor/: axe-core, which the browser tests inject into the pages they check).
 
 The pages load Cytoscape.js and YASGUI from /vendor/; the files travel in the repository and in kg's wheel so
 that neither a user nor CI needs npm. A maintainer who changes web/package.json runs `npm install --prefix web
@@ -22,12 +23,19 @@ from pathlib import Path
 
 VENDOR = Path(__file__).resolve().parent
 WEB = VENDOR.parent
+TEST_VENDOR = WEB.parent / "tests" / "vendor"
 # library (the URL's /vendor/<library>/) -> (npm package, files the pages load, files that state its licence)
 FILES = {
     "cytoscape": ("cytoscape", ["dist/cytoscape.min.js"], ["LICENSE"]),
+    # fcose's browser build looks for its two layout libraries as globals: the pages load them first
+    "layout-base": ("layout-base", ["layout-base.js"], ["LICENSE"]),
+    "cose-base": ("cose-base", ["cose-base.js"], ["LICENSE"]),
+    "cytoscape-fcose": ("cytoscape-fcose", ["cytoscape-fcose.js"], ["LICENSE"]),
+    "chart.js": ("chart.js", ["dist/chart.umd.min.js"], ["LICENSE.md"]),
     # @zazuko/yasgui ships no licence file; its package.json states the licence (MIT) and the authors
     "yasgui": ("@zazuko/yasgui", ["build/yasgui.min.js", "build/yasgui.min.css"], ["package.json"]),
 }
+TEST_FILES = {"axe-core": ("axe-core", ["axe.min.js"], ["LICENSE", "LICENSE-3RD-PARTY.txt"])}
 
 
 def sha256(path: Path) -> str:
@@ -38,7 +46,6 @@ def sha256(path: Path) -> str:
 def main() -> int:
     """Install the locked packages into a temporary folder and copy their files here; write the manifest."""
     lock = json.loads((WEB / "package-lock.json").read_text(encoding="utf-8"))
-    manifest = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name in ("package.json", "package-lock.json"):
             shutil.copy(WEB / name, tmp)
@@ -46,28 +53,41 @@ def main() -> int:
             ["npm", "ci", "--prefix", tmp, "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
             check=True,
         )
-        for library, (package, served, licences) in FILES.items():
-            source = Path(tmp) / "node_modules" / package
-            target = VENDOR / library
-            shutil.rmtree(target, ignore_errors=True)
-            target.mkdir()
-            files = {}
-            for relative in served + licences:
-                name = Path(relative).name
-                shutil.copy(source / relative, target / name)
-                files[name] = sha256(target / name)
-            locked = lock["packages"][f"node_modules/{package}"]
-            manifest[library] = {
-                "package": package,
-                "version": locked["version"],
-                "integrity": locked["integrity"],
-                "served": [Path(f).name for f in served],
-                "files": files,
-            }
-    (VENDOR / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    versions = ", ".join(f"{m['package']} {m['version']}" for m in manifest.values())
-    print(f"refreshed {versions} in {VENDOR}")
+        for folder, files_of in ((VENDOR, FILES), (TEST_VENDOR, TEST_FILES)):
+            _copy(Path(tmp) / "node_modules", folder, files_of, lock)
+    versions = ", ".join(f"{library} {version}" for library, version in _versions(VENDOR, TEST_VENDOR))
+    print(f"refreshed {versions}")
     return 0
+
+
+def _versions(*folders: Path) -> list[tuple[str, str]]:
+    manifests = [json.loads((f / "manifest.json").read_text(encoding="utf-8")) for f in folders]
+    return [(m["package"], m["version"]) for manifest in manifests for m in manifest.values()]
+
+
+def _copy(modules: Path, folder: Path, files_of: dict, lock: dict) -> None:
+    """Copy each library's files from the installed `modules` into `folder`; write its manifest.json."""
+    manifest = {}
+    folder.mkdir(parents=True, exist_ok=True)
+    for library, (package, served, licences) in files_of.items():
+        source = modules / package
+        target = folder / library
+        shutil.rmtree(target, ignore_errors=True)
+        target.mkdir()
+        files = {}
+        for relative in served + licences:
+            name = Path(relative).name
+            shutil.copy(source / relative, target / name)
+            files[name] = sha256(target / name)
+        locked = lock["packages"][f"node_modules/{package}"]
+        manifest[library] = {
+            "package": package,
+            "version": locked["version"],
+            "integrity": locked["integrity"],
+            "served": [Path(f).name for f in served],
+            "files": files,
+        }
+    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

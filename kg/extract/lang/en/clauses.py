@@ -34,7 +34,7 @@ def clause(r: Reader, verb: Token) -> None:
     when = r.date_of(verb)
     label = r.verb_label(verb)
     if verb.lemma_ == words.COPULA and not passive:
-        if verb.morph.get("VerbForm") == ["Inf"] and not any(c.dep_ in syntax.auxiliary for c in verb.children):
+        if verb.morph.get("VerbForm", []) == ["Inf"] and not any(c.dep_ in syntax.auxiliary for c in verb.children):
             return  # "be it a document or e-mail": a subjunctive says what may be, of nothing named
         for attr in r.expand([c for c in verb.children if c.dep_ in syntax.attribute]):
             for subj in subjects:
